@@ -1,0 +1,68 @@
+package dev.ronbun.contracts;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a paper is recognised across documents: its key is the arXiv id when known, else its normalised
+ * English title, else its normalised Japanese title; its id is a stable UUID derived from that key.
+ */
+public final class PaperIdentity {
+
+    private static final Pattern ARXIV_ID = Pattern.compile(
+            "(?<![\\d.])(\\d{4}\\.\\d{4,5})(?:v\\d+)?(?![\\d])");
+    private static final Pattern ARXIV_URL = Pattern.compile(
+            "arxiv\\.org/(?:abs|pdf|html)/(\\d{4}\\.\\d{4,5})(?:v\\d+)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private PaperIdentity() {
+    }
+
+    /** The paper key, or empty when the paper has neither arXiv id nor any title. */
+    public static Optional<String> key(String arxivId, String title, String titleJa) {
+        if (arxivId != null && !arxivId.isBlank()) {
+            return Optional.of("arxiv:" + arxivId.strip());
+        }
+        String en = normaliseTitle(title);
+        if (!en.isEmpty()) {
+            return Optional.of("title:" + en);
+        }
+        String ja = normaliseTitle(titleJa);
+        if (!ja.isEmpty()) {
+            return Optional.of("title-ja:" + ja);
+        }
+        return Optional.empty();
+    }
+
+    /** The paper id for a key: a name-based UUID, so every service derives the same id on its own. */
+    public static String paperId(String paperKey) {
+        return UUID.nameUUIDFromBytes(paperKey.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** NFKC, lower case, every run of punctuation and space folded to one space. */
+    public static String normaliseTitle(String title) {
+        if (title == null) {
+            return "";
+        }
+        String nfkc = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NON_WORD.matcher(nfkc).replaceAll(" ").strip();
+    }
+
+    /** The arXiv id (version suffix dropped) in an arXiv URL, or in text that is just an id. */
+    public static Optional<String> arxivIdIn(String urlOrId) {
+        if (urlOrId == null) {
+            return Optional.empty();
+        }
+        Matcher url = ARXIV_URL.matcher(urlOrId);
+        if (url.find()) {
+            return Optional.of(url.group(1));
+        }
+        Matcher bare = ARXIV_ID.matcher(urlOrId.strip());
+        return bare.matches() ? Optional.of(bare.group(1)) : Optional.empty();
+    }
+}
