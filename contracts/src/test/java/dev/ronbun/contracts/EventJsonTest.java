@@ -1,0 +1,76 @@
+package dev.ronbun.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ronbun.contracts.events.ReadingEvent;
+import dev.ronbun.contracts.events.ReadingType;
+import dev.ronbun.contracts.events.Section;
+import dev.ronbun.contracts.events.SummaryEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    @Test
+    void summaryEventSurvivesTheWireWithIsoDates() {
+        SummaryEvent event = new SummaryEvent(1, "arxiv:2312.00752", "a".repeat(64), "notes.txt", 0,
+                "structured-summary", "Mamba", null, "2312.00752", List.of("https://arxiv.org/abs/2312.00752"),
+                List.of("Albert Gu"), null, "paper", LocalDate.of(2026, 1, 13), "要約", List.of(new Section("手法", "選択的SSM")),
+                "本文", Instant.parse("2026-01-13T10:00:00Z"));
+
+        String json = EventJson.write(event);
+
+        assertThat(json).contains("\"sourceDate\":\"2026-01-13\"").contains("\"ingestedAt\":\"2026-01-13T10:00:00Z\"");
+        assertThat(EventJson.readSummary(json)).isEqualTo(event);
+    }
+
+    @Test
+    void malformedRecordsBecomeInvalidEventsWithAReason() {
+        assertThatThrownBy(() -> EventJson.readSummary("{not json"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not a valid SummaryEvent");
+        assertThatThrownBy(() -> EventJson.readSummary("{\"schemaVersion\":2,\"paperKey\":\"k\"}"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("schemaVersion 2");
+        assertThatThrownBy(() -> EventJson.readSummary(""))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void readingTypesTravelInLowerCaseAndUnknownOnesAreRejected() {
+        ReadingEvent event = new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.LIKED, 30, Instant.EPOCH);
+
+        assertThat(EventJson.write(event)).contains("\"type\":\"liked\"");
+        assertThatThrownBy(() -> EventJson.readReading(EventJson.write(event).replace("liked", "loved")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("loved");
+    }
+
+    @Test
+    void paperKeyPrefersArxivIdThenEnglishThenJapaneseTitle() {
+        assertThat(PaperIdentity.key("2312.00752", "Mamba", "マンバ")).contains("arxiv:2312.00752");
+        assertThat(PaperIdentity.key(null, "  Mamba: Linear-Time  Sequence Modeling ", null))
+                .contains("title:mamba linear time sequence modeling");
+        assertThat(PaperIdentity.key("", "", "状態空間モデル　入門")).contains("title-ja:状態空間モデル 入門");
+        assertThat(PaperIdentity.key(null, " ", null)).isEmpty();
+        assertThat(PaperIdentity.paperId("arxiv:2312.00752")).isEqualTo(PaperIdentity.paperId("arxiv:2312.00752"))
+                .hasSize(36);
+    }
+
+    @Test
+    void arxivIdsAreFoundInUrlsWithoutVersionSuffix() {
+        assertThat(PaperIdentity.arxivIdIn("https://arxiv.org/abs/2503.11646v2")).contains("2503.11646");
+        assertThat(PaperIdentity.arxivIdIn("https://arxiv.org/pdf/1706.03762")).contains("1706.03762");
+        assertThat(PaperIdentity.arxivIdIn("2106.09685")).contains("2106.09685");
+        assertThat(PaperIdentity.arxivIdIn("https://example.com/2106.09685")).isEmpty();
+    }
+
+    @Test
+    void everyTopicHasADeadLetterTopicAndCompactionOnlyWhereItIsATable() {
+        assertThat(Topics.allNames()).containsExactly("ronbun.summaries.v1", "ronbun.summaries.v1.dlq",
+                "ronbun.papers.v1", "ronbun.papers.v1.dlq", "ronbun.reading-events.v1", "ronbun.reading-events.v1.dlq");
+        assertThat(Topics.PAPERS.cleanupPolicy()).isEqualTo("compact");
+        assertThat(Topics.SUMMARIES.cleanupPolicy()).isEqualTo("delete");
+        assertThat(new TopicsConfigSource().getValue("ronbun.topic.papers.dlq")).isEqualTo("ronbun.papers.v1.dlq");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ronbun.embed.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** embed-service settings, under {@code ronbun.embed}. */
+@ConfigMapping(prefix = "ronbun.embed")
+public interface EmbedConfig {
+
+    /** The embedding model and how hard it may use the machine. */
+    Model model();
+
+    /** How papers' keywords are chosen. */
+    Keywords keywords();
+
+    /** How a summary whose processing fails for a passing reason is retried before it is dead-lettered. */
+    Retry retry();
+
+    interface Model {
+        /**
+         * A local Hugging Face-style model folder (tokenizer.json, model.onnx, ronbun-model.json). When absent, the
+         * bundled bge-small-zh-v1.5 int8 is used.
+         */
+        Optional<Path> dir();
+
+        /** Where the bundled model is unpacked; defaults to a folder under the system temp dir. */
+        Optional<Path> cacheDir();
+
+        /** ONNX Runtime threads per inference; 0 means one per available core. */
+        @WithDefault("0")
+        int threads();
+
+        /** Most passages in one forward pass. */
+        @WithDefault("32")
+        int maxBatchSize();
+
+        /** Most padded tokens (passages × longest) in one forward pass; bounds transient memory. */
+        @WithDefault("8192")
+        int maxBatchTokens();
+    }
+
+    interface Keywords {
+        /** Keywords kept per paper, ranked by TF-IDF over the corpus. */
+        @WithDefault("12")
+        int perPaper();
+    }
+
+    interface Retry {
+        /** Attempts before a failing summary goes to the dead-letter topic. */
+        @WithDefault("8")
+        int attempts();
+
+        /** First back-off; doubles each attempt. */
+        @WithDefault("500ms")
+        Duration firstDelay();
+
+        /** Longest back-off between two attempts. */
+        @WithDefault("30s")
+        Duration maxDelay();
+    }
+}

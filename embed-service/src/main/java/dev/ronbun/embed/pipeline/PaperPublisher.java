@@ -1,0 +1,28 @@
+package dev.ronbun.embed.pipeline;
+
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.events.PaperEvent;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/** Publishes a stored paper's full state to the compacted {@code ronbun.papers.v1}, keyed by paper id. */
+@ApplicationScoped
+public class PaperPublisher {
+
+    private final Emitter<Record<String, String>> papers;
+
+    public PaperPublisher(@Channel("papers") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                          Emitter<Record<String, String>> papers) {
+        this.papers = papers;
+    }
+
+    /** Sends the paper and waits for the broker's acknowledgement, so the summary's offset is committed only after. */
+    public void publish(PaperEvent paper) {
+        CompletionStage<Void> acked = papers.send(Record.of(paper.paperId(), EventJson.write(paper)));
+        acked.toCompletableFuture().join();
+    }
+}

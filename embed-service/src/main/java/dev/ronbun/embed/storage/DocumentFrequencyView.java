@@ -1,0 +1,42 @@
+package dev.ronbun.embed.storage;
+
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The corpus as TF-IDF needs it: how many papers there are, how many contain each of one paper's terms, and that
+ * paper's term frequencies. Document frequencies of the paper's terms are read in one query.
+ */
+public final class DocumentFrequencyView {
+
+    private final long paperCount;
+    private final Map<String, Long> documentFrequencies = new HashMap<>();
+    private final Map<String, Integer> paperTerms;
+
+    DocumentFrequencyView(EntityManager em, Map<String, Integer> paperTerms) {
+        this.paperTerms = Map.copyOf(paperTerms);
+        this.paperCount = em.createQuery("select count(p) from PaperEntity p", Long.class).getSingleResult();
+        if (!paperTerms.isEmpty()) {
+            List<Object[]> rows = em.createQuery("""
+                            select t.id.term, count(t) from PaperTermEntity t
+                            where t.id.term in :terms group by t.id.term""", Object[].class)
+                    .setParameter("terms", paperTerms.keySet())
+                    .getResultList();
+            rows.forEach(row -> documentFrequencies.put((String) row[0], (Long) row[1]));
+        }
+    }
+
+    public long paperCount() {
+        return paperCount;
+    }
+
+    public long documentFrequency(String term) {
+        return documentFrequencies.getOrDefault(term, 0L);
+    }
+
+    public Map<String, Integer> paperTerms() {
+        return paperTerms;
+    }
+}

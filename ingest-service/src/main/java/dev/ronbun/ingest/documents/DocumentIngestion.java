@@ -1,0 +1,110 @@
+package dev.ronbun.ingest.documents;
+
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.ingest.config.IngestConfig;
+import dev.ronbun.ingest.parsing.DocumentFormat;
+import dev.ronbun.ingest.parsing.DocumentParseException;
+import dev.ronbun.ingest.parsing.DocumentSplitter;
+import dev.ronbun.ingest.parsing.HtmlDocumentText;
+import dev.ronbun.ingest.parsing.ParsedDocument;
+import dev.ronbun.ingest.parsing.ParsedPaper;
+import dev.ronbun.ingest.publishing.DeadLetter;
+import dev.ronbun.ingest.publishing.SummaryPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one path every document takes, whatever door it came through (HTTP, inbox folder, CLI): decode, split into
+ * papers, validate, and publish the document's papers in one transaction.
+ */
+@ApplicationScoped
+public class DocumentIngestion {
+
+    private final DocumentSplitter splitter;
+    private final SummaryPublisher publisher;
+    private final IngestConfig config;
+    private final Clock clock;
+
+    public DocumentIngestion(DocumentSplitter splitter, SummaryPublisher publisher, IngestConfig config) {
+        this.splitter = splitter;
+        this.publisher = publisher;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    public IngestionResult ingest(IncomingDocument document, boolean dryRun) {
+        String text = DocumentText.decode(document.bytes(), config.maxDocumentBytes());
+        if (document.mediaType().equals("text/html")) {
+            text = HtmlDocumentText.toText(text);
+        }
+        Optional<DocumentFormat> format = document.format().map(DocumentIngestion::formatNamed);
+        ParsedDocument parsed;
+        try {
+            parsed = splitter.split(text, format);
+        } catch (DocumentParseException e) {
+            throw new ProblemException(422, "unparseable-document", "No papers found", e.getMessage());
+        }
+        String documentId = sha256(document.bytes());
+        Instant now = clock.instant();
+
+        List<SummaryEvent> summaries = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        List<IngestionResult.RejectedPaper> rejected = new ArrayList<>();
+        List<ParsedPaper> papers = parsed.papers();
+        for (int position = 0; position < papers.size(); position++) {
+            ParsedPaper paper = papers.get(position);
+            Optional<String> problem = PaperValidation.problemWith(paper);
+            if (problem.isPresent()) {
+                rejected.add(new IngestionResult.RejectedPaper(position, paper.title(), problem.get()));
+                deadLetters.add(new DeadLetter(documentId + "#" + position,
+                        EventJson.write(Map.of("documentId", documentId, "documentName", document.name(),
+                                "position", position, "paper", paper)),
+                        problem.get()));
+                continue;
+            }
+            String key = PaperIdentity.key(paper.arxivId(), paper.title(), paper.titleJa()).orElseThrow();
+            summaries.add(new SummaryEvent(SummaryEvent.SCHEMA_VERSION, key, documentId, document.name(), position,
+                    paper.format().wireName(), paper.title(), paper.titleJa(), paper.arxivId(), paper.urls(),
+                    paper.authors(), paper.presenter(), paper.kind(), paper.sourceDate(), paper.summary(),
+                    paper.sections(), paper.body(), now));
+        }
+        if (summaries.isEmpty()) {
+            throw new ProblemException(422, "no-valid-paper", "No valid papers",
+                    "The document was split into " + papers.size() + " part(s) but none is a valid paper: "
+                            + rejected.stream().map(IngestionResult.RejectedPaper::reason).distinct().toList());
+        }
+        List<String> keys = summaries.stream().map(SummaryEvent::paperKey).toList();
+        if (!dryRun) {
+            publisher.publish(summaries, deadLetters);
+        }
+        return new IngestionResult(documentId, parsed.format().wireName(), keys, !dryRun, false, rejected,
+                dryRun ? papers : null);
+    }
+
+    private static DocumentFormat formatNamed(String name) {
+        try {
+            return DocumentFormat.fromWireName(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("unknown-format", e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}

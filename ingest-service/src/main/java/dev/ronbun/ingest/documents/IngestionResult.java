@@ -1,0 +1,25 @@
+package dev.ronbun.ingest.documents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ronbun.ingest.parsing.ParsedPaper;
+import java.util.List;
+
+/**
+ * What happened to one document.
+ *
+ * @param documentId  SHA-256 of the document's bytes
+ * @param format      the shape the document was parsed as
+ * @param paperKeys   the keys of the papers found, in document order
+ * @param published   false for a dry run or a document that was already ingested
+ * @param duplicate   true when the same bytes had been ingested before, so nothing was published again
+ * @param rejected    papers that failed validation and went to the dead-letter topic, with the reason
+ * @param papers      the parsed papers in full, for a dry run only
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IngestionResult(String documentId, String format, List<String> paperKeys, boolean published,
+                              boolean duplicate, List<RejectedPaper> rejected, List<ParsedPaper> papers) {
+
+    /** A paper of an otherwise good document that could not be published, and why. */
+    public record RejectedPaper(int position, String title, String reason) {
+    }
+}
