@@ -14,7 +14,7 @@ import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
-import dev.ronbun.recommend.TestTopics;
+import dev.ronbun.infra.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
-package dev.ronbun.recommend;
+package dev.ronbun.infra.testing;
 
-import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,113 @@
+package dev.ronbun.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTopics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RonbunTestInfrastructure.class)
+class DocumentResourceTest {
+
+    static final String STRUCTURED = """
+            # Denoising Diffusion Probabilistic Models (resource test)
+            [View Paper](https://arxiv.org/abs/2006.11239v2)
+
+            ## 1. 先行研究では何ができなかったのか
+            生成モデルの品質と学習の安定性を両立できなかった。
+
+            ## 8. この論文を140字以内のツイートで要約すると？
+            ノイズを少しずつ取り除く拡散モデルで高品質な画像生成を実現。
+
+            ---
+
+            # Learning Transferable Visual Models From Natural Language Supervision (resource test)
+            [View Paper](https://arxiv.org/abs/2103.00020)
+
+            ## 1. 先行研究では何ができなかったのか
+            固定ラベルの分類しか学べなかった。
+
+            ## 8. この論文を140字以内のツイートで要約すると？
+            画像と文章の対照学習でゼロショット分類を可能にした CLIP。
+            """;
+
+    @Test
+    void publishesEachPaperOfADocumentKeyedByPaperKeyAfterTheBrokerCommitted() {
+        List<String> keys = given().contentType("text/markdown; charset=UTF-8").body(STRUCTURED)
+                .queryParam("name", "resource-test.md")
+                .when().post("/api/documents")
+                .then().statusCode(202)
+                .body("format", equalTo("structured-summary"))
+                .body("paperKeys", hasSize(2))
+                .extract().jsonPath().getList("paperKeys");
+
+        assertThat(keys).containsExactly("arxiv:2006.11239", "arxiv:2103.00020");
+        List<SummaryEvent> published = TestTopics.read(Topics.SUMMARIES.name(), Integer.MAX_VALUE, Duration.ofSeconds(5))
+                .stream().map(ConsumerRecord::value).map(EventJson::readSummary)
+                .filter(s -> "resource-test.md".equals(s.documentName())).toList();
+        assertThat(published).extracting(SummaryEvent::paperKey).containsExactlyInAnyOrder(keys.toArray(String[]::new));
+        assertThat(published).allSatisfy(s -> {
+            assertThat(s.documentId()).hasSize(64);
+            assertThat(s.format()).isEqualTo("structured-summary");
+        });
+    }
+
+    @Test
+    void aDryRunReturnsTheParsedPapersAndPublishesNothing() {
+        String body = STRUCTURED.replace("(resource test)", "(dry run)");
+        given().contentType("text/markdown").body(body).queryParam("dryRun", true).queryParam("name", "dry.md")
+                .when().post("/api/documents")
+                .then().statusCode(200)
+                .body("published", equalTo(false))
+                .body("papers", hasSize(2))
+                .body("papers[0].arxivId", equalTo("2006.11239"));
+
+        assertThat(TestTopics.read(Topics.SUMMARIES.name(), Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
+                .map(ConsumerRecord::value).map(EventJson::readSummary)
+                .filter(s -> "dry.md".equals(s.documentName()))).isEmpty();
+    }
+
+    @Test
+    void anUploadedFileIsIngestedLikeABody() {
+        given().multiPart("file", "upload.md", STRUCTURED.replace("(resource test)", "(upload)")
+                        .getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .when().post("/api/documents")
+                .then().statusCode(202)
+                .body("paperKeys", hasSize(2));
+    }
+
+    @Test
+    void badDocumentsGetAProblemSayingWhatWasWrong() {
+        given().contentType("text/plain").body("").when().post("/api/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("empty"));
+        given().contentType("text/plain").body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, (byte) 0xc3})
+                .when().post("/api/documents").then().statusCode(415)
+                .contentType("application/problem+json").body("detail", containsString("UTF-8"));
+        given().contentType("text/plain").body(new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41})
+                .when().post("/api/documents").then().statusCode(415)
+                .body("detail", containsString("binary"));
+        given().contentType("text/plain").body("x".repeat(2 * 1024 * 1024 + 1))
+                .when().post("/api/documents").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("limit"));
+        given().contentType("text/plain").body(STRUCTURED).queryParam("format", "tweet-thread")
+                .when().post("/api/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("tweet-thread"));
+        given().contentType("application/pdf").body(new byte[] {1, 2, 3})
+                .when().post("/api/documents").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+}
