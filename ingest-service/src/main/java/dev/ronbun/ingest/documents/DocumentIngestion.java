@@ -5,6 +5,8 @@ import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.ingest.config.IngestConfig;
+import dev.ronbun.ingest.ledger.DocumentLedger;
+import dev.ronbun.ingest.ledger.IngestedDocument;
 import dev.ronbun.ingest.parsing.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
@@ -33,18 +35,28 @@ public class DocumentIngestion {
 
     private final DocumentSplitter splitter;
     private final SummaryPublisher publisher;
+    private final DocumentLedger ledger;
     private final IngestConfig config;
     private final Clock clock;
 
-    public DocumentIngestion(DocumentSplitter splitter, SummaryPublisher publisher, IngestConfig config) {
+    public DocumentIngestion(DocumentSplitter splitter, SummaryPublisher publisher, DocumentLedger ledger,
+                             IngestConfig config) {
         this.splitter = splitter;
         this.publisher = publisher;
+        this.ledger = ledger;
         this.config = config;
         this.clock = Clock.systemUTC();
     }
 
     public IngestionResult ingest(IncomingDocument document, boolean dryRun) {
         String text = DocumentText.decode(document.bytes(), config.maxDocumentBytes());
+        String documentId = sha256(document.bytes());
+        if (!dryRun) {
+            Optional<IngestedDocument> earlier = ledger.find(documentId);
+            if (earlier.isPresent()) {
+                return duplicateOf(earlier.get());
+            }
+        }
         if (document.mediaType().equals("text/html")) {
             text = HtmlDocumentText.toText(text);
         }
@@ -55,7 +67,6 @@ public class DocumentIngestion {
         } catch (DocumentParseException e) {
             throw new ProblemException(422, "unparseable-document", "No papers found", e.getMessage());
         }
-        String documentId = sha256(document.bytes());
         Instant now = clock.instant();
 
         List<SummaryEvent> summaries = new ArrayList<>();
@@ -86,10 +97,19 @@ public class DocumentIngestion {
         }
         List<String> keys = summaries.stream().map(SummaryEvent::paperKey).toList();
         if (!dryRun) {
-            publisher.publish(summaries, deadLetters);
+            boolean first = ledger.publishOnce(documentId, document.name(), parsed.format().wireName(), keys,
+                    () -> publisher.publish(summaries, deadLetters));
+            if (!first) {
+                return duplicateOf(ledger.find(documentId).orElseThrow());
+            }
         }
         return new IngestionResult(documentId, parsed.format().wireName(), keys, !dryRun, false, rejected,
                 dryRun ? papers : null);
+    }
+
+    private static IngestionResult duplicateOf(IngestedDocument earlier) {
+        return new IngestionResult(earlier.documentId, earlier.format, List.of(earlier.paperKeys), false, true,
+                List.of(), null);
     }
 
     private static DocumentFormat formatNamed(String name) {

@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.documents;
 
+import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.ingest.parsing.ParsedPaper;
 import java.util.Optional;
 
@@ -18,6 +19,10 @@ final class PaperValidation {
         }
         if (isBlank(paper.title()) && isBlank(paper.titleJa())) {
             return Optional.of("paper " + paper.arxivId() + " has no title");
+        }
+        if (PaperIdentity.key(paper.arxivId(), paper.title(), paper.titleJa()).isEmpty()) {
+            return Optional.of("title '" + firstNonBlank(paper.title(), paper.titleJa())
+                    + "' has no letters or digits and there is no arXiv id, so the paper cannot be identified");
         }
         if (length(paper.title()) > MAX_TITLE_LENGTH || length(paper.titleJa()) > MAX_TITLE_LENGTH) {
             return Optional.of("title is longer than " + MAX_TITLE_LENGTH + " characters; it is probably a paragraph");

@@ -12,6 +12,7 @@ import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(RonbunTestInfrastructure.class)
+@QuarkusTestResource(value = RonbunTestInfrastructure.class,
+        initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_ingest"))
 class DocumentResourceTest {
 
     static final String STRUCTURED = """
@@ -64,6 +66,53 @@ class DocumentResourceTest {
             assertThat(s.documentId()).hasSize(64);
             assertThat(s.format()).isEqualTo("structured-summary");
         });
+    }
+
+    @Test
+    void theSameDocumentIngestedTwicePublishesNothingNew() {
+        String body = STRUCTURED.replace("(resource test)", "(twice)");
+        given().contentType("text/markdown").body(body).queryParam("name", "twice-1.md")
+                .when().post("/api/documents").then().statusCode(202).body("duplicate", equalTo(false));
+        given().contentType("text/markdown").body(body).queryParam("name", "twice-2.md")
+                .when().post("/api/documents").then().statusCode(200)
+                .body("duplicate", equalTo(true))
+                .body("published", equalTo(false))
+                .body("paperKeys", hasSize(2));
+
+        List<SummaryEvent> published = TestTopics.read(Topics.SUMMARIES.name(), Integer.MAX_VALUE, Duration.ofSeconds(5))
+                .stream().map(ConsumerRecord::value).map(EventJson::readSummary)
+                .filter(s -> s.documentName().startsWith("twice-")).toList();
+        assertThat(published).hasSize(2).allSatisfy(s -> assertThat(s.documentName()).isEqualTo("twice-1.md"));
+    }
+
+    @Test
+    void aPaperThatFailsValidationGoesToTheDeadLetterTopicWhileTheOthersArePublished() {
+        String body = """
+                2026-02-03 機械学習勉強会
+
+                @Aoi Sato
+
+                [論文] Scaling Laws for Neural Language Models (dead letter test)
+
+                  • モデルの大きさとデータ量と計算量の関係を調べた
+
+                @Ken Ito
+
+                [論文] 🙏🙏🙏
+
+                  • タイトルの代わりに絵文字だけが書かれた発表
+                """;
+        List<String> keys = given().contentType("text/plain").body(body).queryParam("name", "dead-letter.txt")
+                .when().post("/api/documents").then().statusCode(202)
+                .body("rejected", hasSize(1))
+                .body("rejected[0].reason", containsString("cannot be identified"))
+                .extract().jsonPath().getList("paperKeys");
+        assertThat(keys).containsExactly("title:scaling laws for neural language models dead letter test");
+
+        List<ConsumerRecord<String, String>> dead = TestTopics.read(Topics.SUMMARIES.deadLetter(), Integer.MAX_VALUE,
+                Duration.ofSeconds(5)).stream().filter(r -> r.value().contains("dead-letter.txt")).toList();
+        assertThat(dead).hasSize(1);
+        assertThat(TestTopics.header(dead.getFirst(), Topics.DEAD_LETTER_REASON_HEADER)).contains("no letters or digits");
     }
 
     @Test

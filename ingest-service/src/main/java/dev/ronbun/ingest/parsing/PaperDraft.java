@@ -1,0 +1,52 @@
+package dev.ronbun.ingest.parsing;
+
+import dev.ronbun.contracts.events.Section;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** A paper while a parser is still reading it; {@link #toPaper} turns it into the immutable value. */
+final class PaperDraft {
+
+    private static final int MAX_TITLE_LENGTH = 300;
+
+    String title;
+    String titleJa;
+    String arxivId;
+    final LinkedHashSet<String> urls = new LinkedHashSet<>();
+    final List<String> authors = new ArrayList<>();
+    String presenter;
+    String kind;
+    LocalDate sourceDate;
+    String summary;
+    final List<Section> sections = new ArrayList<>();
+    String body;
+
+    /**
+     * Sets the title as written, and the Japanese title too when it is written in Japanese and no other Japanese
+     * title is known.
+     */
+    void titleAsWritten(String written) {
+        String t = LineShapes.asTitle(written, MAX_TITLE_LENGTH);
+        title = t.isEmpty() ? null : t;
+        if (title != null && titleJa == null && LineShapes.hasJapanese(title)) {
+            titleJa = title;
+        }
+    }
+
+    boolean hasTitle() {
+        return (title != null && !title.isBlank()) || (titleJa != null && !titleJa.isBlank());
+    }
+
+    ParsedPaper toPaper(DocumentFormat format) {
+        return new ParsedPaper(blankToNull(title), blankToNull(titleJa), blankToNull(arxivId), List.copyOf(urls),
+                authors, blankToNull(presenter), kind, sourceDate, format, blankToNull(summary),
+                sections.stream().filter(s -> !s.heading().isBlank() && !s.text().isBlank()).toList(),
+                body == null ? "" : body.strip());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ronbun.ingest.parsing;
+
+import dev.ronbun.contracts.events.Section;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One paper (or blog post, or repository) as one document presents it. Text fields the document does not give are
+ * {@code null}; lists are never {@code null}.
+ *
+ * @param title      the title as written; the English title where the document gives one
+ * @param titleJa    the Japanese title where the document gives one
+ * @param arxivId    the arXiv id without version suffix, e.g. {@code 2503.11646}
+ * @param urls       links the document gives for this paper, in document order
+ * @param authors    author names as written, affiliation marks dropped
+ * @param presenter  who introduced the paper, where the document says
+ * @param kind       paper, blog, oss, … from the document's tag; {@code paper} when untagged
+ * @param sourceDate the date the document carries
+ * @param format     the shape of the document the paper came from
+ * @param summary    a short summary where the document has one
+ * @param sections   the named sections of this paper's text
+ * @param body       this paper's own text, nothing of its neighbours
+ */
+public record ParsedPaper(
+        String title,
+        String titleJa,
+        String arxivId,
+        List<String> urls,
+        List<String> authors,
+        String presenter,
+        String kind,
+        LocalDate sourceDate,
+        DocumentFormat format,
+        String summary,
+        List<Section> sections,
+        String body) {
+
+    public static final String DEFAULT_KIND = "paper";
+
+    public ParsedPaper {
+        Objects.requireNonNull(format, "format");
+        urls = urls == null ? List.of() : List.copyOf(urls);
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        sections = sections == null ? List.of() : List.copyOf(sections);
+        kind = kind == null || kind.isBlank() ? DEFAULT_KIND : kind;
+        body = body == null ? "" : body;
+    }
+}
