@@ -1,5 +1,6 @@
 package dev.ronbun.embed.storage;
 
+import dev.ronbun.embed.keywords.DocumentFrequencies;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
  * The corpus as TF-IDF needs it: how many papers there are, how many contain each of one paper's terms, and that
  * paper's term frequencies. Document frequencies of the paper's terms are read in one query.
  */
-public final class DocumentFrequencyView {
+public final class DocumentFrequencyView implements DocumentFrequencies {
 
     private final long paperCount;
     private final Map<String, Long> documentFrequencies = new HashMap<>();
@@ -28,10 +29,12 @@ public final class DocumentFrequencyView {
         }
     }
 
-    public long paperCount() {
+    @Override
+    public long documentCount() {
         return paperCount;
     }
 
+    @Override
     public long documentFrequency(String term) {
         return documentFrequencies.getOrDefault(term, 0L);
     }

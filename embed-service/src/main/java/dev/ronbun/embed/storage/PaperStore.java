@@ -51,24 +51,28 @@ public class PaperStore {
                       Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
         Instant now = clock.instant();
         UUID paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
+        // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
         PaperEntity paper = em.find(PaperEntity.class, paperId);
-        if (paper == null) {
+        boolean newPaper = paper == null;
+        if (newPaper) {
             paper = new PaperEntity();
             paper.paperId = paperId;
             paper.paperKey = event.paperKey();
             paper.kind = event.kind() == null ? "paper" : event.kind();
             paper.firstSeenAt = now;
-            em.persist(paper);
         }
         mergeMetadata(paper, event);
         paper.updatedAt = now;
+        if (newPaper) {
+            em.persist(paper);
+        }
 
         SummaryEntity summary = em.find(SummaryEntity.class, event.summaryId());
-        if (summary == null) {
+        boolean newSummary = summary == null;
+        if (newSummary) {
             summary = new SummaryEntity();
             summary.summaryId = event.summaryId();
             summary.storedAt = now;
-            em.persist(summary);
         }
         summary.paperId = paperId;
         summary.documentId = event.documentId();
@@ -81,26 +85,35 @@ public class PaperStore {
         summary.sections = new java.util.ArrayList<>(event.sections());
         summary.body = event.body() == null ? "" : event.body();
         summary.ingestedAt = event.ingestedAt() == null ? now : event.ingestedAt();
+        if (newSummary) {
+            em.persist(summary);
+        }
 
         SummaryVectorEntity.Id vectorId = new SummaryVectorEntity.Id(event.summaryId(), vector.modelVersion());
         SummaryVectorEntity summaryVector = em.find(SummaryVectorEntity.class, vectorId);
-        if (summaryVector == null) {
+        boolean newVector = summaryVector == null;
+        if (newVector) {
             summaryVector = new SummaryVectorEntity();
             summaryVector.id = vectorId;
             summaryVector.createdAt = now;
-            em.persist(summaryVector);
         }
         summaryVector.modelId = vector.modelId();
         summaryVector.vector = vector.vector();
         summaryVector.tokenCount = vector.tokenCount();
         summaryVector.chunkCount = vector.chunkCount();
+        if (newVector) {
+            em.persist(summaryVector);
+        }
         em.flush();
 
         updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
-        Map<String, Integer> paperTerms = replaceTerms(paperId, event.summaryId(), summaryTerms);
+        Map<String, Integer> paperTerms = addTerms(paperId, summaryTerms, newSummary);
+        em.flush(); // the document frequencies below are read with a query, which must see this paper's terms
         List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
         paper.keywords.clear();
-        keywords.forEach(k -> paper.keywords.add(new KeywordValue(k.term(), k.weight())));
+        for (Keyword keyword : keywords) {
+            paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
+        }
         return paperId;
     }
 
@@ -135,34 +148,43 @@ public class PaperStore {
         VectorUtil.l2normalize(mean, false);
         PaperVectorEntity.Id id = new PaperVectorEntity.Id(paperId, modelVersion);
         PaperVectorEntity paperVector = em.find(PaperVectorEntity.class, id);
-        if (paperVector == null) {
+        boolean newVector = paperVector == null;
+        if (newVector) {
             paperVector = new PaperVectorEntity();
             paperVector.id = id;
-            em.persist(paperVector);
         }
         paperVector.modelId = modelId;
         paperVector.vector = mean;
         paperVector.updatedAt = now;
+        if (newVector) {
+            em.persist(paperVector);
+        }
     }
 
     /**
-     * Term frequencies of a paper are the sum over its summaries. Each summary's terms are not stored separately,
-     * so the paper's terms are recomputed from the new summary plus what was stored before it arrived,
-     * which is exact because a summary is stored once.
+     * A paper's term frequencies are the sum over its summaries. A summary adds its terms once, when it is first
+     * stored; storing it again (a redelivery, or a vector for a new model) leaves the counts as they are.
      */
-    private Map<String, Integer> replaceTerms(UUID paperId, String summaryId, Map<String, Integer> summaryTerms) {
-        long summaries = em.createQuery("select count(s) from SummaryEntity s where s.paperId = :p", Long.class)
-                .setParameter("p", paperId).getSingleResult();
-        Map<String, Integer> merged = new java.util.HashMap<>();
-        if (summaries > 1) {
-            em.createQuery("select t from PaperTermEntity t where t.id.paperId = :p", PaperTermEntity.class)
-                    .setParameter("p", paperId).getResultList()
-                    .forEach(t -> merged.put(t.id.term(), t.tf));
+    private Map<String, Integer> addTerms(UUID paperId, Map<String, Integer> summaryTerms, boolean summaryIsNew) {
+        Map<String, PaperTermEntity> stored = new java.util.HashMap<>();
+        em.createQuery("select t from PaperTermEntity t where t.id.paperId = :p", PaperTermEntity.class)
+                .setParameter("p", paperId).getResultList()
+                .forEach(t -> stored.put(t.id.term(), t));
+        if (summaryIsNew) {
+            summaryTerms.forEach((term, tf) -> {
+                PaperTermEntity existing = stored.get(term);
+                if (existing != null) {
+                    existing.tf += tf;
+                } else {
+                    PaperTermEntity added = new PaperTermEntity(paperId, term, tf);
+                    em.persist(added);
+                    stored.put(term, added);
+                }
+            });
         }
-        summaryTerms.forEach((term, tf) -> merged.merge(term, tf, Integer::sum));
-        em.createQuery("delete from PaperTermEntity t where t.id.paperId = :p").setParameter("p", paperId).executeUpdate();
-        merged.forEach((term, tf) -> em.persist(new PaperTermEntity(paperId, term, tf)));
-        return merged;
+        Map<String, Integer> terms = new java.util.HashMap<>();
+        stored.forEach((term, entity) -> terms.put(term, entity.tf));
+        return terms;
     }
 
     /** The paper's full current state under the given model version, as published on ronbun.papers.v1. */

@@ -1,0 +1,41 @@
+package dev.ronbun.embed.config;
+
+import dev.ronbun.embed.embedding.BundledModel;
+import dev.ronbun.embed.embedding.EmbedderSettings;
+import dev.ronbun.embed.embedding.ModelFolder;
+import dev.ronbun.embed.embedding.TextEmbedder;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
+
+/** Loads the configured embedding model once: a local model folder if one is configured, else the bundled model. */
+public class EmbedderProducer {
+
+    private static final Logger LOG = Logger.getLogger(EmbedderProducer.class);
+
+    @Produces
+    @Singleton
+    TextEmbedder textEmbedder(EmbedConfig config) {
+        EmbedConfig.Model model = config.model();
+        int threads = model.threads() > 0 ? model.threads() : Runtime.getRuntime().availableProcessors();
+        EmbedderSettings settings = new EmbedderSettings(threads, model.maxBatchSize(), model.maxBatchTokens());
+        try {
+            ModelFolder folder = model.dir().isPresent()
+                    ? ModelFolder.open(model.dir().get())
+                    : BundledModel.materialise(model.cacheDir().orElse(BundledModel.defaultCacheRoot()));
+            TextEmbedder embedder = new TextEmbedder(folder, settings);
+            LOG.infof("Embedding model %s (version %s, %d dimensions) from %s, %d threads",
+                    folder.descriptor().id(), folder.modelVersion(), embedder.dimension(), folder.directory(), threads);
+            return embedder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the embedding model", e);
+        }
+    }
+
+    void close(@Disposes TextEmbedder embedder) {
+        embedder.close();
+    }
+}

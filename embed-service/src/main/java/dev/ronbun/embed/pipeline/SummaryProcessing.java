@@ -1,0 +1,92 @@
+package dev.ronbun.embed.pipeline;
+
+import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.events.Keyword;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.Section;
+import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.embed.config.EmbedConfig;
+import dev.ronbun.embed.embedding.ChunkWeights;
+import dev.ronbun.embed.embedding.PaperText;
+import dev.ronbun.embed.embedding.PaperVector;
+import dev.ronbun.embed.embedding.PaperVectorizer;
+import dev.ronbun.embed.embedding.TextEmbedder;
+import dev.ronbun.embed.keywords.KeywordExtractor;
+import dev.ronbun.embed.keywords.TermFrequencies;
+import dev.ronbun.embed.keywords.TfIdfRanker;
+import dev.ronbun.embed.storage.DocumentFrequencyView;
+import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.StoredVector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Turns one summary event into a stored paper and publishes it: embed (once), extract terms, upsert everything in
+ * one database transaction, then publish the paper's full state. Each step is idempotent, so replaying the event
+ * after a crash at any point leaves the same result.
+ */
+@ApplicationScoped
+public class SummaryProcessing {
+
+    private final PaperStore store;
+    private final PaperPublisher publisher;
+    private final TextEmbedder embedder;
+    private final PaperVectorizer vectorizer;
+    private final KeywordExtractor keywordExtractor = new KeywordExtractor();
+    private final TfIdfRanker ranker = new TfIdfRanker();
+    private final int keywordsPerPaper;
+    private final RedeliveryPolicy retries;
+    private final Timer embedTimer;
+
+    public SummaryProcessing(PaperStore store, PaperPublisher publisher, TextEmbedder embedder, EmbedConfig config,
+                             MeterRegistry registry) {
+        this.store = store;
+        this.publisher = publisher;
+        this.embedder = embedder;
+        this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
+        this.keywordsPerPaper = config.keywords().perPaper();
+        this.retries = new RedeliveryPolicy(config.retry().attempts(), config.retry().firstDelay(), config.retry().maxDelay());
+        this.embedTimer = Timer.builder("ronbun.embed.summary.embedding").description("time to embed one summary")
+                .register(registry);
+    }
+
+    public void process(SummaryEvent event) {
+        String modelVersion = embedder.modelVersion();
+        boolean alreadyStored = retries.run("checking summary " + event.summaryId(),
+                () -> store.isStored(event.summaryId(), modelVersion));
+        UUID paperId;
+        if (alreadyStored) {
+            paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
+        } else {
+            PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
+            TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event));
+            StoredVector stored = new StoredVector(embedder.descriptor().id(), modelVersion, vector.vector(),
+                    vector.tokenCount(), vector.chunkCount());
+            paperId = retries.run("storing summary " + event.summaryId(),
+                    () -> store.store(event, stored, terms.counts(), this::rankKeywords));
+        }
+        PaperEvent paper = retries.run("reading paper " + paperId, () -> store.paperEvent(paperId, modelVersion))
+                .orElseThrow(() -> new IllegalStateException("paper " + paperId + " vanished after it was stored"));
+        retries.run("publishing paper " + paperId, () -> {
+            publisher.publish(paper);
+            return null;
+        });
+    }
+
+    private List<Keyword> rankKeywords(DocumentFrequencyView corpus) {
+        return ranker.topKeywords(new TermFrequencies(corpus.paperTerms()), corpus, keywordsPerPaper);
+    }
+
+    private static String keywordText(SummaryEvent event) {
+        return Stream.concat(Stream.of(event.title(), event.titleJa(), event.summary(), event.body()),
+                        event.sections().stream().map(Section::heading))
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+    }
+}

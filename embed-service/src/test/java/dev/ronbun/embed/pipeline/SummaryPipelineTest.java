@@ -1,0 +1,129 @@
+package dev.ronbun.embed.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.Section;
+import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTopics;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RonbunTestInfrastructure.class,
+        initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_embed"))
+class SummaryPipelineTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aSummaryBecomesAStoredEmbeddedPaperPublishedOnThePapersTopic() throws Exception {
+        SummaryEvent summary = summary("2312.00752", "Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
+                "a".repeat(64), 0, "選択的状態空間モデル Mamba は、Transformer の注意機構を使わずに長い系列を線形時間で処理する。");
+
+        TestTopics.send(Topics.SUMMARIES.name(), summary.paperKey(), EventJson.write(summary));
+
+        PaperEvent paper = awaitPaper(PaperIdentity.paperId("arxiv:2312.00752"), 1);
+        assertThat(paper.title()).isEqualTo(summary.title());
+        assertThat(paper.embedding().vector()).hasSize(512);
+        assertThat(norm(paper.embedding().vector())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(paper.embedding().modelId()).isEqualTo("bge-small-zh-v15-q");
+        assertThat(paper.keywords()).isNotEmpty();
+        assertThat(count("select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
+                paper.paperId())).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredSummaryDuplicatesNothingAndASecondDocumentAddsASecondSummary() throws Exception {
+        SummaryEvent first = summary("2106.09685", "LoRA: Low-Rank Adaptation of Large Language Models",
+                "b".repeat(64), 2, "LoRA は重みの差分を低ランク行列で表し、大規模言語モデルの微調整を安くする。");
+        SummaryEvent other = summary("2106.09685", "LoRA: Low-Rank Adaptation of Large Language Models",
+                "c".repeat(64), 0, "低ランク適応で学習するパラメータを大きく減らす手法の解説。");
+
+        TestTopics.send(Topics.SUMMARIES.name(), first.paperKey(), EventJson.write(first));
+        TestTopics.send(Topics.SUMMARIES.name(), first.paperKey(), EventJson.write(first));
+        TestTopics.send(Topics.SUMMARIES.name(), other.paperKey(), EventJson.write(other));
+
+        String paperId = PaperIdentity.paperId("arxiv:2106.09685");
+        PaperEvent paper = awaitPaper(paperId, 2);
+        assertThat(paper.summaries()).extracting(s -> s.documentId())
+                .containsExactlyInAnyOrder("b".repeat(64), "c".repeat(64));
+        assertThat(count("select count(*) from papers where paper_key = ?", "arxiv:2106.09685")).isEqualTo(1);
+        assertThat(count("select count(*) from summaries where paper_id = ?::uuid", paperId)).isEqualTo(2);
+        assertThat(count("select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
+                paperId)).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordThatIsNotASummaryGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
+        TestTopics.send(Topics.SUMMARIES.name(), "poison", "{\"schemaVersion\":1,\"paperKey\":\"k\"");
+
+        List<ConsumerRecord<String, String>> dead = TestTopics.read(Topics.SUMMARIES.deadLetter(), 1, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.getFirst().key()).isEqualTo("poison");
+        assertThat(TestTopics.header(dead.getFirst(), Topics.DEAD_LETTER_REASON_HEADER)).contains("not a valid SummaryEvent");
+
+        SummaryEvent after = summary("2006.11239", "Denoising Diffusion Probabilistic Models", "d".repeat(64), 0,
+                "拡散モデルはノイズを少しずつ取り除いて画像を生成する。");
+        TestTopics.send(Topics.SUMMARIES.name(), after.paperKey(), EventJson.write(after));
+        assertThat(awaitPaper(PaperIdentity.paperId("arxiv:2006.11239"), 1).title()).contains("Diffusion");
+    }
+
+    private static SummaryEvent summary(String arxivId, String title, String documentId, int position, String body) {
+        return new SummaryEvent(1, "arxiv:" + arxivId, documentId, "notes.txt", position, "structured-summary", title,
+                null, arxivId, List.of("https://arxiv.org/abs/" + arxivId), List.of("A. Author"), "Aoi", "paper",
+                LocalDate.of(2026, 1, 13), body.substring(0, Math.min(40, body.length())),
+                List.of(new Section("手法", body)), body, Instant.now());
+    }
+
+    /** The latest state of the paper on the papers topic once it carries the expected number of summaries. */
+    private static PaperEvent awaitPaper(String paperId, int summaries) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<PaperEvent> states = TestTopics.read(Topics.PAPERS.name(), Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                    .filter(r -> paperId.equals(r.key()))
+                    .map(r -> EventJson.readPaper(r.value()))
+                    .toList();
+            if (!states.isEmpty() && states.getLast().summaries().size() >= summaries) {
+                return states.getLast();
+            }
+        }
+        throw new AssertionError("no paper " + paperId + " with " + summaries + " summaries on " + Topics.PAPERS.name());
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static double norm(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
+    }
+}
