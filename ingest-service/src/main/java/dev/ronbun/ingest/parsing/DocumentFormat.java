@@ -18,6 +18,7 @@ public enum DocumentFormat {
         this.wireName = wireName;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return wireName;
     }
