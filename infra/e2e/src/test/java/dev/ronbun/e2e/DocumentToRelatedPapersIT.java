@@ -1,0 +1,232 @@
+package dev.ronbun.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.infra.kafka.InJvmKafka;
+import dev.ronbun.infra.kafka.TopicProvisioner;
+import dev.ronbun.infra.postgres.LocalPostgres;
+import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.services.ReadinessProbe;
+import dev.ronbun.infra.services.RonbunService;
+import dev.ronbun.infra.services.ServiceLauncher;
+import dev.ronbun.infra.services.ServiceWiring;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline as {@code ./ronbun up} runs it: the three packaged services as processes, launched by the local
+ * stack's own {@link ServiceLauncher}, against a real Kafka and a real PostgreSQL. A document goes into
+ * ingest-service; its papers come out of recommend-service with related papers.
+ */
+class DocumentToRelatedPapersIT {
+
+    /** A sample with five papers on training language models (LoRA, QLoRA, DPO, InstructGPT, LLaMA). */
+    private static final String DOCUMENT = "samples/paper-summaries-llm-training.md";
+    private static final Set<String> DOCUMENT_ARXIV_IDS =
+            Set.of("2106.09685", "2305.14314", "2305.18290", "2203.02155", "2302.13971");
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path root;
+    private static Path logsDir;
+    private static InJvmKafka kafka;
+    private static LocalPostgres postgres;
+    private static ServiceWiring wiring;
+    private static final List<ChildProcess> services = new ArrayList<>();
+
+    @BeforeAll
+    static void startThePipeline() throws IOException {
+        root = Path.of(System.getProperty("ronbun.root", "../..")).toAbsolutePath().normalize();
+        Path work = root.resolve("infra/e2e/target/e2e");
+        logsDir = work.resolve("logs");
+        for (RonbunService service : RonbunService.values()) {
+            assertThat(service.runnableJar(root)).as("packaged " + service.moduleName()
+                    + " (run `mvn -B -DskipTests install` first)").isRegularFile();
+        }
+
+        CompletableFuture<LocalPostgres> startingPostgres = CompletableFuture.supplyAsync(LocalPostgres::throwaway);
+        kafka = InJvmKafka.start();
+        TopicProvisioner.forSingleBroker(kafka.bootstrapServers()).provisionAll();
+        postgres = startingPostgres.join();
+        Map<RonbunService, Integer> ports = new EnumMap<>(RonbunService.class);
+        for (RonbunService service : RonbunService.values()) {
+            postgres.server().createDatabaseIfMissing(service.database());
+            ports.put(service, freePort());
+        }
+        wiring = new ServiceWiring(kafka.bootstrapServers(), postgres.server(), ports,
+                work.resolve("data/recommend-index"), work.resolve("inbox"));
+
+        ServiceLauncher launcher = new ServiceLauncher(root, logsDir, work.resolve("run"), List.of());
+        for (RonbunService service : RonbunService.values()) {
+            services.add(launcher.launch(service, wiring));
+        }
+        ReadinessProbe probe = new ReadinessProbe();
+        for (RonbunService service : RonbunService.values()) {
+            ChildProcess process = services.get(service.ordinal());
+            try {
+                probe.awaitReady(process, ReadinessProbe.readinessOf(wiring.baseUrl(service)), READY_TIMEOUT);
+            } catch (ReadinessProbe.NotReadyException e) {
+                fail(e.getMessage() + "\n" + String.join("\n", process.logTail(60)));
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopThePipeline() {
+        try {
+            services.parallelStream().forEach(process -> process.stop(Duration.ofSeconds(30)));
+        } finally {
+            try {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            } finally {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void papersOfAPostedDocumentComeBackWithRelatedPapers() throws Exception {
+        HttpResponse<String> posted = post(RonbunService.INGEST, "/api/documents?name="
+                + URLEncoder.encode("paper-summaries-llm-training.md", StandardCharsets.UTF_8),
+                Files.readString(root.resolve(DOCUMENT)));
+
+        assertThat(posted.statusCode()).as(posted.body()).isIn(200, 202);
+        JsonNode ingested = JSON.readTree(posted.body());
+        assertThat(ingested.path("documentId").asText()).isNotBlank();
+        assertThat(ingested.path("paperKeys")).hasSizeGreaterThanOrEqualTo(3);
+
+        List<JsonNode> papers = awaitValue("all five papers listed by recommend-service", () -> {
+            List<JsonNode> listed = items(get(RonbunService.RECOMMEND, "/api/papers?size=50"));
+            Set<String> arxivIds = listed.stream().map(paper -> paper.path("arxivId").asText())
+                    .collect(Collectors.toSet());
+            return arxivIds.containsAll(DOCUMENT_ARXIV_IDS) ? Optional.of(listed) : Optional.empty();
+        });
+        JsonNode lora = papers.stream().filter(paper -> paper.path("arxivId").asText().equals("2106.09685"))
+                .findFirst().orElseThrow();
+        String loraId = lora.path("paperId").asText();
+        assertThat(loraId).isNotBlank();
+        assertThat(lora.path("title").asText()).contains("LoRA");
+
+        List<JsonNode> related = awaitValue("papers related to LoRA", () -> {
+            List<JsonNode> found = items(get(RonbunService.RECOMMEND, "/api/papers/" + loraId + "/related?k=10"));
+            return found.isEmpty() ? Optional.empty() : Optional.of(found);
+        });
+        assertThat(related).allSatisfy(paper -> {
+            assertThat(paper.path("paperId").asText()).isNotBlank().isNotEqualTo(loraId);
+            assertThat(paper.path("title").asText()).isNotBlank();
+            assertThat(paper.path("score").isNumber()).as("score of " + paper).isTrue();
+            assertThat(paper.path("why").asText()).as("why of " + paper).isNotBlank();
+        });
+        Set<String> documentPaperIds = papers.stream()
+                .filter(paper -> DOCUMENT_ARXIV_IDS.contains(paper.path("arxivId").asText()))
+                .map(paper -> paper.path("paperId").asText()).collect(Collectors.toSet());
+        assertThat(related).extracting(paper -> paper.path("paperId").asText()).containsAnyElementsOf(documentPaperIds);
+    }
+
+    private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            assertServicesAreRunning();
+            Thread.sleep(500);
+        }
+        return fail("No %s within %d s. Logs in %s; last lines of each:%n%s", what, PIPELINE_TIMEOUT.toSeconds(),
+                logsDir, logTails());
+    }
+
+    private static void assertServicesAreRunning() {
+        for (ChildProcess process : services) {
+            if (!process.isAlive()) {
+                fail(process.name() + " exited with code " + process.exitValue() + "\n"
+                        + String.join("\n", process.logTail(60)));
+            }
+        }
+    }
+
+    private static String logTails() {
+        StringBuilder tails = new StringBuilder();
+        for (ChildProcess process : services) {
+            tails.append("---- ").append(process.name()).append(" ----\n")
+                    .append(String.join("\n", process.logTail(25))).append('\n');
+        }
+        return tails.toString();
+    }
+
+    private static List<JsonNode> items(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        try {
+            JsonNode items = JSON.readTree(response.body()).path("items");
+            return StreamSupport.stream(items.spliterator(), false).toList();
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + response.body(), e);
+        }
+    }
+
+    private static HttpResponse<String> get(RonbunService service, String path) {
+        return send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + path)).GET());
+    }
+
+    private static HttpResponse<String> post(RonbunService service, String path, String text) {
+        return send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + path))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("Request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
+    /** A port nothing listens on now, so the test never collides with a running {@code ./ronbun up}. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

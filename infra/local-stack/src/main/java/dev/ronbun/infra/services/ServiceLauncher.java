@@ -1,0 +1,68 @@
+package dev.ronbun.infra.services;
+
+import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.process.JavaCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a packaged service as a process, configured through its environment. The local stack and the end-to-end
+ * tests both launch services through this class, so the tests exercise exactly what {@code ./ronbun up} runs.
+ */
+public final class ServiceLauncher {
+
+    /** JVM flags every service gets: the embedding model is bundled, so nothing is ever downloaded. */
+    public static final List<String> SERVICE_JVM_FLAGS = List.of("-Dai.djl.offline=true",
+            "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
+
+    private final Path repositoryRoot;
+    private final Path logsDir;
+    private final Path runDir;
+    private final List<String> extraJvmOptions;
+
+    /**
+     * @param repositoryRoot  where the service modules are; also the services' working directory
+     * @param logsDir         each service logs to {@code <logsDir>/<module>.log}
+     * @param runDir          each service's pid goes to {@code <runDir>/<module>.pid}
+     * @param extraJvmOptions JVM options after {@link #SERVICE_JVM_FLAGS}, such as a heap limit
+     */
+    public ServiceLauncher(Path repositoryRoot, Path logsDir, Path runDir, List<String> extraJvmOptions) {
+        this.repositoryRoot = repositoryRoot;
+        this.logsDir = logsDir;
+        this.runDir = runDir;
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
+    }
+
+    /** Starts the service; it is running but not necessarily ready (see {@link ReadinessProbe}). */
+    public ChildProcess launch(RonbunService service, ServiceWiring wiring) {
+        Path jar = service.runnableJar(repositoryRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with `mvn -B -DskipTests install`");
+        }
+        List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_FLAGS);
+        jvmOptions.addAll(extraJvmOptions);
+        return ChildProcess.start(service.moduleName(), JavaCommand.jar(jvmOptions, jar), environment(service, wiring),
+                repositoryRoot, logsDir.resolve(service.moduleName() + ".log"),
+                runDir.resolve(service.moduleName() + ".pid"));
+    }
+
+    /** The environment that configures a service: Quarkus reads each variable as the matching property. */
+    public static Map<String, String> environment(RonbunService service, ServiceWiring wiring) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(wiring.port(service)));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", wiring.postgres().jdbcUrl(service.database()));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", wiring.postgres().user());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", wiring.postgres().password());
+        environment.put("RONBUN_RECOMMEND_INDEX_DIR", wiring.recommendIndexDir().toAbsolutePath().toString());
+        environment.put("RONBUN_RECOMMEND_EMBED_URL", wiring.baseUrl(RonbunService.EMBED));
+        environment.put("RONBUN_INGEST_INBOX_DIR", wiring.inboxDir().toAbsolutePath().toString());
+        environment.put("OPT_OUT_TRACKING", "true");
+        return environment;
+    }
+}

@@ -1,0 +1,380 @@
+package dev.ronbun.infra.stack;
+
+import dev.ronbun.infra.kafka.KafkaBrokerProcess;
+import dev.ronbun.infra.kafka.TopicProvisioner;
+import dev.ronbun.infra.postgres.LocalPostgres;
+import dev.ronbun.infra.postgres.PostgresServer;
+import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.services.ReadinessProbe;
+import dev.ronbun.infra.services.RonbunService;
+import dev.ronbun.infra.services.ServiceLauncher;
+import dev.ronbun.infra.services.ServiceWiring;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The supervisor behind {@code ./ronbun up}: starts PostgreSQL, a Kafka broker, the topics and the three services,
+ * waits until every service is ready, ingests the samples, and on SIGINT/SIGTERM stops the services, then the
+ * broker, then PostgreSQL.
+ */
+public final class RonbunStack {
+
+    /** The supervisor's name in pid files. */
+    public static final String NAME = "ronbun";
+    static final String POSTGRES = "postgres";
+    private static final String READY_MARKER = "ready";
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final long startedAtMillis;
+    private final List<Running> running = new ArrayList<>();
+    private final List<ChildProcess> watched = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    /** What is stopped first: the services before the broker and the database they use. */
+    private enum Stage { SERVICES, BROKER, DATABASE }
+
+    /** Something started that has to be stopped again. */
+    private record Running(Stage stage, String name, Runnable stop) {
+    }
+
+    RonbunStack(StackConfig config, PrintStream out, long startedAtMillis) {
+        this.config = config;
+        this.out = out;
+        this.startedAtMillis = startedAtMillis;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile",
+                    RonbunStack.class.getResource("supervisor-log4j2.xml").toString());
+        }
+        StackConfig config = StackConfig.fromEnvironment();
+        RonbunStack stack = new RonbunStack(config, System.out, startedAt());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "ronbun-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            if (stack.stopping.get()) {
+                return; // Ctrl-C during start-up: the shutdown hook is already stopping everything
+            }
+            System.out.println();
+            System.out.println("ronbun: start-up failed: " + e.getMessage());
+            System.exit(1); // the shutdown hook stops whatever did start
+        }
+        stack.superviseUntilStopped();
+    }
+
+    /** When {@code ./ronbun} was invoked, so the reported start-up time includes the JVM's own start. */
+    private static long startedAt() {
+        String fromScript = System.getenv("RONBUN_STARTED_AT_MS");
+        if (fromScript != null && fromScript.matches("\\d+")) {
+            return Long.parseLong(fromScript);
+        }
+        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .orElse(System.currentTimeMillis());
+    }
+
+    void start() {
+        prepareDirectories();
+        writeRunFile(NAME + ".pid", Long.toString(ProcessHandle.current().pid()));
+        checkPortsAreFree();
+
+        KafkaBrokerProcess broker = config.externalKafka().isPresent() ? null : startBroker();
+        PostgresServer postgres = startPostgres();
+        String bootstrapServers = config.externalKafka().orElseGet(() -> awaitBroker(broker));
+        List<String> created = TopicProvisioner.forSingleBroker(bootstrapServers).provisionAll();
+        progress("Topics ready (" + (created.isEmpty() ? "all existed" : "created " + String.join(", ", created)) + ")");
+
+        ServiceWiring wiring = new ServiceWiring(bootstrapServers, postgres, config.servicePorts(),
+                config.recommendIndexDir(), config.inboxDir());
+        startServices(wiring);
+        progress("All services are ready");
+        double healthySeconds = secondsSinceStart();
+        ingestSamples(wiring);
+        String summary = summary(wiring, postgres, bootstrapServers, healthySeconds);
+        out.println(summary);
+        writeRunFile(READY_MARKER, summary);
+    }
+
+    private KafkaBrokerProcess startBroker() {
+        KafkaBrokerProcess broker = KafkaBrokerProcess.start(new KafkaBrokerProcess.Layout(
+                config.kafkaPort(), config.kafkaControllerPort(), config.kafkaDataDir(),
+                config.runDir().resolve("kafka"), logFile(KafkaBrokerProcess.NAME),
+                config.runDir().resolve(KafkaBrokerProcess.NAME + ".pid"), config.kafkaJvmOptions()));
+        register(new Running(Stage.BROKER, KafkaBrokerProcess.NAME, () -> broker.process().stop(config.stopTimeout())));
+        writeRunFile(KafkaBrokerProcess.NAME + ".port", Integer.toString(config.kafkaPort()));
+        progress("Kafka broker starting (pid " + broker.process().pid() + ")");
+        return broker;
+    }
+
+    private String awaitBroker(KafkaBrokerProcess broker) {
+        try {
+            broker.awaitReady(config.kafkaReadyTimeout());
+        } catch (RuntimeException e) {
+            printLogTail(broker.process());
+            throw e;
+        }
+        watched.add(broker.process());
+        progress("Kafka ready on " + broker.bootstrapServers());
+        return broker.bootstrapServers();
+    }
+
+    private PostgresServer startPostgres() {
+        PostgresServer server;
+        if (config.externalPostgres().isPresent()) {
+            StackConfig.ExternalPostgres external = config.externalPostgres().get();
+            server = PostgresServer.fromJdbcUrl(external.jdbcUrl(), external.user(), external.password());
+            progress("Using PostgreSQL at " + server.host() + ":" + server.port());
+        } else {
+            LocalPostgres postgres = LocalPostgres.persistent(config.postgresDataDir(), config.postgresPort(),
+                    logFile(POSTGRES));
+            register(new Running(Stage.DATABASE, POSTGRES, postgres::close));
+            postgres.postmasterPid().ifPresent(pid -> writeRunFile(POSTGRES + ".pid", Long.toString(pid)));
+            writeRunFile(POSTGRES + ".port", Integer.toString(config.postgresPort()));
+            server = postgres.server();
+            progress("PostgreSQL ready on " + server.host() + ":" + server.port());
+        }
+        for (RonbunService service : RonbunService.values()) {
+            server.createDatabaseIfMissing(service.database());
+        }
+        return server;
+    }
+
+    private void startServices(ServiceWiring wiring) {
+        ServiceLauncher launcher = new ServiceLauncher(config.root(), config.logsDir(), config.runDir(),
+                config.serviceJvmOptions());
+        Map<RonbunService, ChildProcess> services = Collections.synchronizedMap(new EnumMap<>(RonbunService.class));
+        // Services stop together, before the broker and the database they use.
+        register(new Running(Stage.SERVICES, "services", () -> stopAll(List.copyOf(services.values()))));
+        for (RonbunService service : RonbunService.values()) {
+            ChildProcess process = launcher.launch(service, wiring);
+            services.put(service, process);
+            writeRunFile(service.moduleName() + ".port", Integer.toString(wiring.port(service)));
+            if (stopping.get()) {
+                process.stop(config.stopTimeout());
+                throw new IllegalStateException("stopped while starting");
+            }
+        }
+        progress("Started " + String.join(", ", services.values().stream().map(ChildProcess::toString).toList())
+                + "; waiting for them to be ready");
+
+        ReadinessProbe probe = new ReadinessProbe();
+        List<CompletableFuture<Void>> readiness = services.entrySet().stream()
+                .map(entry -> CompletableFuture.runAsync(() -> {
+                    probe.awaitReady(entry.getValue(), ReadinessProbe.readinessOf(wiring.baseUrl(entry.getKey())),
+                            config.readyTimeout());
+                    progress(entry.getKey().moduleName() + " ready on " + wiring.baseUrl(entry.getKey()));
+                }))
+                .toList();
+        CompletableFuture<Void> allReady = CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new));
+        // The first service that fails ends the wait; no need to sit out the others' timeouts.
+        readiness.forEach(ready -> ready.exceptionally(failure -> {
+            allReady.completeExceptionally(failure);
+            return null;
+        }));
+        try {
+            allReady.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ReadinessProbe.NotReadyException notReady) {
+                printLogTail(notReady.process());
+                throw notReady;
+            }
+            throw e;
+        }
+        watched.addAll(services.values());
+    }
+
+    private void ingestSamples(ServiceWiring wiring) {
+        if (!config.ingestSamples()) {
+            return;
+        }
+        SampleDocuments samples = new SampleDocuments(config.samplesDir());
+        if (!samples.exist()) {
+            progress("No samples/ folder; skipping the sample documents");
+            return;
+        }
+        List<SampleDocuments.Delivered> delivered = samples.deliverTo(config.inboxDir(), Duration.ofMinutes(2));
+        long accepted = delivered.stream().filter(SampleDocuments.Delivered::accepted).count();
+        for (SampleDocuments.Delivered refused : delivered.stream().filter(d -> !d.accepted()).toList()) {
+            progress("  sample " + refused.file().getFileName() + " was not accepted: " + refused.reason());
+        }
+        progress("Ingested " + accepted + " of " + delivered.size() + " sample documents through the inbox "
+                + config.inboxDir());
+    }
+
+    private String summary(ServiceWiring wiring, PostgresServer postgres, String bootstrapServers, double healthySeconds) {
+        StringBuilder text = new StringBuilder();
+        text.append("\nRonbun is up: all services healthy %.1f s after start.%n%n".formatted(healthySeconds));
+        text.append("  Web UI             ").append(wiring.baseUrl(RonbunService.RECOMMEND)).append("/\n");
+        for (RonbunService service : RonbunService.values()) {
+            String base = wiring.baseUrl(service);
+            text.append("  %-18s %s  (Swagger UI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n"
+                    .formatted(service.moduleName(), base, base, base, base));
+        }
+        text.append("  Kafka              ").append(bootstrapServers).append('\n');
+        text.append("  PostgreSQL         ").append(postgres.jdbcUrl("<database>")).append(" (user ")
+                .append(postgres.user()).append(")\n");
+        text.append("  Logs               ").append(config.logsDir()).append("  (./ronbun logs <name>)\n");
+        text.append("\nStop with Ctrl-C or ./ronbun down.\n");
+        return text.toString();
+    }
+
+    /**
+     * Remembers something to stop. A Ctrl-C during start-up may already have run {@link #stop()}; what starts after
+     * that is stopped at once instead of outliving the supervisor.
+     */
+    private synchronized void register(Running component) {
+        if (stopping.get()) {
+            component.stop().run();
+            throw new IllegalStateException("stopped while starting");
+        }
+        running.add(component);
+    }
+
+    /** Blocks until the JVM shuts down, reporting any child that exits on its own meanwhile. */
+    void superviseUntilStopped() {
+        while (!stopping.get()) {
+            for (ChildProcess process : List.copyOf(watched)) {
+                if (!process.isAlive() && !stopping.get()) {
+                    watched.remove(process);
+                    progress(process.name() + " exited unexpectedly with code " + process.exitValue());
+                    printLogTail(process);
+                }
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Stops everything that was started: services, then the broker, then PostgreSQL. Safe to call more than once. */
+    synchronized void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        if (!running.isEmpty()) {
+            out.println("\nronbun: stopping");
+        }
+        running.sort(Comparator.comparing(Running::stage));
+        for (Running component : running) {
+            try {
+                component.stop().run();
+                out.println("ronbun: stopped " + component.name());
+            } catch (RuntimeException e) {
+                out.println("ronbun: could not stop " + component.name() + " cleanly: " + e.getMessage());
+            }
+        }
+        deleteRunFile(READY_MARKER);
+        deleteRunFile(NAME + ".pid");
+        deleteRunFile(POSTGRES + ".pid");
+        for (String name : List.of(KafkaBrokerProcess.NAME, POSTGRES, "ingest-service", "embed-service",
+                "recommend-service")) {
+            deleteRunFile(name + ".port");
+        }
+        out.flush();
+    }
+
+    private void stopAll(Collection<ChildProcess> processes) {
+        processes.parallelStream().forEach(process -> process.stop(config.stopTimeout()));
+    }
+
+    private void checkPortsAreFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (config.externalKafka().isEmpty()) {
+            ports.put("Kafka", config.kafkaPort());
+            ports.put("Kafka controller", config.kafkaControllerPort());
+        }
+        if (config.externalPostgres().isEmpty()) {
+            ports.put("PostgreSQL", config.postgresPort());
+        }
+        config.servicePorts().forEach((service, port) -> ports.put(service.moduleName(), port));
+        List<String> taken = ports.entrySet().stream().filter(entry -> !isFree(entry.getValue()))
+                .map(entry -> entry.getKey() + " port " + entry.getValue()).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("already in use on 127.0.0.1: " + String.join(", ", taken)
+                    + ". Is another stack running (./ronbun status)? Ports can be changed, see StackConfig.");
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void prepareDirectories() {
+        try {
+            for (Path dir : List.of(config.logsDir(), config.runDir(), config.recommendIndexDir(), config.inboxDir())) {
+                Files.createDirectories(dir);
+            }
+            Files.deleteIfExists(logFile(POSTGRES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + config.stateDir(), e);
+        }
+    }
+
+    private Path logFile(String name) {
+        return config.logsDir().resolve(name + ".log");
+    }
+
+    private void writeRunFile(String name, String content) {
+        try {
+            Files.writeString(config.runDir().resolve(name), content.endsWith("\n") ? content : content + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteRunFile(String name) {
+        try {
+            Files.deleteIfExists(config.runDir().resolve(name));
+        } catch (IOException e) {
+            // Left for ./ronbun down, which checks every pid before using it.
+        }
+    }
+
+    private void printLogTail(ChildProcess process) {
+        out.println("---- last lines of " + process.logFile() + " ----");
+        process.logTail(LOG_TAIL_LINES).forEach(out::println);
+        out.println("----");
+    }
+
+    private double secondsSinceStart() {
+        return (System.currentTimeMillis() - startedAtMillis) / 1000.0;
+    }
+
+    private void progress(String message) {
+        synchronized (out) {
+            out.printf("[%6.1fs] %s%n", secondsSinceStart(), message);
+        }
+    }
+}
