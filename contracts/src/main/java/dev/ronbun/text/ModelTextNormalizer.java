@@ -8,9 +8,9 @@ import java.text.Normalizer;
  * lowercased and stripped of combining marks, and the tokenizer.json shipped with the ONNX export no longer does that.
  * So this does it: NFKC, (han)dakuten and Latin accents removed, lowercase, Japanese kanji forms the vocabulary lacks
  * replaced by their Chinese forms, typographic quotes and dashes made ASCII, and a space wherever Latin letters or
- * digits meet kana or kanji so that "LLMを" does not become one unknown word. Measured on JSTS (valid split,
- * bge-small-zh-v1.5 int8) this lifts Spearman from 0.62 to 0.69 with CLS pooling and to 0.71 with mean pooling;
- * on the shared paper-summary corpus it cuts [UNK] tokens from 12% to under 0.5%.
+ * digits meet kana or kanji so that "LLMを" does not become one unknown word. Measured with bge-small-zh-v1.5 int8:
+ * JSTS (valid split) Spearman 0.62 raw, 0.70 normalised; on the shared paper summaries [UNK] tokens fall from 12% to
+ * 0.5% and finding another section of the same paper goes from MRR 0.47 raw (0.48 with voiced kana fixed alone) to 0.61.
  */
 public final class ModelTextNormalizer {
 

@@ -55,26 +55,35 @@ public final class TextEmbedder implements AutoCloseable {
     private final Model model;
     private final PoolingTranslator translator;
     private final int maxBatchSize;
+    private boolean closed;
 
+    /**
+     * Loads the model in {@code folder}; fails when its files cannot be read or its vectors do not have the
+     * dimension its descriptor states.
+     */
     public TextEmbedder(ModelFolder folder, EmbedderSettings settings) throws IOException {
         this.folder = folder;
         this.descriptor = folder.descriptor();
         this.settings = settings;
-        this.truncating = tokenizer(true);
-        this.counting = tokenizer(false);
-        this.padId = padIdOf(folder.tokenizerFile());
-        this.maxBatchSize = OnnxGraphScan.quantisesActivationsPerBatch(folder.modelFile()) ? 1 : settings.maxBatchSize();
         try {
+            this.truncating = tokenizer(true);
+            this.counting = tokenizer(false);
+            this.padId = padIdOf(folder.tokenizerFile());
+            this.maxBatchSize = OnnxGraphScan.quantisesActivationsPerBatch(folder.modelFile())
+                    ? 1 : settings.maxBatchSize();
             this.sessionOptions = sessionOptions(settings);
             this.model = Model.newInstance(descriptor.id(), Device.cpu(), ENGINE);
             model.load(folder.directory(), descriptor.modelFile(), Map.of("sessionOptions", sessionOptions));
+            this.translator = new PoolingTranslator(descriptor.pooling(), descriptor.normalizeEmbeddings(),
+                    inputNames().contains("token_type_ids"));
+            checkDimension();
         } catch (OrtException | MalformedModelException e) {
             close();
             throw new IOException("cannot load " + folder.modelFile() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
-        this.translator = new PoolingTranslator(descriptor.pooling(), descriptor.normalizeEmbeddings(),
-                inputNames().contains("token_type_ids"));
-        checkDimension();
     }
 
     public ModelDescriptor descriptor() {
@@ -214,14 +223,18 @@ public final class TextEmbedder implements AutoCloseable {
     private void checkDimension() {
         int actual = embedPassages(List.of("次元の確認"))[0].length;
         if (actual != descriptor.dimension()) {
-            close();
             throw new IllegalStateException(descriptor.id() + " makes " + actual + "-dimensional vectors but its "
                     + ModelDescriptor.FILE_NAME + " says " + descriptor.dimension());
         }
     }
 
+    /** Frees the native tokenizers and the ONNX Runtime session; safe to call more than once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (model != null) {
             model.close();
         }
