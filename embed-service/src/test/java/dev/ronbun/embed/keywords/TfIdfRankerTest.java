@@ -1,5 +1,7 @@
 package dev.ronbun.embed.keywords;
 
+import dev.ronbun.infra.testing.SharedCorpus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -2,11 +2,11 @@ package dev.ronbun.ingest.parsing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.ronbun.infra.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +29,7 @@ final class TestDocuments {
 
     /** A real document from {@code ../shared/corpus}, beside the repository root. */
     static String corpus(String name) {
-        try {
-            return Files.readString(corpusDirectory().resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read corpus document " + name, e);
-        }
+        return SharedCorpus.read(name);
     }
 
     /** One of our own documents, from {@code src/test/resources/documents}. */
@@ -49,23 +45,7 @@ final class TestDocuments {
     }
 
     static Path corpusDirectory() {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        Optional<Path> root = Optional.empty();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("contracts")) && Files.isDirectory(dir.resolve("ingest-service"))) {
-                root = Optional.of(dir);
-                break;
-            }
-        }
-        if (root.isEmpty()) {
-            return fail("cannot find the repository root (a folder holding contracts/ and ingest-service/) above " + start);
-        }
-        Path corpus = root.get().resolveSibling("shared").resolve("corpus");
-        if (!Files.isDirectory(corpus)) {
-            return fail("the shared corpus is missing: expected the real documents in " + corpus.normalize()
-                    + " (the folder shared/ beside the repository root)");
-        }
-        return corpus;
+        return SharedCorpus.directory();
     }
 
     static String withCrLf(String text) {

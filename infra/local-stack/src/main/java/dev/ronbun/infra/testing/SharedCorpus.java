@@ -1,4 +1,4 @@
-package dev.ronbun.embed.keywords;
+package dev.ronbun.infra.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Reads the real documents of {@code shared/corpus}, found by walking up from the working directory. */
-final class SharedCorpus {
+/**
+ * The real documents of {@code shared/corpus}, the folder {@code shared/} beside the repository root (test material
+ * only: tests read it from there, the project never copies it). Found by walking up from the working directory.
+ */
+public final class SharedCorpus {
 
     private SharedCorpus() {
     }
 
-    static String read(String fileName) {
+    public static String read(String fileName) {
         try {
             return Files.readString(directory().resolve(fileName));
         } catch (IOException e) {
@@ -21,19 +24,20 @@ final class SharedCorpus {
     }
 
     /** The first line of a corpus document that contains the given text. */
-    static String lineContaining(String fileName, String text) {
+    public static String lineContaining(String fileName, String text) {
         return read(fileName).lines()
                 .filter(line -> line.contains(text))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(fileName + " has no line containing " + text));
     }
 
-    static Path directory() {
+    public static Path directory() {
         Path start = Path.of("").toAbsolutePath();
         return Stream.iterate(start, dir -> dir != null, Path::getParent)
                 .map(dir -> dir.resolve("shared").resolve("corpus"))
                 .filter(Files::isDirectory)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("No shared/corpus above " + start));
+                .orElseThrow(() -> new AssertionError("No shared/corpus above " + start
+                        + ": the folder shared/ must lie beside the repository root"));
     }
 }
