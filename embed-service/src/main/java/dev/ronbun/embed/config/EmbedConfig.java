@@ -19,6 +19,9 @@ public interface EmbedConfig {
     /** How a summary whose processing fails for a passing reason is retried before it is dead-lettered. */
     Retry retry();
 
+    /** How stored summaries are embedded again when the model changes. */
+    Reembed reembed();
+
     interface Model {
         /**
          * A local Hugging Face-style model folder (tokenizer.json, model.onnx, ronbun-model.json). When absent, the
@@ -46,6 +49,19 @@ public interface EmbedConfig {
         /** Keywords kept per paper, ranked by TF-IDF over the corpus. */
         @WithDefault("12")
         int perPaper();
+    }
+
+    interface Reembed {
+        /**
+         * Summaries embedded per batch. Each batch is one database transaction and one progress update; a restart
+         * loses at most the batch in flight.
+         */
+        @WithDefault("16")
+        int batchSize();
+
+        /** Papers read per page when every paper is republished after the switch to a new model version. */
+        @WithDefault("200")
+        int publishPageSize();
     }
 
     interface Retry {

@@ -2,7 +2,6 @@ package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.events.Keyword;
-import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.embed.config.EmbedConfig;
@@ -28,14 +27,15 @@ import java.util.stream.Stream;
 
 /**
  * Turns one summary event into a stored paper and publishes it: embed (once), extract terms, upsert everything in
- * one database transaction, then publish the paper's full state. Each step is idempotent, so replaying the event
- * after a crash at any point leaves the same result.
+ * one database transaction, then publish the paper's full state with the serving model's vector (see
+ * {@link PaperPublication}: during a re-embed a new paper waits for the switch). Each step is idempotent, so
+ * replaying the event after a crash at any point leaves the same result.
  */
 @ApplicationScoped
 public class SummaryProcessing {
 
     private final PaperStore store;
-    private final PaperPublisher publisher;
+    private final PaperPublication publication;
     private final TextEmbedder embedder;
     private final PaperVectorizer vectorizer;
     private final KeywordExtractor keywordExtractor = new KeywordExtractor();
@@ -44,10 +44,10 @@ public class SummaryProcessing {
     private final RedeliveryPolicy retries;
     private final Timer embedTimer;
 
-    public SummaryProcessing(PaperStore store, PaperPublisher publisher, TextEmbedder embedder, EmbedConfig config,
+    public SummaryProcessing(PaperStore store, PaperPublication publication, TextEmbedder embedder, EmbedConfig config,
                              MeterRegistry registry) {
         this.store = store;
-        this.publisher = publisher;
+        this.publication = publication;
         this.embedder = embedder;
         this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
         this.keywordsPerPaper = config.keywords().perPaper();
@@ -66,17 +66,12 @@ public class SummaryProcessing {
         } else {
             PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
             TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event));
-            StoredVector stored = new StoredVector(embedder.descriptor().id(), modelVersion, vector.vector(),
-                    vector.tokenCount(), vector.chunkCount());
+            StoredVector stored = StoredVector.of(vector);
             paperId = retries.run("storing summary " + event.summaryId(),
                     () -> store.store(event, stored, terms.counts(), this::rankKeywords));
         }
-        PaperEvent paper = retries.run("reading paper " + paperId, () -> store.paperEvent(paperId, modelVersion))
-                .orElseThrow(() -> new IllegalStateException("paper " + paperId + " vanished after it was stored"));
-        retries.run("publishing paper " + paperId, () -> {
-            publisher.publish(paper);
-            return null;
-        });
+        // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
+        retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
     }
 
     private List<Keyword> rankKeywords(DocumentFrequencyView corpus) {

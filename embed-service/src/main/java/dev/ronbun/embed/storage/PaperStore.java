@@ -8,24 +8,35 @@ import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.contracts.events.SummaryEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.lucene.util.VectorUtil;
 
 /**
  * Stores papers, their summaries, vectors and terms. Every write is an idempotent upsert keyed by paper key and
- * summary id, so a redelivered summary event after a crash changes nothing.
+ * summary id, so a redelivered summary event after a crash changes nothing. Vectors are kept per model version: the
+ * consumer stores the loaded model's vector with each new summary, a re-embed adds vectors to stored summaries.
+ * Every writer locks the paper's row first, so the consumer and a re-embed never compute a paper's mean vector
+ * without each other's newly stored summary vectors.
  */
 @ApplicationScoped
 public class PaperStore {
+
+    /** Sorts before every paper id in PostgreSQL's order of uuids: where {@link #paperIds} starts. */
+    public static final UUID FIRST_PAPER_ID = new UUID(0, 0);
 
     private final EntityManager em;
     private final Clock clock = Clock.systemUTC();
@@ -52,7 +63,7 @@ public class PaperStore {
         Instant now = clock.instant();
         UUID paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
         // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
-        PaperEntity paper = em.find(PaperEntity.class, paperId);
+        PaperEntity paper = em.find(PaperEntity.class, paperId, LockModeType.PESSIMISTIC_WRITE);
         boolean newPaper = paper == null;
         if (newPaper) {
             paper = new PaperEntity();
@@ -79,17 +90,130 @@ public class PaperStore {
         summary.documentName = event.documentName();
         summary.position = event.position();
         summary.format = event.format();
+        summary.title = event.title();
+        summary.titleJa = event.titleJa();
         summary.presenter = event.presenter();
         summary.sourceDate = event.sourceDate();
         summary.summary = event.summary();
-        summary.sections = new java.util.ArrayList<>(event.sections());
+        summary.sections = new ArrayList<>(event.sections());
         summary.body = event.body() == null ? "" : event.body();
         summary.ingestedAt = event.ingestedAt() == null ? now : event.ingestedAt();
         if (newSummary) {
             em.persist(summary);
         }
 
-        SummaryVectorEntity.Id vectorId = new SummaryVectorEntity.Id(event.summaryId(), vector.modelVersion());
+        upsertSummaryVector(event.summaryId(), vector, now);
+        em.flush();
+
+        updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
+        Map<String, Integer> paperTerms = addTerms(paperId, summaryTerms, newSummary);
+        em.flush(); // the document frequencies below are read with a query, which must see this paper's terms
+        List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
+        paper.keywords.clear();
+        for (Keyword keyword : keywords) {
+            paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
+        }
+        return paperId;
+    }
+
+    /**
+     * Adds vectors to stored summaries and recomputes their papers' vectors under the vectors' model versions, in
+     * one transaction. Summaries that are not stored are skipped.
+     *
+     * @param vectors by summary id
+     * @return the papers whose vectors were recomputed
+     */
+    @Transactional
+    public Set<UUID> addVectors(Map<String, StoredVector> vectors) {
+        Instant now = clock.instant();
+        List<SummaryEntity> summaries = em.createQuery(
+                        "select s from SummaryEntity s where s.summaryId in :ids", SummaryEntity.class)
+                .setParameter("ids", vectors.keySet()).getResultList();
+        Map<UUID, Map<String, String>> modelsByPaper = new TreeMap<>(); // paper id order: locks never cross
+        for (SummaryEntity summary : summaries) {
+            StoredVector vector = vectors.get(summary.summaryId);
+            modelsByPaper.computeIfAbsent(summary.paperId, p -> new HashMap<>())
+                    .put(vector.modelVersion(), vector.modelId());
+        }
+        modelsByPaper.keySet().forEach(this::lockPaper);
+        for (SummaryEntity summary : summaries) {
+            upsertSummaryVector(summary.summaryId, vectors.get(summary.summaryId), now);
+        }
+        em.flush();
+        modelsByPaper.forEach((paperId, models) ->
+                models.forEach((version, modelId) -> updatePaperVector(paperId, modelId, version, now)));
+        return modelsByPaper.keySet();
+    }
+
+    /**
+     * Locks the paper's row until the transaction ends. Writers of a paper and its publication take this lock, so
+     * the state published last is the state stored last.
+     *
+     * @return false when there is no such paper
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockPaper(UUID paperId) {
+        return em.find(PaperEntity.class, paperId, LockModeType.PESSIMISTIC_WRITE) != null;
+    }
+
+    /** Up to {@code limit} summaries after {@code afterSummaryId}, in id order, that have no vector of the version. */
+    @Transactional
+    public List<StoredSummary> summariesWithoutVector(String modelVersion, String afterSummaryId, int limit) {
+        return em.createQuery("""
+                        select s from SummaryEntity s
+                        where s.summaryId > :after and not exists (
+                            select 1 from SummaryVectorEntity v
+                            where v.id.summaryId = s.summaryId and v.id.modelVersion = :version)
+                        order by s.summaryId""", SummaryEntity.class)
+                .setParameter("after", afterSummaryId)
+                .setParameter("version", modelVersion)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(s -> new StoredSummary(s.summaryId, s.paperId, s.title, s.titleJa, s.summary,
+                        List.copyOf(s.sections), s.body))
+                .toList();
+    }
+
+    @Transactional
+    public long summaryCount() {
+        return em.createQuery("select count(s) from SummaryEntity s", Long.class).getSingleResult();
+    }
+
+    /** Summaries that have a vector of the version. */
+    @Transactional
+    public long summaryVectorCount(String modelVersion) {
+        return em.createQuery("select count(v) from SummaryVectorEntity v where v.id.modelVersion = :version",
+                        Long.class)
+                .setParameter("version", modelVersion).getSingleResult();
+    }
+
+    /** Papers that have no vector of the version. */
+    @Transactional
+    public long papersWithoutVector(String modelVersion) {
+        return em.createQuery("""
+                        select count(p) from PaperEntity p where not exists (
+                            select 1 from PaperVectorEntity v
+                            where v.id.paperId = p.paperId and v.id.modelVersion = :version)""", Long.class)
+                .setParameter("version", modelVersion).getSingleResult();
+    }
+
+    @Transactional
+    public long paperCount() {
+        return em.createQuery("select count(p) from PaperEntity p", Long.class).getSingleResult();
+    }
+
+    /** Up to {@code limit} paper ids after {@code after} in id order, from {@link #FIRST_PAPER_ID} on. */
+    @Transactional
+    public List<UUID> paperIds(UUID after, int limit) {
+        return em.createQuery("select p.paperId from PaperEntity p where p.paperId > :after order by p.paperId",
+                        UUID.class)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private void upsertSummaryVector(String summaryId, StoredVector vector, Instant now) {
+        SummaryVectorEntity.Id vectorId = new SummaryVectorEntity.Id(summaryId, vector.modelVersion());
         SummaryVectorEntity summaryVector = em.find(SummaryVectorEntity.class, vectorId);
         boolean newVector = summaryVector == null;
         if (newVector) {
@@ -104,17 +228,6 @@ public class PaperStore {
         if (newVector) {
             em.persist(summaryVector);
         }
-        em.flush();
-
-        updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
-        Map<String, Integer> paperTerms = addTerms(paperId, summaryTerms, newSummary);
-        em.flush(); // the document frequencies below are read with a query, which must see this paper's terms
-        List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
-        paper.keywords.clear();
-        for (Keyword keyword : keywords) {
-            paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
-        }
-        return paperId;
     }
 
     private static void mergeMetadata(PaperEntity paper, SummaryEvent event) {
@@ -131,6 +244,7 @@ public class PaperStore {
         paper.urls.addAll(urls);
     }
 
+    /** The paper's vector under a model version: the normalised mean of its summaries' vectors of that version. */
     private void updatePaperVector(UUID paperId, String modelId, String modelVersion, Instant now) {
         List<float[]> vectors = em.createQuery("""
                         select v.vector from SummaryVectorEntity v, SummaryEntity s
@@ -166,7 +280,7 @@ public class PaperStore {
      * stored; storing it again (a redelivery, or a vector for a new model) leaves the counts as they are.
      */
     private Map<String, Integer> addTerms(UUID paperId, Map<String, Integer> summaryTerms, boolean summaryIsNew) {
-        Map<String, PaperTermEntity> stored = new java.util.HashMap<>();
+        Map<String, PaperTermEntity> stored = new HashMap<>();
         em.createQuery("select t from PaperTermEntity t where t.id.paperId = :p", PaperTermEntity.class)
                 .setParameter("p", paperId).getResultList()
                 .forEach(t -> stored.put(t.id.term(), t));
@@ -182,7 +296,7 @@ public class PaperStore {
                 }
             });
         }
-        Map<String, Integer> terms = new java.util.HashMap<>();
+        Map<String, Integer> terms = new HashMap<>();
         stored.forEach((term, entity) -> terms.put(term, entity.tf));
         return terms;
     }

@@ -37,6 +37,12 @@ public class SummaryEntity {
     @Column(nullable = false)
     public String format;
 
+    /** The title as this summary's document gave it; the paper's title may come from another document. */
+    public String title;
+
+    @Column(name = "title_ja")
+    public String titleJa;
+
     public String presenter;
 
     @Column(name = "source_date")

@@ -1,0 +1,10 @@
+package dev.ronbun.embed.storage;
+
+import dev.ronbun.contracts.events.Section;
+import java.util.List;
+import java.util.UUID;
+
+/** The text of a stored summary, as its document gave it: what a re-embed feeds a new model. */
+public record StoredSummary(String summaryId, UUID paperId, String title, String titleJa, String summary,
+                            List<Section> sections, String body) {
+}
