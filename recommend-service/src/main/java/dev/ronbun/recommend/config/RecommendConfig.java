@@ -3,6 +3,7 @@ package dev.ronbun.recommend.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** recommend-service settings, under {@code ronbun.recommend}. */
 @ConfigMapping(prefix = "ronbun.recommend")
@@ -16,11 +17,89 @@ public interface RecommendConfig {
     @WithDefault("http://127.0.0.1:8082")
     String embedUrl();
 
-    /** How many related papers are returned when the request does not say. */
+    /** How long a query may wait for embed-service before search falls back to BM25 alone. */
+    @WithDefault("2s")
+    Duration embedTimeout();
+
+    /** How many related papers or recommendations are returned when the request does not say. */
     @WithDefault("10")
     int defaultK();
 
     /** Upper bound on k and page size, so one request cannot ask for the whole corpus. */
     @WithDefault("100")
     int maxK();
+
+    /** How papers are stored in the Lucene index. */
+    Index index();
+
+    /** How candidates are found, fused and diversified. */
+    Ranking ranking();
+
+    /** How reading histories become profiles and feeds. */
+    Readers readers();
+
+    interface Index {
+        /**
+         * Store vectors as int8 in Lucene's scalar-quantised HNSW format (about a quarter of the memory the graph
+         * search touches, at a small recall cost); raw vectors stay on disk for exact rescoring and merges.
+         */
+        @WithDefault("false")
+        boolean quantizedVectors();
+
+        /** HNSW neighbours per node (Lucene's default). */
+        @WithDefault("16")
+        int hnswMaxConn();
+
+        /** HNSW candidate list size while building the graph (Lucene's default). */
+        @WithDefault("100")
+        int hnswBeamWidth();
+
+        /** Most terms a more-like-this query takes from a paper's text. */
+        @WithDefault("25")
+        int moreLikeThisTerms();
+
+        /** Memory the index writer buffers before it flushes a segment. */
+        @WithDefault("64")
+        int ramBufferMb();
+    }
+
+    interface Ranking {
+        /** The constant k of reciprocal-rank fusion, 1 / (k + rank); 60 is the value of the original paper. */
+        @WithDefault("60")
+        int rrfK();
+
+        /** Candidates taken from each signal (vector kNN, BM25) before fusion and diversification. */
+        @WithDefault("100")
+        int candidates();
+
+        /** Maximal marginal relevance trade-off: 1 ranks by relevance only, 0 by novelty only. */
+        @WithDefault("0.7")
+        double mmrLambda();
+
+        /** Most interests a reading history is clustered into. */
+        @WithDefault("3")
+        int maxInterests();
+
+        /** A reading signal counts half after this long, so recent reading weighs more. */
+        @WithDefault("30d")
+        Duration recencyHalfLife();
+
+        /** How strongly similarity to a dismissed paper pushes a candidate down (subtracted, times the cosine). */
+        @WithDefault("0.5")
+        double dismissPenalty();
+    }
+
+    interface Readers {
+        /** Most recent distinct papers of a history that feed a profile. */
+        @WithDefault("500")
+        int historyLimit();
+
+        /** How far back a feed reaches for a reader who has never visited and gives no {@code since}. */
+        @WithDefault("7d")
+        Duration feedWindow();
+
+        /** The window in which "widely read" is counted for cold-start recommendations. */
+        @WithDefault("30d")
+        Duration popularityWindow();
+    }
 }

@@ -1,11 +1,17 @@
 package dev.ronbun.recommend.index;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.events.Keyword;
+import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.contracts.events.Section;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
@@ -13,17 +19,27 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
-/** How a paper becomes a Lucene document: the fields searched, filtered and sorted on, and the event kept whole. */
+/**
+ * How a paper becomes a Lucene document: the fields searched, filtered and sorted on, and the event kept whole. The
+ * stored event leaves out the vector, which the vector field already holds; reading a paper puts it back.
+ */
 public final class PaperDocuments {
+
+    /** Bumped whenever the fields change; an index of another schema is rebuilt from the topic. */
+    static final String SCHEMA = "3";
 
     public static final String ID = "id";
     public static final String VECTOR = "vector";
+    public static final String MODEL = "model";
+    public static final String ARXIV = "arxiv";
+    public static final String WORK_TITLE = "workTitle";
     public static final String TITLE = "title";
     public static final String TEXT = "text";
     public static final String KEYWORDS = "keywords";
@@ -32,6 +48,8 @@ public final class PaperDocuments {
     public static final String PRESENTER = "presenter";
     public static final String SOURCE_DAY = "sourceDay";
     public static final String FIRST_SEEN = "firstSeen";
+    public static final String FIRST_SEEN_POINT = "firstSeenPoint";
+    public static final String UPDATED = "updated";
     public static final String EVENT = "event";
 
     private PaperDocuments() {
@@ -40,15 +58,25 @@ public final class PaperDocuments {
     public static Document toDocument(PaperEvent paper) {
         Document doc = new Document();
         doc.add(new StringField(ID, paper.paperId(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(paper.paperId())));
         // Unit vectors: dot product equals cosine and is the cheapest similarity for HNSW.
         doc.add(new KnnFloatVectorField(VECTOR, paper.embedding().vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new StringField(MODEL, modelOf(paper), Field.Store.NO));
+        if (paper.arxivId() != null && !paper.arxivId().isBlank()) {
+            doc.add(new StringField(ARXIV, paper.arxivId().strip(), Field.Store.NO));
+        }
+        for (String title : workTitles(paper)) {
+            doc.add(new StringField(WORK_TITLE, title, Field.Store.NO));
+        }
         doc.add(new TextField(TITLE, join(paper.title(), paper.titleJa()), Field.Store.NO));
         doc.add(new TextField(TEXT, searchableText(paper), Field.Store.NO));
-        doc.add(new TextField(KEYWORDS, paper.keywords().stream().map(k -> k.term())
+        doc.add(new TextField(KEYWORDS, paper.keywords().stream().map(Keyword::term)
                 .collect(Collectors.joining(" ")), Field.Store.NO));
-        doc.add(new StringField(KIND, paper.kind(), Field.Store.NO));
+        doc.add(new StringField(KIND, paper.kind() == null ? "paper" : paper.kind(), Field.Store.NO));
         for (PaperSummary summary : paper.summaries()) {
-            doc.add(new StringField(FORMAT, summary.format(), Field.Store.NO));
+            if (summary.format() != null) {
+                doc.add(new StringField(FORMAT, summary.format(), Field.Store.NO));
+            }
             if (summary.presenter() != null && !summary.presenter().isBlank()) {
                 doc.add(new StringField(PRESENTER, summary.presenter(), Field.Store.NO));
             }
@@ -56,28 +84,72 @@ public final class PaperDocuments {
                 doc.add(new LongPoint(SOURCE_DAY, summary.sourceDate().toEpochDay()));
             }
         }
-        long firstSeen = paper.firstSeenAt() == null ? 0 : paper.firstSeenAt().toEpochMilli();
+        long firstSeen = millis(paper.firstSeenAt());
         doc.add(new NumericDocValuesField(FIRST_SEEN, firstSeen));
-        doc.add(new StoredField(EVENT, new BytesRef(EventJson.write(paper).getBytes(StandardCharsets.UTF_8))));
+        doc.add(new LongPoint(FIRST_SEEN_POINT, firstSeen));
+        doc.add(new NumericDocValuesField(UPDATED, millis(paper.updatedAt())));
+        PaperEvent withoutVector = withVector(paper, new float[0]);
+        doc.add(new StoredField(EVENT, new BytesRef(EventJson.write(withoutVector).getBytes(StandardCharsets.UTF_8))));
         return doc;
     }
 
-    public static PaperEvent fromStored(Document stored) {
+    /** The stored event with its vector put back. */
+    static PaperEvent fromStored(Document stored, float[] vector) {
         BytesRef bytes = stored.getBinaryValue(EVENT);
-        return EventJson.readPaper(new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8));
+        String json = new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
+        try {
+            return withVector(EventJson.mapper().readValue(json, PaperEvent.class), vector);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the index holds an unreadable paper event", e);
+        }
     }
 
-    public static long epochDay(LocalDate date) {
-        return date.toEpochDay();
+    /** The embedding model version a paper's vector was made with; vectors of different models are never compared. */
+    public static String modelOf(PaperEvent paper) {
+        PaperEmbedding embedding = paper.embedding();
+        return embedding.modelVersion() == null ? String.valueOf(embedding.modelId()) : embedding.modelVersion();
     }
 
-    private static String searchableText(PaperEvent paper) {
+    /** Every normalised title a paper is known by; two records sharing one are the same work. */
+    public static Set<String> workTitles(PaperEvent paper) {
+        Set<String> titles = new LinkedHashSet<>();
+        for (String title : new String[] {paper.title(), paper.titleJa()}) {
+            String normalised = PaperIdentity.normaliseTitle(title);
+            if (!normalised.isEmpty()) {
+                titles.add(normalised);
+            }
+        }
+        return titles;
+    }
+
+    /** Title, authors, summaries, bodies and section headings: what BM25 and more-like-this read. */
+    public static String searchableText(PaperEvent paper) {
         return Stream.concat(Stream.of(paper.title(), paper.titleJa(), String.join(" ", paper.authors())),
                         paper.summaries().stream().flatMap(s -> Stream.concat(
                                 Stream.of(s.summary(), s.body()),
                                 s.sections().stream().map(Section::heading))))
                 .filter(s -> s != null && !s.isBlank())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The title a person would recognise: the English one when there is one. */
+    public static String displayTitle(PaperEvent paper) {
+        if (paper.title() != null && !paper.title().isBlank()) {
+            return paper.title();
+        }
+        return paper.titleJa() == null ? paper.paperId() : paper.titleJa();
+    }
+
+    private static PaperEvent withVector(PaperEvent paper, float[] vector) {
+        PaperEmbedding embedding = paper.embedding();
+        return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(), paper.titleJa(),
+                paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(), paper.keywords(),
+                new PaperEmbedding(embedding.modelId(), embedding.modelVersion(), vector),
+                paper.firstSeenAt(), paper.updatedAt());
+    }
+
+    private static long millis(Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
     }
 
     private static String join(String a, String b) {

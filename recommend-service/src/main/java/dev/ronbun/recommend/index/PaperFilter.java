@@ -14,6 +14,11 @@ public record PaperFilter(String kind, String format, String presenter, LocalDat
 
     public static final PaperFilter NONE = new PaperFilter(null, null, null, null, null);
 
+    /** True when the filter lets every paper through. */
+    public boolean isEmpty() {
+        return kind == null && format == null && presenter == null && from == null && to == null;
+    }
+
     public Query toQuery() {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
         if (kind != null) {
@@ -31,13 +36,5 @@ public record PaperFilter(String kind, String format, String presenter, LocalDat
             query.add(LongPoint.newRangeQuery(PaperDocuments.SOURCE_DAY, lower, upper), Occur.FILTER);
         }
         return query.build();
-    }
-
-    /** This filter, also excluding one paper (the paper whose related work is asked for). */
-    public Query excluding(String paperId) {
-        return new BooleanQuery.Builder()
-                .add(toQuery(), Occur.MUST)
-                .add(new TermQuery(new Term(PaperDocuments.ID, paperId)), Occur.MUST_NOT)
-                .build();
     }
 }

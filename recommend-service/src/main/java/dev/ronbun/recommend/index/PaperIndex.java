@@ -1,107 +1,246 @@
 package dev.ronbun.recommend.index;
 
+import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.text.JapaneseAnalyzers;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import org.jboss.logging.Logger;
 
 /**
- * The on-disk Lucene index of all papers: HNSW vectors for similarity, Kuromoji-analysed text for BM25, and the
- * paper event stored whole. Writes are committed before the Kafka offset is, so a restart resumes where it left off.
+ * The Lucene index of all papers: HNSW vectors for similarity, Kuromoji-analysed text for BM25 and more-like-this,
+ * and the paper event stored whole. Writes are committed before the caller commits its Kafka offset, so a restart
+ * resumes where it left off; an index that is new (or of an older schema) says so, and the service then replays the
+ * compacted topic into it.
  */
-@Startup
-@ApplicationScoped
-public class PaperIndex {
+public final class PaperIndex implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(PaperIndex.class);
+    private static final String SCHEMA_KEY = "ronbun.index.schema";
+    private static final String COMPLETE_KEY = "ronbun.index.complete";
+    private static final Set<String> EVENT_ONLY = Set.of(PaperDocuments.EVENT);
 
-    private final RecommendConfig config;
-    private FSDirectory directory;
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    private final Directory directory;
+    private final IndexSettings settings;
+    private final Analyzer indexAnalyzer = JapaneseAnalyzers.indexAnalyzer();
+    private final Analyzer queryAnalyzer = JapaneseAnalyzers.queryAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean needsReplay;
+    private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
+    private volatile CurrentModel currentModel;
 
-    public PaperIndex(RecommendConfig config) {
-        this.config = config;
+    private PaperIndex(Directory directory, IndexSettings settings) throws IOException {
+        this.directory = directory;
+        this.settings = settings;
+        Map<String, String> committed = DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+        boolean compatible = PaperDocuments.SCHEMA.equals(committed.get(SCHEMA_KEY));
+        this.needsReplay = !compatible || !"true".equals(committed.get(COMPLETE_KEY));
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setCodec(PaperCodec.of(settings))
+                .setMergeScheduler(merges)
+                .setRAMBufferSizeMB(settings.ramBufferMb());
+        this.writer = new IndexWriter(directory, config);
+        if (!compatible) {
+            commit(false);
+        }
+        this.searchers = new SearcherManager(writer, null);
+        this.currentModel = findCurrentModel();
     }
 
-    @PostConstruct
-    void open() {
+    /** Opens (or creates) the index in a folder. */
+    public static PaperIndex open(Path folder, IndexSettings settings) {
         try {
-            Files.createDirectories(config.indexDir());
-            directory = FSDirectory.open(config.indexDir());
-            IndexWriterConfig writerConfig = new IndexWriterConfig(JapaneseAnalyzers.indexAnalyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            writer = new IndexWriter(directory, writerConfig);
-            searchers = new SearcherManager(writer, null);
-            LOG.infof("Paper index at %s holds %d papers", config.indexDir().toAbsolutePath(), writer.getDocStats().numDocs);
+            Files.createDirectories(folder);
+            PaperIndex index = new PaperIndex(FSDirectory.open(folder), settings);
+            LOG.infof("Paper index at %s holds %d papers%s", folder.toAbsolutePath(), index.size(),
+                    index.needsReplay ? " (new, cleared or of an older schema: the papers topic is replayed into it)" : "");
+            return index;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the paper index at " + config.indexDir(), e);
+            throw new UncheckedIOException("cannot open the paper index at " + folder, e);
         }
     }
 
-    @PreDestroy
-    void close() {
+    /** A throwaway index in memory, for offline evaluation. */
+    public static PaperIndex inMemory(IndexSettings settings) {
         try {
-            if (searchers != null) {
-                searchers.close();
-            }
-            if (writer != null) {
-                writer.close();
-            }
-            if (directory != null) {
-                directory.close();
-            }
+            return new PaperIndex(new ByteBuffersDirectory(), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+            indexAnalyzer.close();
+            queryAnalyzer.close();
         } catch (IOException e) {
             LOG.warn("closing the paper index failed", e);
         }
     }
 
-    /** Adds or replaces papers by id and commits, so that they are durable before their offsets are. */
-    public void upsert(List<PaperEvent> papers) {
+    /** True when this index is new, of an older schema, or was cleared and not yet fully rebuilt from the topic. */
+    public boolean needsReplay() {
+        return needsReplay;
+    }
+
+    /**
+     * Adds or replaces papers by id and commits, so that they are durable before their offsets are. A record older
+     * than the paper already indexed (by {@code updatedAt}) is skipped, which lets a replay of the topic run beside
+     * the live consumer without ever putting an older state back.
+     *
+     * @return how many papers were written
+     */
+    public synchronized int upsert(Collection<PaperEvent> papers) {
+        Map<String, PaperEvent> latest = new LinkedHashMap<>();
+        for (PaperEvent paper : papers) {
+            latest.merge(paper.paperId(), paper, (a, b) -> millis(b.updatedAt()) >= millis(a.updatedAt()) ? b : a);
+        }
         try {
-            for (PaperEvent paper : papers) {
-                writer.updateDocument(new Term(PaperDocuments.ID, paper.paperId()), PaperDocuments.toDocument(paper));
+            int written = 0;
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (PaperEvent paper : latest.values()) {
+                    if (indexedUpdate(searcher, paper.paperId()) > millis(paper.updatedAt())) {
+                        continue;
+                    }
+                    writer.updateDocument(new Term(PaperDocuments.ID, paper.paperId()), PaperDocuments.toDocument(paper));
+                    noteModel(paper);
+                    written++;
+                }
+            } finally {
+                searchers.release(searcher);
             }
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            if (written > 0) {
+                commit(null);
+                searchers.maybeRefreshBlocking();
+            }
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the paper index", e);
         }
     }
 
+    /** Waits for background segment merges to finish (the benchmark counts them as part of the build). */
+    public void awaitMerges() {
+        merges.sync();
+    }
+
+    /** Removes a paper (a tombstone on the compacted topic). */
+    public synchronized void delete(String paperId) {
+        try {
+            writer.deleteDocuments(new Term(PaperDocuments.ID, paperId));
+            commit(null);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete from the paper index", e);
+        }
+    }
+
+    /** Empties the index; it counts as incomplete until {@link #markComplete()}. */
+    public synchronized void clear() {
+        try {
+            writer.deleteAll();
+            commit(false);
+            searchers.maybeRefreshBlocking();
+            currentModel = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the paper index", e);
+        }
+    }
+
+    /** Records that the index holds everything the topic held when a replay started. */
+    public synchronized void markComplete() {
+        try {
+            commit(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the paper index", e);
+        }
+    }
+
     public Optional<PaperEvent> get(String paperId) {
+        return Optional.ofNullable(getAll(List.of(paperId)).get(paperId));
+    }
+
+    /** The papers with these ids that the index holds. */
+    public Map<String, PaperEvent> getAll(Collection<String> paperIds) {
+        if (paperIds.isEmpty()) {
+            return Map.of();
+        }
+        Set<BytesRef> terms = paperIds.stream().map(BytesRef::new).collect(Collectors.toSet());
         return withSearcher(searcher -> {
-            TopDocs hits = searcher.search(new TermQuery(new Term(PaperDocuments.ID, paperId)), 1);
-            if (hits.scoreDocs.length == 0) {
-                return Optional.empty();
+            TopDocs hits = searcher.search(new TermInSetQuery(PaperDocuments.ID, terms), terms.size());
+            Map<String, PaperEvent> papers = new HashMap<>();
+            for (PaperEvent paper : load(searcher, hits)) {
+                papers.put(paper.paperId(), paper);
             }
-            return Optional.of(PaperDocuments.fromStored(searcher.storedFields().document(hits.scoreDocs[0].doc)));
+            return papers;
         });
+    }
+
+    /** The ids of the papers a query matches (at most {@code limit}). */
+    public Set<String> idsMatching(Query query, int limit) {
+        return withSearcher(searcher -> collect(searcher, searcher.search(query, Math.max(1, limit)), null).stream()
+                .map(ScoredPaper::paperId).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
     }
 
     /** Newest papers first. */
@@ -109,39 +248,258 @@ public class PaperIndex {
         return withSearcher(searcher -> {
             Query query = filter.toQuery();
             int wanted = Math.max(1, (page + 1) * size);
-            TopDocs hits = searcher.search(query, wanted, new Sort(new SortField(PaperDocuments.FIRST_SEEN,
-                    SortField.Type.LONG, true), SortField.FIELD_DOC));
-            List<PaperEvent> papers = new ArrayList<>();
-            StoredFields stored = searcher.storedFields();
-            for (int i = page * size; i < hits.scoreDocs.length; i++) {
-                papers.add(PaperDocuments.fromStored(stored.document(hits.scoreDocs[i].doc)));
-            }
-            return new PaperPage(papers, searcher.count(query));
+            TopDocs hits = searcher.search(query, wanted, newestFirst());
+            List<PaperEvent> all = load(searcher, hits);
+            return new PaperPage(List.copyOf(all.subList(Math.min(all.size(), page * size), all.size())),
+                    searcher.count(query));
         });
     }
 
-    /** The k papers whose vectors are nearest, among those the filter lets through. */
-    public List<ScoredPaper> nearest(float[] vector, int k, Query filter) {
-        return withSearcher(searcher -> collect(searcher,
-                searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, filter), k)));
+    /** The newest {@code n} papers the filter lets through, newest first. */
+    public List<PaperEvent> newest(Query filter, int n) {
+        return withSearcher(searcher -> load(searcher, searcher.search(filter, Math.max(1, n), newestFirst())));
     }
 
+    /**
+     * The k papers whose vectors are nearest, among those the filter lets through (null: all) and never the excluded
+     * ids; the score is the cosine. Without a filter, the few excluded papers are dropped from a slightly longer
+     * result instead of being filtered out, which spares the filtered search a pass over every document.
+     */
+    public List<ScoredPaper> nearest(float[] vector, int k, Query filter, Set<String> excludedIds) {
+        if (filter == null) {
+            return withSearcher(searcher -> collect(searcher, searcher.search(
+                    new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k + excludedIds.size()),
+                    k + excludedIds.size()), vector)).stream()
+                    .filter(hit -> !excludedIds.contains(hit.paperId())).limit(k).toList();
+        }
+        Query allowed = excludedIds.isEmpty() ? filter
+                : PaperQueries.excluding(filter, PaperQueries.ids(excludedIds));
+        return withSearcher(searcher -> collect(searcher,
+                searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, allowed), k), vector));
+    }
+
+    /** The k best papers for a query, by its own scoring (BM25 for text queries). */
     public List<ScoredPaper> search(Query query, int k) {
-        return withSearcher(searcher -> collect(searcher, searcher.search(query, k)));
+        return withSearcher(searcher -> collect(searcher, searcher.search(query, Math.max(1, k)), null));
+    }
+
+    /**
+     * A filter for papers embedded with this model version, or empty when every paper is (the usual case), so that
+     * vector searches need no filter at all.
+     */
+    public Optional<Query> modelRestriction(String modelVersion) {
+        Query model = PaperQueries.model(modelVersion);
+        return count(model) == size() ? Optional.empty() : Optional.of(model);
+    }
+
+    /** How many papers match. */
+    public int count(Query query) {
+        return withSearcher(searcher -> searcher.count(query));
+    }
+
+    /**
+     * BM25 over title, text and keywords for a free-text query, analysed by the same Kuromoji settings as the index.
+     * Empty when the query has no searchable term (only particles or punctuation).
+     */
+    public Optional<Query> textQuery(String text) {
+        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<String, Float> field : List.of(Map.entry(PaperDocuments.TITLE, 2f),
+                Map.entry(PaperDocuments.TEXT, 1f), Map.entry(PaperDocuments.KEYWORDS, 1.5f))) {
+            Query fieldQuery = builder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
+            if (fieldQuery != null) {
+                query.add(new BoostQuery(fieldQuery, field.getValue()), Occur.SHOULD);
+                any = true;
+            }
+        }
+        return any ? Optional.of(query.build()) : Optional.empty();
+    }
+
+    /** The analysed terms of a text, as the index spells them. */
+    public List<String> terms(String text) {
+        return JapaneseAnalyzers.tokens(queryAnalyzer, text);
+    }
+
+    /**
+     * BM25 more-like-this: the most distinctive terms of the given papers' text (by TF-IDF over this index) as one
+     * query on the analysed text field, run among the papers the filter lets through.
+     */
+    public List<ScoredPaper> moreLikeThis(Collection<PaperEvent> likes, int k, Query filter) {
+        // the filter also excludes: "MatchAll minus a few" costs nothing here, since the terms drive the search
+        return withSearcher(searcher -> {
+            Query similar = moreLikeThis(searcher).like(PaperDocuments.TEXT, likes.stream()
+                    .map(like -> (Reader) new StringReader(likeText(like))).toArray(Reader[]::new));
+            Query query = new BooleanQuery.Builder().add(similar, Occur.MUST).add(filter, Occur.FILTER).build();
+            return collect(searcher, searcher.search(query, Math.max(1, k)), null);
+        });
+    }
+
+    /** The terms more-like-this picks from a paper: its most distinctive words against this index, best first. */
+    public List<String> interestingTerms(PaperEvent paper) {
+        return withSearcher(searcher -> List.of(moreLikeThis(searcher)
+                .retrieveInterestingTerms(new StringReader(likeText(paper)), PaperDocuments.TEXT)));
+    }
+
+    private MoreLikeThis moreLikeThis(IndexSearcher searcher) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(queryAnalyzer);
+        mlt.setFieldNames(new String[] {PaperDocuments.TEXT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setBoost(true);
+        mlt.setMaxQueryTerms(settings.moreLikeThisTerms());
+        return mlt;
+    }
+
+    private static String likeText(PaperEvent paper) {
+        return PaperDocuments.searchableText(paper) + "\n"
+                + paper.keywords().stream().map(Keyword::term).collect(Collectors.joining(" "));
+    }
+
+    /** The embedding model version of the most recently updated paper: the one queries must be embedded with. */
+    public Optional<String> currentModel() {
+        CurrentModel model = currentModel;
+        return model == null ? Optional.empty() : Optional.of(model.version());
+    }
+
+    /** Every paper, in index order (for the JSON-lines export). */
+    public void forEach(Consumer<PaperEvent> action) {
+        withSearcher(searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                LeafReader reader = leaf.reader();
+                StoredFields stored = reader.storedFields();
+                Bits live = reader.getLiveDocs();
+                FloatVectorValues vectors = reader.getFloatVectorValues(PaperDocuments.VECTOR);
+                KnnVectorValues.DocIndexIterator iterator = vectors == null ? null : vectors.iterator();
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    float[] vector = new float[0];
+                    if (iterator != null && iterator.docID() < doc) {
+                        iterator.advance(doc);
+                    }
+                    if (iterator != null && iterator.docID() == doc) {
+                        vector = vectors.vectorValue(iterator.index()).clone();
+                    }
+                    action.accept(PaperDocuments.fromStored(stored.document(doc, EVENT_ONLY), vector));
+                }
+            }
+            return null;
+        });
     }
 
     public int size() {
         return writer.getDocStats().numDocs;
     }
 
-    private static List<ScoredPaper> collect(IndexSearcher searcher, TopDocs hits) throws IOException {
+    /** Segments in the current commit (for the benchmark report). */
+    public int segments() {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
+    private void commit(Boolean complete) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        data.put(SCHEMA_KEY, PaperDocuments.SCHEMA);
+        if (complete != null) {
+            data.put(COMPLETE_KEY, complete.toString());
+        }
+        data.putIfAbsent(COMPLETE_KEY, "false");
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+    }
+
+    private static Sort newestFirst() {
+        return new Sort(new SortField(PaperDocuments.FIRST_SEEN, SortField.Type.LONG, true), SortField.FIELD_DOC);
+    }
+
+    private void noteModel(PaperEvent paper) {
+        CurrentModel model = currentModel;
+        long updated = millis(paper.updatedAt());
+        if (model == null || updated >= model.updated()) {
+            currentModel = new CurrentModel(PaperDocuments.modelOf(paper), updated);
+        }
+    }
+
+    private CurrentModel findCurrentModel() throws IOException {
+        return withSearcher(searcher -> {
+            TopDocs newest = searcher.search(new MatchAllDocsQuery(), 1,
+                    new Sort(new SortField(PaperDocuments.UPDATED, SortField.Type.LONG, true)));
+            List<PaperEvent> papers = load(searcher, newest);
+            if (papers.isEmpty()) {
+                return null;
+            }
+            PaperEvent paper = papers.getFirst();
+            return new CurrentModel(PaperDocuments.modelOf(paper), millis(paper.updatedAt()));
+        });
+    }
+
+    /** The {@code updatedAt} (epoch millis) of the indexed paper with this id, or -1 when there is none. */
+    private static long indexedUpdate(IndexSearcher searcher, String paperId) throws IOException {
+        TopDocs hits = searcher.search(new TermQuery(new Term(PaperDocuments.ID, paperId)), 1);
+        if (hits.scoreDocs.length == 0) {
+            return -1;
+        }
+        int doc = hits.scoreDocs[0].doc;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues updated = leaf.reader().getNumericDocValues(PaperDocuments.UPDATED);
+        return updated != null && updated.advanceExact(doc - leaf.docBase) ? updated.longValue() : -1;
+    }
+
+    /** The full events behind the hits, vectors put back, in hit order. */
+    private static List<PaperEvent> load(IndexSearcher searcher, TopDocs hits) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<ScoredPaper> papers = new ArrayList<>(hits.scoreDocs.length);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<PaperEvent> papers = new ArrayList<>(hits.scoreDocs.length);
         for (ScoreDoc hit : hits.scoreDocs) {
-            Document document = stored.document(hit.doc);
-            papers.add(new ScoredPaper(PaperDocuments.fromStored(document), hit.score));
+            Document document = stored.document(hit.doc, EVENT_ONLY);
+            papers.add(PaperDocuments.fromStored(document, vectorOf(leaves, hit.doc)));
         }
         return papers;
+    }
+
+    /**
+     * Id and vector of each hit, read from doc values and the vector file (no stored fields to decompress). With a
+     * query vector, each score becomes the exact cosine (the HNSW score is a rescaled, possibly quantised
+     * approximation of it).
+     */
+    private static List<ScoredPaper> collect(IndexSearcher searcher, TopDocs hits, float[] queryVector)
+            throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<ScoredPaper> papers = new ArrayList<>(hits.scoreDocs.length);
+        for (ScoreDoc hit : hits.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            SortedDocValues ids = leaf.reader().getSortedDocValues(PaperDocuments.ID);
+            if (ids == null || !ids.advanceExact(hit.doc - leaf.docBase)) {
+                continue;
+            }
+            String paperId = ids.lookupOrd(ids.ordValue()).utf8ToString();
+            float[] vector = vectorOf(leaves, hit.doc);
+            float score = queryVector != null && vector.length == queryVector.length
+                    ? UnitVectors.similarity(queryVector, vector) : hit.score;
+            papers.add(new ScoredPaper(paperId, vector, score));
+        }
+        return papers;
+    }
+
+    private static float[] vectorOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
+        if (values == null) {
+            return new float[0];
+        }
+        int local = doc - leaf.docBase;
+        if (values.size() == leaf.reader().maxDoc()) {
+            return values.vectorValue(local).clone(); // every document has a vector: ordinal equals document
+        }
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        return iterator.advance(local) == local ? values.vectorValue(iterator.index()).clone() : new float[0];
     }
 
     private <T> T withSearcher(SearchWork<T> work) {
@@ -157,8 +515,15 @@ public class PaperIndex {
         }
     }
 
+    private static long millis(Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
+    }
+
     @FunctionalInterface
     private interface SearchWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private record CurrentModel(String version, long updated) {
     }
 }

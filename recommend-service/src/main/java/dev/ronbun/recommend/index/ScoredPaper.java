@@ -1,7 +1,8 @@
 package dev.ronbun.recommend.index;
 
-import dev.ronbun.contracts.events.PaperEvent;
-
-/** A paper found by a query with Lucene's score for it. */
-public record ScoredPaper(PaperEvent paper, float score) {
+/**
+ * A paper found by a query, as cheaply as ranking needs it: its id, its vector and the query's score for it (the
+ * cosine for vector queries, BM25 for text queries). The full event is loaded only for what is finally shown.
+ */
+public record ScoredPaper(String paperId, float[] vector, float score) {
 }

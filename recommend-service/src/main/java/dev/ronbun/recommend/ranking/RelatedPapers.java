@@ -2,56 +2,99 @@ package dev.ronbun.recommend.ranking;
 
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.recommend.index.PaperFilter;
+import dev.ronbun.contracts.events.PaperSummary;
+import dev.ronbun.recommend.index.PaperDocuments;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperQueries;
 import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.index.UnitVectors;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 
-/** Related work for a paper: the nearest other papers by vector, explained by the keywords they share. */
+/**
+ * Related work for a paper: vector nearest neighbours and BM25 more-like-this, fused by reciprocal rank and
+ * diversified by maximal marginal relevance, never the paper itself nor another record of the same work; each
+ * explained by the keywords it shares with the paper.
+ */
 @ApplicationScoped
 public class RelatedPapers {
 
-    private static final int KEYWORDS_IN_EXPLANATION = 3;
+    /** More records of one work than this are not expected; the exclusion takes at most this many. */
+    private static final int MAX_SAME_WORK = 100;
 
     private final PaperIndex index;
+    private final RankingSettings settings;
 
-    public RelatedPapers(PaperIndex index) {
+    public RelatedPapers(PaperIndex index, RankingSettings settings) {
         this.index = index;
+        this.settings = settings;
     }
 
-    /** Empty when the paper is unknown. */
-    public Optional<List<RelatedPaper>> relatedTo(String paperId, int k) {
-        return index.get(paperId).map(paper -> index
-                .nearest(paper.embedding().vector(), k, PaperFilter.NONE.excluding(paperId)).stream()
-                .map(hit -> explain(paper, hit))
-                .toList());
+    /** Hybrid related work; empty when the paper is unknown. */
+    public Optional<List<Recommendation>> relatedTo(String paperId, int k) {
+        return index.get(paperId).map(paper -> relatedTo(paper, k, RankingMode.HYBRID));
     }
 
-    private static RelatedPaper explain(PaperEvent source, ScoredPaper hit) {
-        // Lucene scores DOT_PRODUCT as (1 + cosine) / 2; report the cosine itself.
-        double cosine = 2.0 * hit.score() - 1.0;
-        PaperEvent other = hit.paper();
-        return new RelatedPaper(other.paperId(), other.title(), other.titleJa(), other.arxivId(), cosine,
-                Map.of("vector", cosine), why(source, other));
-    }
+    public List<Recommendation> relatedTo(PaperEvent source, int k, RankingMode mode) {
+        Query sameWork = PaperQueries.sameWorkAs(List.of(source), List.of());
+        Set<String> excluded = index.idsMatching(sameWork, MAX_SAME_WORK);
+        int wanted = Math.max(settings.candidates(), 3 * k);
+        float[] vector = source.embedding().vector();
+        List<ScoredPaper> byVector = mode.usesVectors() && vector.length > 0
+                ? index.nearest(vector, wanted,
+                        index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded)
+                : List.of();
+        List<ScoredPaper> byText = mode.usesText()
+                ? index.moreLikeThis(List.of(source), wanted, PaperQueries.excluding(new MatchAllDocsQuery(), sameWork))
+                : List.of();
 
-    static String why(PaperEvent source, PaperEvent other) {
-        Set<String> sourceTerms = source.keywords().stream().map(Keyword::term).collect(Collectors.toSet());
-        Set<String> shared = new LinkedHashSet<>();
-        for (Keyword keyword : other.keywords()) {
-            if (sourceTerms.contains(keyword.term())) {
-                shared.add(keyword.term());
-            }
+        Signals signals = Signals.of(byVector, byText, mode, settings.rrfK());
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
+            String id = entry.getKey();
+            float[] candidateVector = signals.vectorOf(id);
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("vector", vector.length > 0 && vector.length == candidateVector.length
+                    ? UnitVectors.similarity(vector, candidateVector) : 0.0);
+            parts.put("bm25", signals.bm25(id));
+            parts.put("fused", signals.fused(id));
+            candidates.add(new Candidate(id, candidateVector, entry.getValue(), parts, 0));
         }
-        if (shared.isEmpty()) {
-            return "内容が近い論文 (content similar to this paper)";
-        }
-        return "共通キーワード: " + shared.stream().limit(KEYWORDS_IN_EXPLANATION).collect(Collectors.joining(", "));
+        List<Selection> selected = settings.mmr().select(candidates, k + DistinctWorks.SPARE, null);
+        Map<String, PaperEvent> papers = index.getAll(selected.stream().map(s -> s.candidate().paperId()).toList());
+        List<Recommendation> ranked = selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
+                .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(), null))
+                .toList();
+        List<String> interesting = index.interestingTerms(source);
+        return DistinctWorks.firstOfEach(ranked, k).stream()
+                .map(r -> new Recommendation(r.paper(), r.score(), r.scoreParts(),
+                        Explanations.related(source, r.paper(), sharedTerms(interesting, r.paper()))))
+                .toList();
+    }
+
+    /** Which of the source's distinctive terms the other paper's title, keywords and summaries use, best first. */
+    private List<String> sharedTerms(List<String> interesting, PaperEvent other) {
+        Set<String> terms = new HashSet<>(index.terms(Stream.concat(
+                        Stream.of(other.title(), other.titleJa()),
+                        Stream.concat(other.keywords().stream().map(Keyword::term),
+                                other.summaries().stream().map(PaperSummary::summary)))
+                .filter(Objects::nonNull).collect(Collectors.joining("\n"))));
+        return interesting.stream().filter(terms::contains).filter(RelatedPapers::telling).toList();
+    }
+
+    /** Numbers and single characters are shared by chance, not worth showing as a reason. */
+    private static boolean telling(String term) {
+        return term.codePointCount(0, term.length()) >= 2 && !term.chars().allMatch(Character::isDigit);
     }
 }

@@ -1,0 +1,235 @@
+package dev.ronbun.recommend.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.ReadingEvent;
+import dev.ronbun.contracts.events.ReadingType;
+import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.recommend.config.RecommendConfig;
+import dev.ronbun.recommend.index.PaperDocuments;
+import dev.ronbun.recommend.index.PaperFilter;
+import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.pipeline.ReadingEventPublisher;
+import dev.ronbun.recommend.ranking.Feed;
+import dev.ronbun.recommend.ranking.ReaderRecommendations;
+import dev.ronbun.recommend.readers.HistoryEntry;
+import dev.ronbun.recommend.readers.ReadingHistory;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/** Readers: what they read, what they are interested in, and what to read next. */
+@Path("/api/readers/{readerId}")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class ReaderResource {
+
+    private static final int MAX_ID_LENGTH = 200;
+    private static final int MAX_KEYWORDS = 20;
+    private static final int MAX_KEYWORD_LENGTH = 100;
+
+    private final PaperIndex index;
+    private final ReadingEventPublisher publisher;
+    private final ReadingHistory history;
+    private final ReaderRecommendations recommendations;
+    private final RecommendConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
+                          ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
+                          Clock clock) {
+        this.index = index;
+        this.publisher = publisher;
+        this.history = history;
+        this.recommendations = recommendations;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the reader opened, read, saved, liked or dismissed a paper; published to "
+            + "ronbun.reading-events.v1 and folded into the reader's history asynchronously (202)")
+    public Response record(@PathParam("readerId") String readerId,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = ReadingEventRequest.class)))
+                           String body) {
+        requireReaderId(readerId);
+        ReadingEventRequest request = JsonBodies.parse(json, body, ReadingEventRequest.class,
+                "malformed-reading-event", ReadingEventRequest.EXPECTED);
+        ReadingEvent event = toEvent(readerId, request);
+        if (index.get(event.paperId()).isEmpty()) {
+            throw RequestParameters.unknownPaper(event.paperId());
+        }
+        publisher.publish(event);
+        return Response.accepted(event).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "The reader's events, newest first")
+    public Items<HistoryItem> history(@PathParam("readerId") String readerId, @QueryParam("limit") Integer limit) {
+        requireReaderId(readerId);
+        int count = RequestParameters.bounded("limit", limit, 50, 1, 1000);
+        List<HistoryEntry> entries = history.history(readerId, count);
+        Map<String, PaperEvent> papers = index.getAll(entries.stream().map(HistoryEntry::paperId).distinct().toList());
+        return Items.of(entries.stream().map(entry -> new HistoryItem(entry.eventId(), entry.paperId(),
+                papers.containsKey(entry.paperId()) ? PaperDocuments.displayTitle(papers.get(entry.paperId())) : null,
+                entry.type(), entry.dwellSeconds(), entry.at())).toList());
+    }
+
+    @GET
+    @Path("/recommendations")
+    @Operation(summary = "Personal recommendations from the reader's interests (clusters of their history and chosen "
+            + "keywords), excluding what they read or dismissed; recent and widely read papers on a cold start")
+    public Items<RecommendedItem> recommendations(@PathParam("readerId") String readerId, @QueryParam("k") Integer k,
+                                                  @QueryParam("kind") String kind,
+                                                  @QueryParam("format") String format,
+                                                  @QueryParam("presenter") String presenter,
+                                                  @QueryParam("from") String from, @QueryParam("to") String to) {
+        requireReaderId(readerId);
+        int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
+        PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
+        return Items.of(recommendations.recommend(readerId, count, filter).stream().map(RecommendedItem::of).toList());
+    }
+
+    @PUT
+    @Path("/interests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose keywords or topics; each becomes an interest of its own (BM25 and, when "
+            + "embed-service answers, its query vector)")
+    public InterestsBody putInterests(@PathParam("readerId") String readerId,
+                                      @RequestBody(content = @Content(schema = @Schema(implementation = InterestsBody.class)))
+                                      String body) {
+        requireReaderId(readerId);
+        InterestsBody request = JsonBodies.parse(json, body, InterestsBody.class, "malformed-interests",
+                InterestsBody.EXPECTED);
+        if (request.keywords() == null || request.keywords().size() > MAX_KEYWORDS) {
+            throw ProblemException.badRequest("malformed-interests",
+                    "Send between 0 and " + MAX_KEYWORDS + " keywords as " + InterestsBody.EXPECTED + ".");
+        }
+        Set<String> keywords = new LinkedHashSet<>();
+        for (String keyword : request.keywords()) {
+            if (keyword == null || keyword.isBlank() || keyword.strip().length() > MAX_KEYWORD_LENGTH) {
+                throw ProblemException.badRequest("malformed-interests",
+                        "Every keyword must be non-blank text of at most " + MAX_KEYWORD_LENGTH + " characters.");
+            }
+            keywords.add(keyword.strip());
+        }
+        return new InterestsBody(history.replaceInterests(readerId, List.copyOf(keywords)));
+    }
+
+    @GET
+    @Path("/interests")
+    @Operation(summary = "The keywords the reader chose")
+    public InterestsBody interests(@PathParam("readerId") String readerId) {
+        requireReaderId(readerId);
+        return new InterestsBody(history.interests(readerId));
+    }
+
+    @GET
+    @Path("/feed")
+    @Operation(summary = "Papers first seen since the reader's last visit (or since=), ranked for the reader; the visit "
+            + "is remembered. Also as Atom with Accept: application/atom+xml")
+    public FeedResponse feed(@PathParam("readerId") String readerId, @QueryParam("since") String since,
+                             @QueryParam("k") Integer k, @QueryParam("kind") String kind,
+                             @QueryParam("format") String format, @QueryParam("presenter") String presenter) {
+        Feed feed = feedOf(readerId, since, k, kind, format, presenter);
+        return new FeedResponse(feed.items().stream().map(RecommendedItem::of).toList(), feed.since(), feed.until());
+    }
+
+    @GET
+    @Path("/feed")
+    @Produces(AtomFeed.MEDIA_TYPE)
+    @Operation(summary = "The reader's feed as Atom")
+    public Response feedAsAtom(@PathParam("readerId") String readerId, @QueryParam("since") String since,
+                               @QueryParam("k") Integer k, @QueryParam("kind") String kind,
+                               @QueryParam("format") String format, @QueryParam("presenter") String presenter,
+                               @Context UriInfo uri) {
+        Feed feed = feedOf(readerId, since, k, kind, format, presenter);
+        return Response.ok(AtomFeed.write(readerId, feed, uri.getBaseUri()), AtomFeed.MEDIA_TYPE + ";charset=UTF-8")
+                .build();
+    }
+
+    @GET
+    @Path("/feed.atom")
+    @Produces(AtomFeed.MEDIA_TYPE)
+    @Operation(summary = "The reader's feed as Atom, for feed readers that cannot set Accept")
+    public Response feedAtom(@PathParam("readerId") String readerId, @QueryParam("since") String since,
+                             @QueryParam("k") Integer k, @QueryParam("kind") String kind,
+                             @QueryParam("format") String format, @QueryParam("presenter") String presenter,
+                             @Context UriInfo uri) {
+        return feedAsAtom(readerId, since, k, kind, format, presenter, uri);
+    }
+
+    private Feed feedOf(String readerId, String since, Integer k, String kind, String format, String presenter) {
+        requireReaderId(readerId);
+        Instant from = RequestParameters.instant("since", since);
+        int count = RequestParameters.bounded("k", k, 2 * config.defaultK(), 1, config.maxK());
+        return recommendations.feed(readerId, from, count, RequestParameters.filter(kind, format, presenter, null, null));
+    }
+
+    private ReadingEvent toEvent(String readerId, ReadingEventRequest request) {
+        if (request.paperId() == null || request.paperId().isBlank()) {
+            throw malformed("'paperId' is required");
+        }
+        if (request.type() == null) {
+            throw malformed("'type' is required");
+        }
+        ReadingType type;
+        try {
+            type = ReadingType.fromWire(request.type());
+        } catch (IllegalArgumentException e) {
+            throw malformed(e.getMessage());
+        }
+        if (request.dwellSeconds() != null && request.dwellSeconds() < 0) {
+            throw malformed("'dwellSeconds' must not be negative");
+        }
+        String eventId = request.eventId() == null ? UUID.randomUUID().toString() : request.eventId().strip();
+        if (eventId.isEmpty() || eventId.length() > MAX_ID_LENGTH) {
+            throw malformed("'eventId' must be non-blank and at most " + MAX_ID_LENGTH + " characters");
+        }
+        Instant at;
+        try {
+            at = request.at() == null ? clock.instant() : RequestParameters.instant("at", request.at());
+        } catch (ProblemException e) {
+            throw malformed("'at' must be an ISO-8601 date-time like 2026-01-31T09:00:00Z");
+        }
+        return new ReadingEvent(ReadingEvent.SCHEMA_VERSION, eventId, readerId, request.paperId().strip(), type,
+                request.dwellSeconds(), at);
+    }
+
+    private static ProblemException malformed(String detail) {
+        return ProblemException.badRequest("malformed-reading-event",
+                "Malformed reading event: " + detail + ". Send " + ReadingEventRequest.EXPECTED + ".");
+    }
+
+    private static void requireReaderId(String readerId) {
+        if (readerId == null || readerId.isBlank() || readerId.length() > MAX_ID_LENGTH) {
+            throw ProblemException.badRequest("invalid-reader-id",
+                    "A reader id is non-blank text of at most " + MAX_ID_LENGTH + " characters.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ronbun.recommend.api;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.index.PaperDocuments;
+import dev.ronbun.recommend.ranking.Recommendation;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A recommended, related or found paper as the API shows it.
+ *
+ * @param title      the English title, or the Japanese one when there is no English title
+ * @param score      the ranking score; the list is ordered by it
+ * @param scoreParts the signals behind the score (e.g. vector, bm25, fused)
+ * @param why        a short explanation, in Japanese with an English gloss
+ */
+public record RecommendedItem(String paperId, String title, String titleJa, String arxivId, String kind,
+                              Instant firstSeenAt, double score, Map<String, Double> scoreParts, String why) {
+
+    static RecommendedItem of(Recommendation recommendation) {
+        PaperEvent paper = recommendation.paper();
+        return new RecommendedItem(paper.paperId(), PaperDocuments.displayTitle(paper), paper.titleJa(),
+                paper.arxivId(), paper.kind(), paper.firstSeenAt(), recommendation.score(),
+                recommendation.scoreParts(), recommendation.why());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ronbun.recommend.api;
+
+import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.recommend.config.RecommendConfig;
+import dev.ronbun.recommend.search.HybridSearch;
+import dev.ronbun.recommend.search.SearchResults;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Search over all papers, Japanese or English. */
+@Path("/api/search")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class SearchResource {
+
+    private static final int MAX_QUERY_LENGTH = 1000;
+
+    private final HybridSearch search;
+    private final RecommendConfig config;
+
+    public SearchResource(HybridSearch search, RecommendConfig config) {
+        this.search = search;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Hybrid search: BM25 (Kuromoji) fused by reciprocal rank with kNN on the query's vector "
+            + "from embed-service; BM25 only when embed-service is unreachable (signals says which ran)")
+    public SearchResponse search(@QueryParam("q") String q, @QueryParam("size") Integer size,
+                                 @QueryParam("page") Integer page, @QueryParam("kind") String kind,
+                                 @QueryParam("format") String format, @QueryParam("presenter") String presenter,
+                                 @QueryParam("from") String from, @QueryParam("to") String to) {
+        if (q == null || q.isBlank() || q.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.badRequest("invalid-parameter",
+                    "Parameter 'q' is required: the search text, at most " + MAX_QUERY_LENGTH + " characters.");
+        }
+        int pageSize = RequestParameters.bounded("size", size, config.defaultK(), 1, config.maxK());
+        int pageNumber = RequestParameters.bounded("page", page, 0, 0, 1000);
+        SearchResults results = search.search(q.strip(), RequestParameters.filter(kind, format, presenter, from, to),
+                pageNumber, pageSize);
+        return new SearchResponse(results.items().stream().map(RecommendedItem::of).toList(), results.total(),
+                results.signals(), results.notice());
+    }
+}

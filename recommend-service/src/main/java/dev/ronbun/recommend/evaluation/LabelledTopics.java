@@ -1,0 +1,49 @@
+package dev.ronbun.recommend.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ronbun.contracts.EventJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hand-made topic labels ({@code samples/topics.json}, {@code infra/eval/corpus-topics.json}): topics, each with
+ * the papers (title and arXiv id, one entry per occurrence) that count as related to each other. Topics of the same
+ * name in several files are one topic.
+ */
+public record LabelledTopics(List<Topic> topics) {
+
+    /** A labelled item: a paper, blog post or OSS project, known by title and, where it has one, arXiv id. */
+    public record Item(String title, String arxivId) {
+    }
+
+    public record Topic(String name, List<Item> items) {
+    }
+
+    public static LabelledTopics read(List<Path> files) {
+        Map<String, List<Item>> topics = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                JsonNode root = EventJson.mapper().readTree(Files.readString(file));
+                for (JsonNode topic : root.path("topics")) {
+                    List<Item> items = topics.computeIfAbsent(topic.path("topic").asText(), name -> new ArrayList<>());
+                    for (JsonNode paper : topic.path("papers")) {
+                        JsonNode arxiv = paper.path("arxivId");
+                        items.add(new Item(paper.path("title").asText(),
+                                arxiv.isTextual() && !arxiv.asText().isBlank() ? arxiv.asText() : null));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read topic labels " + file, e);
+            }
+        }
+        List<Topic> list = new ArrayList<>();
+        topics.forEach((name, items) -> list.add(new Topic(name, List.copyOf(items))));
+        return new LabelledTopics(List.copyOf(list));
+    }
+}

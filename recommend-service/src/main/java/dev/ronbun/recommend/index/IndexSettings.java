@@ -1,0 +1,33 @@
+package dev.ronbun.recommend.index;
+
+import dev.ronbun.recommend.config.RecommendConfig;
+
+/**
+ * How the paper index stores vectors and text; the service takes it from {@link RecommendConfig}, the offline
+ * evaluation and the benchmark build it directly.
+ *
+ * @param quantizedVectors  int8 scalar-quantised HNSW instead of float32 HNSW
+ * @param hnswMaxConn       HNSW neighbours per node
+ * @param hnswBeamWidth     HNSW candidate list size while building
+ * @param moreLikeThisTerms most terms a more-like-this query takes from a paper
+ * @param ramBufferMb       memory buffered before a segment is flushed
+ */
+public record IndexSettings(boolean quantizedVectors, int hnswMaxConn, int hnswBeamWidth, int moreLikeThisTerms,
+                            int ramBufferMb) {
+
+    /** Lucene's HNSW defaults, float vectors. */
+    public static final IndexSettings DEFAULTS = new IndexSettings(false, 16, 100, 25, 64);
+
+    public static IndexSettings from(RecommendConfig.Index config) {
+        return new IndexSettings(config.quantizedVectors(), config.hnswMaxConn(), config.hnswBeamWidth(),
+                config.moreLikeThisTerms(), config.ramBufferMb());
+    }
+
+    public IndexSettings withQuantizedVectors(boolean quantized) {
+        return new IndexSettings(quantized, hnswMaxConn, hnswBeamWidth, moreLikeThisTerms, ramBufferMb);
+    }
+
+    public IndexSettings withRamBufferMb(int megabytes) {
+        return new IndexSettings(quantizedVectors, hnswMaxConn, hnswBeamWidth, moreLikeThisTerms, megabytes);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ronbun.recommend.index;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/** The Lucene queries over {@link PaperDocuments} fields that ranking and search combine. */
+public final class PaperQueries {
+
+    private PaperQueries() {
+    }
+
+    /**
+     * The given papers and every other record of the same works: same id, same arXiv id or same normalised title.
+     * A paper summarised in two documents without a shared identifier can end up as two records; neither should be
+     * recommended as related to the other.
+     */
+    public static Query sameWorkAs(Collection<PaperEvent> papers, Collection<String> moreIds) {
+        Set<BytesRef> ids = new LinkedHashSet<>();
+        Set<BytesRef> arxivIds = new LinkedHashSet<>();
+        Set<BytesRef> titles = new LinkedHashSet<>();
+        moreIds.forEach(id -> ids.add(new BytesRef(id)));
+        for (PaperEvent paper : papers) {
+            ids.add(new BytesRef(paper.paperId()));
+            if (paper.arxivId() != null && !paper.arxivId().isBlank()) {
+                arxivIds.add(new BytesRef(paper.arxivId().strip()));
+            }
+            PaperDocuments.workTitles(paper).forEach(title -> titles.add(new BytesRef(title)));
+        }
+        if (ids.isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(PaperDocuments.ID, ids), Occur.SHOULD);
+        if (!arxivIds.isEmpty()) {
+            query.add(new TermInSetQuery(PaperDocuments.ARXIV, arxivIds), Occur.SHOULD);
+        }
+        if (!titles.isEmpty()) {
+            query.add(new TermInSetQuery(PaperDocuments.WORK_TITLE, titles), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** Papers first seen in {@code [from, to)}; either end may be null. */
+    public static Query firstSeenBetween(Instant from, Instant to) {
+        long lower = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long upper = to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1;
+        return LongPoint.newRangeQuery(PaperDocuments.FIRST_SEEN_POINT, lower, upper);
+    }
+
+    /** The papers with these ids. */
+    public static Query ids(Collection<String> paperIds) {
+        Set<BytesRef> ids = new LinkedHashSet<>();
+        paperIds.forEach(id -> ids.add(new BytesRef(id)));
+        return ids.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(PaperDocuments.ID, ids);
+    }
+
+    /** A scoring query (BM25) restricted to what a filter lets through, without the filter changing scores. */
+    public static Query scoredWithin(Query scoring, Query filter) {
+        return new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    /** Papers whose vector was made by this embedding model version. */
+    public static Query model(String modelVersion) {
+        return new TermQuery(new Term(PaperDocuments.MODEL, modelVersion));
+    }
+
+    /** {@code base} without the papers {@code excluded} matches. */
+    public static Query excluding(Query base, Query excluded) {
+        return new BooleanQuery.Builder().add(base, Occur.MUST).add(excluded, Occur.MUST_NOT).build();
+    }
+
+    /** Documents that match every one of the queries (as filters: they do not score). */
+    public static Query allOf(Query... queries) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query q : queries) {
+            query.add(q, Occur.FILTER);
+        }
+        return query.build();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.ronbun.recommend.pipeline;
+
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.InvalidEventException;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.recommend.index.PaperIndex;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the index by replaying the compacted {@code ronbun.papers.v1} from its beginning with a plain consumer that
+ * assigns itself every partition (no group, no committed offsets) and reads up to the end offsets seen when it
+ * started. Runs when asked (optionally clearing the index first) and at startup when the index is new, so that a lost
+ * or outdated index catches up even though the live consumer's group has long committed its offsets. The live
+ * consumer keeps running meanwhile; the index never lets an older state of a paper replace a newer one.
+ */
+@ApplicationScoped
+public class PaperReplay {
+
+    private static final Logger LOG = Logger.getLogger(PaperReplay.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final PaperIndex index;
+    private final String bootstrapServers;
+    private final String topic;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ronbun-paper-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
+    private volatile boolean stopping;
+
+    public PaperReplay(PaperIndex index, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "ronbun.topic.papers") String topic, Clock clock) {
+        this.index = index;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        if (index.needsReplay()) {
+            start(false, "new index");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public ReplayProgress progress() {
+        return progress.get();
+    }
+
+    /** Starts a replay in the background; 409 when one is already running. */
+    public synchronized ReplayProgress start(boolean clearFirst, String reason) {
+        if (progress.get().running()) {
+            throw new ProblemException(409, "reindex-running", "Conflict",
+                    "A reindex is already running; follow it with GET /api/admin/reindex.");
+        }
+        ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, null);
+        progress.set(started);
+        worker.submit(() -> replay(started, clearFirst));
+        return started;
+    }
+
+    private void replay(ReplayProgress started, boolean clearFirst) {
+        long read = 0;
+        long indexed = 0;
+        long deleted = 0;
+        long skipped = 0;
+        long total = 0;
+        if (clearFirst) {
+            try {
+                index.clear();
+            } catch (RuntimeException e) {
+                LOG.error("Clearing the index for a reindex failed", e);
+                progress.set(new ReplayProgress("failed", started.reason(), started.startedAt(), clock.instant(), 0,
+                        0, 0, 0, 0, e.toString()));
+                return;
+            }
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo partition : consumer.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            for (TopicPartition partition : partitions) {
+                total += end.get(partition) - beginning.get(partition);
+            }
+            progress.set(withCounts(started, total, 0, 0, 0, 0));
+            while (!stopping && !caughtUp(consumer, partitions, end)) {
+                List<PaperEvent> papers = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    read++;
+                    if (record.value() == null) {
+                        if (record.key() != null) {
+                            index.upsert(papers);
+                            papers.clear();
+                            index.delete(record.key());
+                            deleted++;
+                        }
+                        continue;
+                    }
+                    try {
+                        papers.add(EventJson.readPaper(record.value()));
+                    } catch (InvalidEventException e) {
+                        skipped++;
+                    }
+                }
+                indexed += index.upsert(papers);
+                progress.set(withCounts(started, total, read, indexed, deleted, skipped));
+            }
+            if (stopping) {
+                return;
+            }
+            index.markComplete();
+            ReplayProgress done = withCounts(started, total, read, indexed, deleted, skipped);
+            progress.set(new ReplayProgress("done", done.reason(), done.startedAt(), clock.instant(), total, read,
+                    indexed, deleted, skipped, null));
+            LOG.infof("Replayed %s: %d records, %d papers indexed, %d deleted, %d skipped; the index holds %d papers",
+                    topic, read, indexed, deleted, skipped, index.size());
+        } catch (RuntimeException e) {
+            LOG.error("Replaying " + topic + " failed", e);
+            progress.set(new ReplayProgress("failed", started.reason(), started.startedAt(), clock.instant(), total,
+                    read, indexed, deleted, skipped, e.toString()));
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                                    Map<TopicPartition, Long> end) {
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition) < end.get(partition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ReplayProgress withCounts(ReplayProgress started, long total, long read, long indexed,
+                                             long deleted, long skipped) {
+        return new ReplayProgress("running", started.reason(), started.startedAt(), null, total, read, indexed,
+                deleted, skipped, null);
+    }
+}

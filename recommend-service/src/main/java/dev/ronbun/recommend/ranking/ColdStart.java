@@ -1,0 +1,57 @@
+package dev.ronbun.recommend.ranking;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.UnitVectors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.Query;
+
+/**
+ * Recommendations for a reader with no interests yet: recent papers and widely read ones, half and half
+ * ({@code 0.5 * recency + 0.5 * popularity}), where recency halves every recency half-life and popularity is the
+ * log of the paper's reader count relative to the most read candidate. Papers like a dismissed one are pushed down.
+ */
+final class ColdStart {
+
+    private ColdStart() {
+    }
+
+    static List<Recommendation> rank(PaperIndex index, RankingSettings settings, Instant now, Query base,
+                                     Map<String, Integer> readersByPaper, List<float[]> dismissed, int k) {
+        int wanted = Math.max(settings.candidates(), 3 * k);
+        Map<String, PaperEvent> pool = new LinkedHashMap<>();
+        index.newest(base, wanted).forEach(paper -> pool.put(paper.paperId(), paper));
+        if (!readersByPaper.isEmpty()) {
+            Query popular = PaperQueries.allOf(base, PaperQueries.ids(readersByPaper.keySet()));
+            index.getAll(index.idsMatching(popular, wanted)).values()
+                    .forEach(paper -> pool.putIfAbsent(paper.paperId(), paper));
+        }
+        int mostReaders = pool.keySet().stream().mapToInt(id -> readersByPaper.getOrDefault(id, 0)).max().orElse(0);
+        List<Recommendation> ranked = new ArrayList<>();
+        for (PaperEvent paper : pool.values()) {
+            int readers = readersByPaper.getOrDefault(paper.paperId(), 0);
+            double recency = paper.firstSeenAt() == null ? 0
+                    : settings.decay(Duration.between(paper.firstSeenAt(), now));
+            double popularity = readers == 0 ? 0 : Math.log1p(readers) / Math.log1p(mostReaders);
+            double penalty = dismissed.isEmpty() ? 0 : settings.dismissPenalty()
+                    * Math.max(0, UnitVectors.maxSimilarity(paper.embedding().vector(), dismissed));
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("recency", recency);
+            parts.put("popularity", popularity);
+            parts.put("dismissed", -penalty);
+            String why = readers >= 2 && popularity >= recency
+                    ? Explanations.widelyRead(readers) : Explanations.newPaper(paper.firstSeenAt());
+            ranked.add(new Recommendation(paper, 0.5 * recency + 0.5 * popularity - penalty, parts, why));
+        }
+        ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
+                .thenComparing(r -> r.paper().firstSeenAt(), Comparator.nullsLast(Comparator.reverseOrder())));
+        return DistinctWorks.firstOfEach(ranked, k);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.ronbun.recommend.ranking;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.index.PaperDocuments;
+import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.index.UnitVectors;
+import dev.ronbun.recommend.readers.PaperSignal;
+import dev.ronbun.recommend.readers.ReaderProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Personal recommendations from a multi-interest profile. The reader's papers (weighted by what they did and how
+ * recently) are clustered into a few interests, and each chosen keyword is an interest of its own. Each interest
+ * finds candidates by vector kNN on its centroid and BM25 (more-like-this of its papers, or the keyword itself),
+ * fused by reciprocal rank; candidates close to a dismissed paper are pushed down; maximal marginal relevance with
+ * per-interest quotas then picks a list that covers the interests in proportion to their weight. Whatever the reader
+ * has already interacted with (and other records of the same works) is never recommended.
+ */
+@ApplicationScoped
+public class PersonalRanking {
+
+    /** A history interest's more-like-this reads at most this many of its heaviest papers. */
+    private static final int MLT_PAPERS = 5;
+
+    private final PaperIndex index;
+    private final RankingSettings settings;
+    private final Clock clock;
+
+    public PersonalRanking(PaperIndex index, RankingSettings settings, Clock clock) {
+        this.index = index;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * @param keywordVectors  query vectors of the profile's keywords, where embed-service made them with the
+     *                        index's current model; a keyword without one is searched by BM25 only
+     * @param readersByPaper  recent reader counts, asked for only on a cold start
+     * @param restriction     which papers may be recommended at all (filters, "new since"); null for all
+     */
+    public List<Recommendation> recommend(ReaderProfile profile, Map<String, float[]> keywordVectors,
+                                          Supplier<Map<String, Integer>> readersByPaper, int k, Query restriction,
+                                          RankingMode mode) {
+        Instant now = clock.instant();
+        Optional<String> model = index.currentModel();
+        List<String> seenIds = profile.signals().stream().map(PaperSignal::paperId).toList();
+        Map<String, PaperEvent> seen = index.getAll(seenIds);
+        Query sameWork = PaperQueries.sameWorkAs(seen.values(), seenIds);
+        Scope scope = new Scope(restriction, sameWork, index.idsMatching(sameWork, 2 * seenIds.size() + 100),
+                model.flatMap(index::modelRestriction).orElse(null));
+
+        Taste taste = tasteOf(profile, seen, keywordVectors, model, now);
+        List<Interest> interests = taste.interests();
+        List<float[]> dismissed = taste.dismissed();
+        double heaviest = interests.stream().mapToDouble(Interest::weight).max().orElse(1);
+        // the candidate budget is shared among the interests, but each may still fill the whole list
+        int wanted = Math.max(3 * k, settings.candidates() / Math.max(1, interests.size()));
+        Map<String, Candidate> best = new HashMap<>();
+        for (int i = 0; i < interests.size(); i++) {
+            for (Candidate candidate : candidates(interests.get(i), i, heaviest, scope, dismissed, wanted, mode)) {
+                best.merge(candidate.paperId(), candidate, (a, b) -> b.relevance() > a.relevance() ? b : a);
+            }
+        }
+        if (best.isEmpty()) {
+            // no interests yet, or only ones that find nothing (a keyword no text contains, without a vector)
+            return ColdStart.rank(index, settings, now, scope.textFilter(), readersByPaper.get(), dismissed, k);
+        }
+        List<Candidate> pool = new ArrayList<>(best.values());
+        pool.sort(Comparator.comparingDouble(Candidate::relevance).reversed().thenComparing(Candidate::paperId));
+        List<Selection> selected = settings.mmr().select(pool, k + DistinctWorks.SPARE, quotas(interests, k));
+        Map<String, PaperEvent> papers = index.getAll(selected.stream().map(s -> s.candidate().paperId()).toList());
+        return DistinctWorks.firstOfEach(selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
+                .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(),
+                        explain(interests.get(s.candidate().group()), s.candidate().vector())))
+                .toList(), k);
+    }
+
+    /** What a reader likes (interests, heaviest first, then chosen keywords) and what they pushed away. */
+    private record Taste(List<Interest> interests, List<float[]> dismissed) {
+    }
+
+    private Taste tasteOf(ReaderProfile profile, Map<String, PaperEvent> seen, Map<String, float[]> keywordVectors,
+                          Optional<String> model, Instant now) {
+        List<WeightedPaper> withVectors = new ArrayList<>();
+        List<WeightedPaper> withoutVectors = new ArrayList<>();
+        List<float[]> dismissed = new ArrayList<>();
+        for (PaperSignal signal : profile.signals()) {
+            PaperEvent paper = seen.get(signal.paperId());
+            if (paper == null) {
+                continue;
+            }
+            boolean comparable = model.isPresent() && model.get().equals(PaperDocuments.modelOf(paper))
+                    && paper.embedding().vector().length > 0;
+            if (signal.dismissed()) {
+                if (comparable) {
+                    dismissed.add(paper.embedding().vector());
+                }
+            } else if (signal.weight() > 0) {
+                WeightedPaper weighted = new WeightedPaper(paper,
+                        signal.weight() * settings.decay(Duration.between(signal.lastAt(), now)), signal.lastType());
+                (comparable ? withVectors : withoutVectors).add(weighted);
+            }
+        }
+        List<Interest> interests = new ArrayList<>(InterestClusters.cluster(withVectors, settings.maxInterests()));
+        if (!withoutVectors.isEmpty()) {
+            interests.add(new Interest(null, withoutVectors.stream().mapToDouble(WeightedPaper::weight).sum(),
+                    withoutVectors, null));
+        }
+        for (String keyword : profile.keywords()) {
+            interests.add(Interest.ofKeyword(keyword, keywordVectors.get(keyword)));
+        }
+        return new Taste(interests, dismissed);
+    }
+
+    /**
+     * Which papers a reader's candidates may come from: the restriction (null: all papers) without the works the
+     * reader has seen, and, when the index mixes embedding models, only vectors of the current one.
+     */
+    private record Scope(Query restriction, Query sameWork, Set<String> seenIds, Query modelRestriction) {
+
+        /** For text queries, which are driven by their terms, so filtering costs little. */
+        Query textFilter() {
+            return PaperQueries.excluding(restriction == null ? new MatchAllDocsQuery() : restriction, sameWork);
+        }
+
+        /** For vector queries: null when only the seen papers must go, which are then dropped from the results. */
+        Query vectorFilter() {
+            if (restriction == null && modelRestriction == null) {
+                return null;
+            }
+            return restriction == null ? modelRestriction
+                    : modelRestriction == null ? restriction : PaperQueries.allOf(restriction, modelRestriction);
+        }
+    }
+
+    private List<Candidate> candidates(Interest interest, int group, double heaviest, Scope scope,
+                                       List<float[]> dismissed, int wanted, RankingMode mode) {
+        float[] centroid = interest.centroid();
+        List<ScoredPaper> byVector = mode.usesVectors() && centroid != null
+                ? index.nearest(centroid, wanted, scope.vectorFilter(), scope.seenIds())
+                : List.of();
+        List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
+                ? textCandidates(interest, wanted, scope.textFilter()) : List.of();
+        Signals signals = Signals.of(byVector, byText, mode, settings.rrfK());
+        double strength = 0.75 + 0.25 * interest.weight() / heaviest;
+        List<Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
+            String id = entry.getKey();
+            float[] vector = signals.vectorOf(id);
+            double penalty = dismissed.isEmpty() || vector.length == 0 ? 0
+                    : settings.dismissPenalty() * Math.max(0, UnitVectors.maxSimilarity(vector, dismissed));
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("vector", centroid != null && centroid.length == vector.length
+                    ? UnitVectors.similarity(centroid, vector) : signals.vector(id));
+            parts.put("bm25", signals.bm25(id));
+            parts.put("fused", signals.fused(id));
+            parts.put("interest", interest.weight() / heaviest);
+            parts.put("dismissed", -penalty);
+            candidates.add(new Candidate(id, vector, entry.getValue() * strength - penalty, parts, group));
+        }
+        return candidates;
+    }
+
+    private List<ScoredPaper> textCandidates(Interest interest, int wanted, Query base) {
+        if (interest.isKeyword()) {
+            return index.textQuery(interest.keyword())
+                    .map(query -> index.search(PaperQueries.scoredWithin(query, base), wanted))
+                    .orElse(List.of());
+        }
+        List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper).toList();
+        return index.moreLikeThis(papers, wanted, base);
+    }
+
+    private static String explain(Interest interest, float[] vector) {
+        if (interest.isKeyword()) {
+            return Explanations.becauseYouFollow(interest.keyword());
+        }
+        WeightedPaper closest = interest.members().getFirst();
+        double closestSimilarity = Double.NEGATIVE_INFINITY;
+        for (WeightedPaper member : interest.members()) {
+            float[] memberVector = member.paper().embedding().vector();
+            if (memberVector.length == vector.length && vector.length > 0) {
+                double similarity = UnitVectors.similarity(memberVector, vector);
+                if (similarity > closestSimilarity) {
+                    closestSimilarity = similarity;
+                    closest = member;
+                }
+            }
+        }
+        return Explanations.becauseYou(closest.type(), PaperDocuments.displayTitle(closest.paper()));
+    }
+
+    /** Each interest's share of the list, rounded up, at least one slot. */
+    private static int[] quotas(List<Interest> interests, int k) {
+        double total = interests.stream().mapToDouble(Interest::weight).sum();
+        int[] quotas = new int[interests.size()];
+        for (int i = 0; i < quotas.length; i++) {
+            quotas[i] = Math.max(1, (int) Math.ceil(k * interests.get(i).weight() / total));
+        }
+        return quotas;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ronbun.recommend.ranking;
+
+import dev.ronbun.recommend.config.RecommendConfig;
+import java.time.Duration;
+
+/**
+ * The ranking knobs, documented with their defaults in {@link RecommendConfig.Ranking}.
+ *
+ * @param diversify false turns maximal marginal relevance off (evaluation only), ranking by relevance alone
+ */
+public record RankingSettings(int rrfK, int candidates, double mmrLambda, int maxInterests, Duration recencyHalfLife,
+                              double dismissPenalty, boolean diversify) {
+
+    public static final RankingSettings DEFAULTS = new RankingSettings(60, 100, 0.7, 3, Duration.ofDays(30), 0.5, true);
+
+    public static RankingSettings from(RecommendConfig.Ranking config) {
+        return new RankingSettings(config.rrfK(), config.candidates(), config.mmrLambda(), config.maxInterests(),
+                config.recencyHalfLife(), config.dismissPenalty(), true);
+    }
+
+    public RankingSettings withDiversify(boolean on) {
+        return new RankingSettings(rrfK, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty, on);
+    }
+
+    /** Diversification as configured; without it, relevance alone orders the list. */
+    MaximalMarginalRelevance mmr() {
+        return new MaximalMarginalRelevance(diversify ? mmrLambda : 1.0);
+    }
+
+    /** How much a signal of this age still counts: 1 now, 1/2 after one half-life. */
+    double decay(Duration age) {
+        if (age.isNegative() || recencyHalfLife.isZero()) {
+            return 1.0;
+        }
+        return Math.pow(0.5, (double) age.toSeconds() / recencyHalfLife.toSeconds());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ronbun.recommend.ranking;
+
+import dev.ronbun.recommend.config.RecommendConfig;
+import dev.ronbun.recommend.index.PaperFilter;
+import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.readers.ReaderProfile;
+import dev.ronbun.recommend.readers.ReadingHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.search.Query;
+
+/**
+ * A reader's recommendations and feed: loads the profile from PostgreSQL, embeds the reader's chosen keywords through
+ * embed-service (when it answers, with the index's model), and ranks with {@link PersonalRanking}.
+ */
+@ApplicationScoped
+public class ReaderRecommendations {
+
+    private final PersonalRanking ranking;
+    private final ReadingHistory history;
+    private final QueryVectors queryVectors;
+    private final PaperIndex index;
+    private final RecommendConfig config;
+    private final Clock clock;
+
+    public ReaderRecommendations(PersonalRanking ranking, ReadingHistory history, QueryVectors queryVectors,
+                                 PaperIndex index, RecommendConfig config, Clock clock) {
+        this.ranking = ranking;
+        this.history = history;
+        this.queryVectors = queryVectors;
+        this.index = index;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public List<Recommendation> recommend(String readerId, int k, PaperFilter filter) {
+        return rank(readerId, k, filter.isEmpty() ? null : filter.toQuery());
+    }
+
+    /**
+     * The papers first seen since {@code since} (or, without it, since the reader's last visit, or within the feed
+     * window on a first visit), ranked for the reader; the visit is remembered once the feed is made.
+     */
+    public Feed feed(String readerId, Instant since, int k, PaperFilter filter) {
+        Instant now = clock.instant();
+        Instant from = since != null ? since
+                : history.lastVisit(readerId).orElse(now.minus(config.readers().feedWindow()));
+        Query newSince = PaperQueries.firstSeenBetween(from, null);
+        Query restriction = filter.isEmpty() ? newSince : PaperQueries.allOf(filter.toQuery(), newSince);
+        Feed feed = new Feed(rank(readerId, k, restriction), from, now);
+        history.recordVisit(readerId, now);
+        return feed;
+    }
+
+    private List<Recommendation> rank(String readerId, int k, Query restriction) {
+        ReaderProfile profile = history.profile(readerId, config.readers().historyLimit());
+        Supplier<Map<String, Integer>> popularity = () -> history.readersByPaper(
+                clock.instant().minus(config.readers().popularityWindow()), config.ranking().candidates());
+        return ranking.recommend(profile, keywordVectors(profile), popularity, k, restriction, RankingMode.HYBRID);
+    }
+
+    private Map<String, float[]> keywordVectors(ReaderProfile profile) {
+        Map<String, float[]> vectors = new HashMap<>();
+        Optional<String> model = index.currentModel();
+        if (model.isEmpty()) {
+            return vectors;
+        }
+        for (String keyword : profile.keywords()) {
+            queryVectors.embed(keyword)
+                    .filter(vector -> model.get().equals(vector.modelVersion()))
+                    .ifPresent(vector -> vectors.put(keyword, vector.vector()));
+        }
+        return vectors;
+    }
+}

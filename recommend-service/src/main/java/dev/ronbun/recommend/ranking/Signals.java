@@ -1,0 +1,89 @@
+package dev.ronbun.recommend.ranking;
+
+import dev.ronbun.recommend.index.ScoredPaper;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The candidates of one query from its two signals (vector kNN, BM25) and their combined relevance: reciprocal-rank
+ * fusion for hybrid ranking, the signal's own score otherwise; scaled to [0, 1] by min-max over the candidates, so
+ * relevance and novelty are on one scale for diversification.
+ */
+final class Signals {
+
+    private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, Double> vector = new HashMap<>();
+    private final Map<String, Double> bm25 = new HashMap<>();
+    private final Map<String, Double> fused;
+    private final Map<String, Double> relevance;
+
+    private Signals(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, int rrfK) {
+        byVector.forEach(hit -> {
+            vectors.put(hit.paperId(), hit.vector());
+            vector.put(hit.paperId(), (double) hit.score());
+        });
+        byText.forEach(hit -> {
+            vectors.putIfAbsent(hit.paperId(), hit.vector());
+            bm25.put(hit.paperId(), (double) hit.score());
+        });
+        fused = switch (mode) {
+            case HYBRID -> new ReciprocalRankFusion(rrfK).fuse(List.of(ids(byVector), ids(byText)));
+            case VECTOR -> byVector.isEmpty() ? ordered(bm25) : ordered(vector);
+            case BM25 -> byText.isEmpty() ? ordered(vector) : ordered(bm25);
+        };
+        relevance = minMax(fused);
+    }
+
+    static Signals of(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, int rrfK) {
+        return new Signals(byVector, byText, mode, rrfK);
+    }
+
+    /** Relevance in [0, 1] per paper id, best first. */
+    Map<String, Double> relevance() {
+        return relevance;
+    }
+
+    float[] vectorOf(String paperId) {
+        return vectors.get(paperId);
+    }
+
+    double bm25(String paperId) {
+        return bm25.getOrDefault(paperId, 0.0);
+    }
+
+    double vector(String paperId) {
+        return vector.getOrDefault(paperId, 0.0);
+    }
+
+    double fused(String paperId) {
+        return fused.getOrDefault(paperId, 0.0);
+    }
+
+    private static List<String> ids(List<ScoredPaper> hits) {
+        return hits.stream().map(ScoredPaper::paperId).toList();
+    }
+
+    private static Map<String, Double> ordered(Map<String, Double> scores) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /** Scales scores to [0, 1]; a single candidate, or all equal, count as fully relevant. */
+    static Map<String, Double> minMax(Map<String, Double> scores) {
+        if (scores.isEmpty()) {
+            return Map.of();
+        }
+        double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = scores.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        Map<String, Double> scaled = new LinkedHashMap<>();
+        scores.forEach((id, score) -> scaled.put(id, max > min ? (score - min) / (max - min) : 1.0));
+        return scaled;
+    }
+}

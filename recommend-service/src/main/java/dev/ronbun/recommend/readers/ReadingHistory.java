@@ -1,0 +1,158 @@
+package dev.ronbun.recommend.readers;
+
+import dev.ronbun.contracts.events.ReadingEvent;
+import dev.ronbun.contracts.events.ReadingType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Readers' histories and profiles in PostgreSQL. Recording an event is idempotent by event id, so a redelivered
+ * record changes nothing; each new event also updates the reader's row for that paper (see {@link ReaderPaperEntity}).
+ */
+@ApplicationScoped
+public class ReadingHistory {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public ReadingHistory(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Stores the event and folds it into the profile; false when this event id was already stored. */
+    @Transactional
+    public boolean record(ReadingEvent event) {
+        ensureReader(event.readerId());
+        Instant at = event.at() == null ? clock.instant() : event.at();
+        int inserted = em.createNativeQuery("""
+                        insert into reading_events (event_id, reader_id, paper_id, type, dwell_seconds, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_id) do nothing""")
+                .setParameter(1, event.eventId())
+                .setParameter(2, event.readerId())
+                .setParameter(3, event.paperId())
+                .setParameter(4, event.type().wireName())
+                .setParameter(5, event.dwellSeconds())
+                .setParameter(6, at)
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        ReaderPaperEntity.Id id = new ReaderPaperEntity.Id(event.readerId(), event.paperId());
+        ReaderPaperEntity paper = em.find(ReaderPaperEntity.class, id);
+        double weight = InteractionWeights.of(event.type(), event.dwellSeconds());
+        if (paper == null) {
+            paper = new ReaderPaperEntity();
+            paper.id = id;
+            paper.weight = weight;
+            paper.lastType = event.type().wireName();
+            paper.lastAt = at;
+            em.persist(paper);
+        } else {
+            paper.weight = Math.max(paper.weight, weight);
+            if (!at.isBefore(paper.lastAt)) {
+                paper.lastType = event.type().wireName();
+                paper.lastAt = at;
+            }
+        }
+        return true;
+    }
+
+    /** The reader's events, newest first. */
+    @Transactional
+    public List<HistoryEntry> history(String readerId, int limit) {
+        return em.createQuery("""
+                        select e from ReadingEventEntity e where e.readerId = :reader
+                        order by e.occurredAt desc, e.eventId""", ReadingEventEntity.class)
+                .setParameter("reader", readerId)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(e -> new HistoryEntry(e.eventId, e.paperId, ReadingType.fromWire(e.type), e.dwellSeconds,
+                        e.occurredAt))
+                .toList();
+    }
+
+    /** The reader's profile from their most recent {@code limit} papers and chosen keywords. */
+    @Transactional
+    public ReaderProfile profile(String readerId, int limit) {
+        List<PaperSignal> signals = em.createQuery("""
+                        select p from ReaderPaperEntity p where p.id.readerId = :reader
+                        order by p.lastAt desc""", ReaderPaperEntity.class)
+                .setParameter("reader", readerId)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(p -> new PaperSignal(p.id.paperId(), ReadingType.fromWire(p.lastType), p.weight, p.lastAt))
+                .toList();
+        ReaderEntity reader = em.find(ReaderEntity.class, readerId);
+        return new ReaderProfile(readerId, signals, reader == null ? List.of() : List.copyOf(reader.interests));
+    }
+
+    @Transactional
+    public List<String> interests(String readerId) {
+        ReaderEntity reader = em.find(ReaderEntity.class, readerId);
+        return reader == null ? List.of() : List.copyOf(reader.interests);
+    }
+
+    /** Replaces the keywords the reader chose. */
+    @Transactional
+    public List<String> replaceInterests(String readerId, List<String> keywords) {
+        ReaderEntity reader = ensureReader(readerId);
+        reader.interests.clear();
+        reader.interests.addAll(keywords);
+        return List.copyOf(reader.interests);
+    }
+
+    /** When the reader last opened their feed, if ever. */
+    @Transactional
+    public Optional<Instant> lastVisit(String readerId) {
+        ReaderEntity reader = em.find(ReaderEntity.class, readerId);
+        return reader == null ? Optional.empty() : Optional.ofNullable(reader.lastVisitAt);
+    }
+
+    /** Remembers that the reader opened their feed at {@code at} (a later visit is never overwritten). */
+    @Transactional
+    public void recordVisit(String readerId, Instant at) {
+        ReaderEntity reader = ensureReader(readerId);
+        if (reader.lastVisitAt == null || reader.lastVisitAt.isBefore(at)) {
+            reader.lastVisitAt = at;
+        }
+    }
+
+    /** How many readers showed interest in each paper since {@code since}, most read first. */
+    @Transactional
+    public Map<String, Integer> readersByPaper(Instant since, int limit) {
+        List<Object[]> rows = em.createQuery("""
+                        select p.id.paperId, count(p) from ReaderPaperEntity p
+                        where p.lastAt >= :since and p.lastType <> :dismissed
+                        group by p.id.paperId order by count(p) desc, p.id.paperId""", Object[].class)
+                .setParameter("since", since)
+                .setParameter("dismissed", ReadingType.DISMISSED.wireName())
+                .setMaxResults(limit)
+                .getResultList();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+
+    /** The reader's row, created if missing (concurrent creators are fine: the insert ignores a conflict). */
+    private ReaderEntity ensureReader(String readerId) {
+        ReaderEntity reader = em.find(ReaderEntity.class, readerId);
+        if (reader != null) {
+            return reader;
+        }
+        em.createNativeQuery("insert into readers (reader_id, created_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, readerId)
+                .setParameter(2, clock.instant())
+                .executeUpdate();
+        return em.find(ReaderEntity.class, readerId);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ronbun.recommend.search;
+
+import dev.ronbun.contracts.events.Keyword;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.PaperSummary;
+import dev.ronbun.recommend.index.PaperFilter;
+import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.ranking.Explanations;
+import dev.ronbun.recommend.ranking.QueryVector;
+import dev.ronbun.recommend.ranking.QueryVectors;
+import dev.ronbun.recommend.ranking.RankingSettings;
+import dev.ronbun.recommend.ranking.Recommendation;
+import dev.ronbun.recommend.ranking.ReciprocalRankFusion;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.lucene.search.Query;
+
+/**
+ * Search in Japanese or English: BM25 over the Kuromoji-analysed fields, fused by reciprocal rank with kNN on the
+ * query's vector from embed-service. Without embed-service (or with a model other than the index's), BM25 alone
+ * ranks, and the results say so.
+ */
+@ApplicationScoped
+public class HybridSearch {
+
+    private final PaperIndex index;
+    private final QueryVectors queryVectors;
+    private final RankingSettings settings;
+
+    public HybridSearch(PaperIndex index, QueryVectors queryVectors, RankingSettings settings) {
+        this.index = index;
+        this.queryVectors = queryVectors;
+        this.settings = settings;
+    }
+
+    public SearchResults search(String text, PaperFilter filter, int page, int size) {
+        int wanted = Math.max(settings.candidates(), (page + 1) * size);
+        Query restriction = filter.toQuery();
+        List<ScoredPaper> byText = index.textQuery(text)
+                .map(query -> index.search(PaperQueries.scoredWithin(query, restriction), wanted))
+                .orElse(List.of());
+
+        List<String> signals = new ArrayList<>(List.of("bm25"));
+        String notice = null;
+        List<ScoredPaper> byVector = List.of();
+        Optional<String> model = index.currentModel();
+        Optional<QueryVector> queryVector = queryVectors.embed(text);
+        if (queryVector.isEmpty()) {
+            notice = "embed-service is unreachable; ranked by BM25 only";
+        } else if (model.isPresent() && !model.get().equals(queryVector.get().modelVersion())) {
+            notice = "embed-service's model " + queryVector.get().modelVersion() + " is not the index's "
+                    + model.get() + "; ranked by BM25 only";
+        } else if (model.isPresent()) {
+            Query modelRestriction = index.modelRestriction(model.get()).orElse(null);
+            Query vectorFilter = filter.isEmpty() ? modelRestriction
+                    : modelRestriction == null ? restriction : PaperQueries.allOf(restriction, modelRestriction);
+            byVector = index.nearest(queryVector.get().vector(), wanted, vectorFilter, Set.of());
+            signals.add("vector");
+        }
+
+        Map<String, Double> bm25 = new HashMap<>();
+        Map<String, Double> cosine = new HashMap<>();
+        byText.forEach(hit -> bm25.put(hit.paperId(), (double) hit.score()));
+        byVector.forEach(hit -> cosine.put(hit.paperId(), (double) hit.score()));
+        Map<String, Double> fused = new ReciprocalRankFusion(settings.rrfK()).fuse(List.of(
+                byText.stream().map(ScoredPaper::paperId).toList(),
+                byVector.stream().map(ScoredPaper::paperId).toList()));
+
+        List<String> pageIds = fused.keySet().stream().skip((long) page * size).limit(size).toList();
+        Map<String, PaperEvent> papers = index.getAll(pageIds);
+        Set<String> queryTerms = new LinkedHashSet<>(index.terms(text));
+        List<Recommendation> items = pageIds.stream().filter(papers::containsKey)
+                .map(id -> {
+                    Map<String, Double> parts = new LinkedHashMap<>();
+                    parts.put("bm25", bm25.getOrDefault(id, 0.0));
+                    parts.put("vector", cosine.getOrDefault(id, 0.0));
+                    parts.put("fused", fused.get(id));
+                    return new Recommendation(papers.get(id), fused.get(id), parts,
+                            why(papers.get(id), queryTerms, bm25.containsKey(id)));
+                })
+                .toList();
+        return new SearchResults(items, List.copyOf(signals), notice, fused.size());
+    }
+
+    private String why(PaperEvent paper, Set<String> queryTerms, boolean foundByText) {
+        if (!foundByText) {
+            return Explanations.semanticMatch();
+        }
+        String shown = Stream.concat(
+                        Stream.of(paper.title(), paper.titleJa()),
+                        Stream.concat(paper.keywords().stream().map(Keyword::term),
+                                paper.summaries().stream().map(PaperSummary::summary)))
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+        Set<String> paperTerms = new LinkedHashSet<>(index.terms(shown));
+        List<String> matched = queryTerms.stream().filter(paperTerms::contains).toList();
+        return matched.isEmpty() ? Explanations.matched(List.copyOf(queryTerms)) : Explanations.matched(matched);
+    }
+}
