@@ -5,12 +5,16 @@ import { chrome, el, fill, getJson, postJson, putJson, guarded, onPapersArrive, 
 chrome('reader.html');
 
 const ACTIONS = [['liked', 'いいね'], ['saved', '保存'], ['dismissed', '興味なし']];
+const DONE = { liked: 'いいねしました', saved: '保存しました', dismissed: '興味なしにしました' };
 const form = document.getElementById('reader-form');
 const input = document.getElementById('reader-id');
 const sections = document.getElementById('reader-sections');
 const recommendations = document.getElementById('recommendations');
 const picker = document.getElementById('interest-picker');
 let readerId = pageParams().get('id') || currentReader();
+
+/** The list in an {"items": [...]} answer (or a bare list). */
+const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
 
 const readerUrl = (path) => `/api/readers/${encodeURIComponent(readerId)}/${path}`;
 
@@ -25,7 +29,7 @@ async function act(paperId, type, buttons) {
   buttons.forEach((b) => { b.disabled = true; });
   try {
     await postJson(readerUrl('events'), { paperId, type });
-    toast(`${readingLabel(type)}しました`);
+    toast(DONE[type]);
   } catch (error) {
     toast(errorText(error));
     buttons.forEach((b) => { b.disabled = false; });
@@ -54,10 +58,10 @@ function recommendation(item) {
 
 async function loadRecommendations() {
   try {
-    const result = await getJson(readerUrl(`recommendations${query({ k: 10 })}`));
-    fill(recommendations, result.items.length ? result.items.map(recommendation)
+    const items = itemsOf(await getJson(readerUrl(`recommendations${query({ k: 10 })}`)));
+    fill(recommendations, items.length ? items.map(recommendation)
       : el('li', { class: 'empty' }, 'おすすめはまだありません。興味のあるトピックを選ぶか、論文を読んでみてください。'));
-    recommendations.dataset.ids = result.items.map((item) => item.paperId).join(',');
+    recommendations.dataset.ids = items.map((item) => item.paperId).join(',');
     recommendations.dataset.refreshes = String(Number(recommendations.dataset.refreshes || 0) + 1);
   } catch (error) {
     failed(recommendations, error);
@@ -67,8 +71,7 @@ async function loadRecommendations() {
 async function loadHistory() {
   const list = document.getElementById('history');
   try {
-    const history = await getJson(readerUrl('history'));
-    const items = history.items || [];
+    const items = itemsOf(await getJson(readerUrl('history')));
     fill(list, items.length ? items.map((item) => paperLine(item,
       el('div', { class: 'meta' },
         el('span', {}, readingLabel(item.type)),
@@ -86,9 +89,15 @@ async function loadHistory() {
 async function loadFeed() {
   const list = document.getElementById('feed');
   try {
-    const since = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString();
-    const feed = await getJson(readerUrl(`feed${query({ since })}`));
-    const items = feed.items || [];
+    const since = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+    let feed;
+    try {
+      feed = await getJson(readerUrl(`feed${query({ since: since.toISOString() })}`));
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 400) throw error;
+      feed = await getJson(readerUrl(`feed${query({ since: since.toISOString().slice(0, 10) })}`)); // a date, not an instant
+    }
+    const items = itemsOf(feed);
     fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null))
       : el('li', { class: 'empty' }, '新着はありません。'));
   } catch (error) {

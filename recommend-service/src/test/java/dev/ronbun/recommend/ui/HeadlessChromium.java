@@ -132,7 +132,9 @@ final class HeadlessChromium implements AutoCloseable {
     Path screenshot(String name) {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Number> content = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"),
+        // The whole window's width: captured beyond the viewport, the page is drawn without a scroll bar.
+        Number width = (Number) js("return window.innerWidth");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width,
                 "height", Math.min(content.get("height").doubleValue(), 8000), "scale", 1);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
