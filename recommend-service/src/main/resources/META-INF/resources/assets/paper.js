@@ -1,0 +1,84 @@
+// Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
+import { chrome, el, fill, getJson, postJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, titles,
+  safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader } from './ui.js';
+import { draw, categoryAxes, axisTooltip } from './charts.js';
+
+chrome('paper.html');
+
+const paperId = pageParams().get('id');
+
+function summary(s) {
+  return el('section', { class: 'summary', dataset: { summaryId: s.summaryId } },
+    el('div', { class: 'meta' },
+      el('span', { class: 'source' }, `出典: ${s.documentName || '不明'}`),
+      el('span', {}, formatLabel(s.format)),
+      s.presenter ? el('span', { class: 'presenter' }, `発表: ${s.presenter}`) : null,
+      s.sourceDate ? el('span', {}, formatDate(s.sourceDate)) : null),
+    s.summary ? el('p', { class: 'summary-text' }, s.summary) : null,
+    (s.sections || []).map((section) => [
+      el('h3', {}, section.heading),
+      el('div', { class: 'section-text' }, section.text),
+    ]),
+    s.body ? el('details', {}, el('summary', {}, '本文'), el('div', { class: 'summary-text' }, s.body)) : null);
+}
+
+function links(paper) {
+  const arxiv = paper.arxivId ? el('a', { href: `https://arxiv.org/abs/${encodeURIComponent(paper.arxivId)}`, rel: 'noopener noreferrer', target: '_blank', id: 'arxiv-link' }, `arXiv:${paper.arxivId}`) : null;
+  const others = (paper.urls || []).map(safeHttpUrl).filter((url) => url && !url.includes('arxiv.org/'))
+    .map((url) => el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, new URL(url).hostname));
+  return [arxiv, ...others];
+}
+
+async function loadPaper() {
+  const paper = await getJson(`/api/papers/${encodeURIComponent(paperId)}`);
+  const { main, sub } = titles(paper);
+  document.title = `${main} — Ronbun`;
+  document.getElementById('paper-title').textContent = main;
+  document.getElementById('paper-title-en').textContent = sub || '';
+  fill(document.getElementById('paper-meta'),
+    el('span', {}, paper.kind),
+    (paper.authors || []).length ? el('span', {}, paper.authors.join(', ')) : null,
+    ...links(paper).map((link) => el('span', {}, link)),
+    el('span', {}, `取り込み ${formatDate(paper.firstSeenAt)}`));
+  fill(document.getElementById('paper-keywords'), keywordChips((paper.keywords || []).map((k) => k.term)));
+  const summaries = document.getElementById('summaries');
+  fill(summaries, paper.summaries.length ? paper.summaries.map(summary) : el('p', { class: 'empty' }, '要約はありません。'));
+  summaries.dataset.count = String(paper.summaries.length);
+}
+
+async function loadRelated() {
+  const related = await getJson(`/api/papers/${encodeURIComponent(paperId)}/related?k=8`);
+  fill(document.getElementById('related'), related.items.length ? related.items.map((item) => paperLine(item,
+    item.why ? el('div', { class: 'why' }, item.why) : null,
+    el('div', { class: 'meta' }, `類似度 ${Number(item.score).toFixed(2)}`)))
+    : el('li', { class: 'empty' }, '関連論文はまだありません。'));
+}
+
+async function loadReads() {
+  const reads = await getJson(`/api/analytics/papers/${encodeURIComponent(paperId)}/reads`);
+  document.getElementById('reads-note').textContent = `${formatNumber(reads.events)} 回・${formatNumber(reads.readers)} 人`;
+  const types = Object.keys(reads.byType);
+  draw(document.getElementById('paper-reads'), {
+    ...categoryAxes(types.map(readingLabel), { everyLabel: true }),
+    grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+    tooltip: axisTooltip(),
+    series: [{ name: '回数', type: 'bar', data: types.map((t) => reads.byType[t]), barMaxWidth: 28 }],
+  });
+}
+
+async function load() {
+  await loadPaper();
+  await Promise.all([loadRelated(), loadReads()]);
+  document.body.dataset.loaded = 'true';
+}
+
+if (!paperId) {
+  fill(document.getElementById('paper'), notice('論文が指定されていません（paper.html?id=…）。', 'error'));
+} else {
+  guarded(load);
+  onPapersArrive(() => guarded(loadRelated));
+  const reader = currentReader();
+  if (reader) {
+    postJson(`/api/readers/${encodeURIComponent(reader)}/events`, { paperId, type: 'opened' }).catch(() => {});
+  }
+}

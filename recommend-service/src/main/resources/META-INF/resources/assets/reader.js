@@ -1,0 +1,154 @@
+// Reader: history, recommendations with why, like / save / dismiss, and the cold-start topic picker.
+import { chrome, el, fill, getJson, postJson, putJson, guarded, onPapersArrive, pageParams, paperLine, query,
+  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, ApiError } from './ui.js';
+
+chrome('reader.html');
+
+const ACTIONS = [['liked', 'いいね'], ['saved', '保存'], ['dismissed', '興味なし']];
+const DONE = { liked: 'いいねしました', saved: '保存しました', dismissed: '興味なしにしました' };
+const form = document.getElementById('reader-form');
+const input = document.getElementById('reader-id');
+const sections = document.getElementById('reader-sections');
+const recommendations = document.getElementById('recommendations');
+const picker = document.getElementById('interest-picker');
+let readerId = pageParams().get('id') || currentReader();
+
+/** The list in an {"items": [...]} answer (or a bare list). */
+const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
+
+const readerUrl = (path) => `/api/readers/${encodeURIComponent(readerId)}/${path}`;
+
+function failed(list, error) {
+  const missing = error instanceof ApiError && error.status === 404;
+  fill(list, el('li', {}, missing
+    ? notice('読者 API から見つかりませんでした (404)。このサーバーにはまだ読者 API が無いのかもしれません。')
+    : notice(errorText(error), 'error')));
+}
+
+async function act(paperId, type, buttons) {
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    await postJson(readerUrl('events'), { paperId, type });
+    toast(DONE[type]);
+  } catch (error) {
+    toast(errorText(error));
+    buttons.forEach((b) => { b.disabled = false; });
+    return;
+  }
+  // Reading events reach the reader's profile through Kafka: look again now and shortly after.
+  await Promise.all([loadRecommendations(), loadHistory()]);
+  setTimeout(loadRecommendations, 1500);
+  setTimeout(() => Promise.all([loadRecommendations(), loadHistory()]), 4000);
+}
+
+function recommendation(item) {
+  const buttons = [];
+  const actions = el('div', { class: 'actions' }, ACTIONS.map(([type, label]) => {
+    const button = el('button', { class: 'action', type: 'button', dataset: { type } }, label);
+    button.addEventListener('click', () => act(item.paperId, type, buttons));
+    buttons.push(button);
+    return button;
+  }));
+  return paperLine(item,
+    item.why ? el('div', { class: 'why' }, item.why) : null,
+    el('div', { class: 'meta' }, el('span', { class: 'score' }, `スコア ${Number(item.score).toFixed(2)}`),
+      Object.entries(item.scoreParts || {}).map(([name, value]) => el('span', {}, `${name} ${Number(value).toFixed(2)}`))),
+    actions);
+}
+
+async function loadRecommendations() {
+  try {
+    const items = itemsOf(await getJson(readerUrl(`recommendations${query({ k: 10 })}`)));
+    fill(recommendations, items.length ? items.map(recommendation)
+      : el('li', { class: 'empty' }, 'おすすめはまだありません。興味のあるトピックを選ぶか、論文を読んでみてください。'));
+    recommendations.dataset.ids = items.map((item) => item.paperId).join(',');
+    recommendations.dataset.refreshes = String(Number(recommendations.dataset.refreshes || 0) + 1);
+  } catch (error) {
+    failed(recommendations, error);
+  }
+}
+
+async function loadHistory() {
+  const list = document.getElementById('history');
+  try {
+    const items = itemsOf(await getJson(readerUrl('history')));
+    fill(list, items.length ? items.map((item) => paperLine(item,
+      el('div', { class: 'meta' },
+        el('span', {}, readingLabel(item.type)),
+        item.dwellSeconds ? el('span', {}, `${item.dwellSeconds} 秒`) : null,
+        el('span', {}, formatDateTime(item.at || item.occurredAt)))))
+      : el('li', { class: 'empty' }, 'まだ何も読んでいません。'));
+    list.dataset.count = String(items.length);
+    if (!items.length) document.getElementById('interests-details').open = true;
+  } catch (error) {
+    failed(list, error);
+    document.getElementById('interests-details').open = true;
+  }
+}
+
+async function loadFeed() {
+  const list = document.getElementById('feed');
+  try {
+    const since = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+    let feed;
+    try {
+      feed = await getJson(readerUrl(`feed${query({ since: since.toISOString() })}`));
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 400) throw error;
+      feed = await getJson(readerUrl(`feed${query({ since: since.toISOString().slice(0, 10) })}`)); // a date, not an instant
+    }
+    const items = itemsOf(feed);
+    fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null))
+      : el('li', { class: 'empty' }, '新着はありません。'));
+  } catch (error) {
+    failed(list, error);
+  }
+}
+
+async function loadPicker() {
+  const popular = await getJson('/api/analytics/keywords/popular?n=24');
+  fill(picker, popular.items.map((keyword) => {
+    const chip = el('button', { class: 'chip', type: 'button', 'aria-pressed': 'false', dataset: { term: keyword.term } }, keyword.term);
+    chip.addEventListener('click', () => chip.setAttribute('aria-pressed', String(chip.getAttribute('aria-pressed') !== 'true')));
+    return chip;
+  }));
+}
+
+async function saveInterests() {
+  const keywords = [...picker.querySelectorAll('[aria-pressed="true"]')].map((chip) => chip.dataset.term);
+  const status = document.getElementById('interests-status');
+  try {
+    await putJson(readerUrl('interests'), { keywords });
+    fill(status, notice(`${keywords.length} 個のキーワードを保存しました。`));
+    await loadRecommendations();
+    setTimeout(loadRecommendations, 1500);
+  } catch (error) {
+    fill(status, notice(errorText(error), 'error'));
+  }
+}
+
+function show(id) {
+  readerId = id;
+  rememberReader(id);
+  input.value = id;
+  document.getElementById('reader-title').textContent = `読者: ${id}`;
+  document.title = `${id} — Ronbun`;
+  sections.hidden = false;
+  guarded(async () => {
+    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed()]);
+    document.body.dataset.loaded = 'true';
+  });
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const id = input.value.trim();
+  if (!id) return;
+  history.replaceState(null, '', `reader.html${query({ id })}`);
+  show(id);
+});
+document.getElementById('save-interests').addEventListener('click', saveInterests);
+document.getElementById('refresh-recommendations').addEventListener('click', loadRecommendations);
+
+if (readerId) show(readerId);
+onPapersArrive(() => readerId && guarded(() => Promise.all([loadPicker(), loadRecommendations(), loadFeed()])));
