@@ -119,6 +119,7 @@ public final class IndexBenchmark {
                 }
             }
             index.awaitMerges();
+            index.markComplete();
             double buildSeconds = seconds(start);
             System.out.printf("build: %.1f s (%.0f papers/s, merges included), %.0f CPU-s of this process so far, "
                     + "%d segments, %.0f MiB on disk, load average %s%n", buildSeconds, papers / buildSeconds,

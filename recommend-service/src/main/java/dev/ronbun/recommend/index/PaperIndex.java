@@ -58,7 +58,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
-import org.jboss.logging.Logger;
 
 /**
  * The Lucene index of all papers: HNSW vectors for similarity, Kuromoji-analysed text for BM25 and more-like-this,
@@ -68,7 +67,8 @@ import org.jboss.logging.Logger;
  */
 public final class PaperIndex implements Closeable {
 
-    private static final Logger LOG = Logger.getLogger(PaperIndex.class);
+    /** The JDK's logger (routed to the service's log in Quarkus), so the command-line mains need no logging jar. */
+    private static final System.Logger LOG = System.getLogger(PaperIndex.class.getName());
     private static final String SCHEMA_KEY = "ronbun.index.schema";
     private static final String COMPLETE_KEY = "ronbun.index.complete";
     private static final Set<String> EVENT_ONLY = Set.of(PaperDocuments.EVENT);
@@ -108,8 +108,9 @@ public final class PaperIndex implements Closeable {
         try {
             Files.createDirectories(folder);
             PaperIndex index = new PaperIndex(FSDirectory.open(folder), settings);
-            LOG.infof("Paper index at %s holds %d papers%s", folder.toAbsolutePath(), index.size(),
-                    index.needsReplay ? " (new, cleared or of an older schema: the papers topic is replayed into it)" : "");
+            LOG.log(System.Logger.Level.INFO, String.format("Paper index at %s holds %d papers%s",
+                    folder.toAbsolutePath(), index.size(), index.needsReplay ? " (new, cleared or of an older "
+                            + "schema, or not yet complete: the service replays the papers topic into it)" : ""));
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the paper index at " + folder, e);
@@ -134,7 +135,7 @@ public final class PaperIndex implements Closeable {
             indexAnalyzer.close();
             queryAnalyzer.close();
         } catch (IOException e) {
-            LOG.warn("closing the paper index failed", e);
+            LOG.log(System.Logger.Level.WARNING, "closing the paper index failed", e);
         }
     }
 

@@ -81,6 +81,14 @@ public final class PaperQueries {
         return new BooleanQuery.Builder().add(base, Occur.MUST).add(excluded, Occur.MUST_NOT).build();
     }
 
+    /** Both restrictions, where null means "no restriction"; null when neither restricts. */
+    public static Query both(Query a, Query b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : allOf(a, b);
+    }
+
     /** Documents that match every one of the queries (as filters: they do not score). */
     public static Query allOf(Query... queries) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();

@@ -141,11 +141,7 @@ public class PersonalRanking {
 
         /** For vector queries: null when only the seen papers must go, which are then dropped from the results. */
         Query vectorFilter() {
-            if (restriction == null && modelRestriction == null) {
-                return null;
-            }
-            return restriction == null ? modelRestriction
-                    : modelRestriction == null ? restriction : PaperQueries.allOf(restriction, modelRestriction);
+            return PaperQueries.both(restriction, modelRestriction);
         }
     }
 

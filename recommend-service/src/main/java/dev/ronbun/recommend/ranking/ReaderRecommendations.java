@@ -53,7 +53,7 @@ public class ReaderRecommendations {
         Instant from = since != null ? since
                 : history.lastVisit(readerId).orElse(now.minus(config.readers().feedWindow()));
         Query newSince = PaperQueries.firstSeenBetween(from, null);
-        Query restriction = filter.isEmpty() ? newSince : PaperQueries.allOf(filter.toQuery(), newSince);
+        Query restriction = PaperQueries.both(filter.isEmpty() ? null : filter.toQuery(), newSince);
         Feed feed = new Feed(rank(readerId, k, restriction), from, now);
         history.recordVisit(readerId, now);
         return feed;

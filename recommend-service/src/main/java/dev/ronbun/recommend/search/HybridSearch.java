@@ -14,7 +14,6 @@ import dev.ronbun.recommend.ranking.RankingSettings;
 import dev.ronbun.recommend.ranking.Recommendation;
 import dev.ronbun.recommend.ranking.ReciprocalRankFusion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,23 +51,9 @@ public class HybridSearch {
                 .map(query -> index.search(PaperQueries.scoredWithin(query, restriction), wanted))
                 .orElse(List.of());
 
-        List<String> signals = new ArrayList<>(List.of("bm25"));
-        String notice = null;
-        List<ScoredPaper> byVector = List.of();
-        Optional<String> model = index.currentModel();
-        Optional<QueryVector> queryVector = queryVectors.embed(text);
-        if (queryVector.isEmpty()) {
-            notice = "embed-service is unreachable; ranked by BM25 only";
-        } else if (model.isPresent() && !model.get().equals(queryVector.get().modelVersion())) {
-            notice = "embed-service's model " + queryVector.get().modelVersion() + " is not the index's "
-                    + model.get() + "; ranked by BM25 only";
-        } else if (model.isPresent()) {
-            Query modelRestriction = index.modelRestriction(model.get()).orElse(null);
-            Query vectorFilter = filter.isEmpty() ? modelRestriction
-                    : modelRestriction == null ? restriction : PaperQueries.allOf(restriction, modelRestriction);
-            byVector = index.nearest(queryVector.get().vector(), wanted, vectorFilter, Set.of());
-            signals.add("vector");
-        }
+        VectorSignal vectorSignal = vectorSignal(text, filter.isEmpty() ? null : restriction, wanted);
+        List<ScoredPaper> byVector = vectorSignal.hits();
+        List<String> signals = vectorSignal.notice() == null ? List.of("bm25", "vector") : List.of("bm25");
 
         Map<String, Double> bm25 = new HashMap<>();
         Map<String, Double> cosine = new HashMap<>();
@@ -91,7 +76,28 @@ public class HybridSearch {
                             why(papers.get(id), queryTerms, bm25.containsKey(id)));
                 })
                 .toList();
-        return new SearchResults(items, List.copyOf(signals), notice, fused.size());
+        return new SearchResults(items, signals, vectorSignal.notice(), fused.size());
+    }
+
+    /** The kNN hits of the query's vector, or none and the reason why. */
+    private record VectorSignal(List<ScoredPaper> hits, String notice) {
+    }
+
+    private VectorSignal vectorSignal(String text, Query restriction, int wanted) {
+        Optional<QueryVector> queryVector = queryVectors.embed(text);
+        if (queryVector.isEmpty()) {
+            return new VectorSignal(List.of(), "embed-service is unreachable; ranked by BM25 only");
+        }
+        Optional<String> model = index.currentModel();
+        if (model.isEmpty()) {
+            return new VectorSignal(List.of(), "the index holds no vectors yet; ranked by BM25 only");
+        }
+        if (!model.get().equals(queryVector.get().modelVersion())) {
+            return new VectorSignal(List.of(), "embed-service's model " + queryVector.get().modelVersion()
+                    + " is not the index's " + model.get() + "; ranked by BM25 only");
+        }
+        Query filter = PaperQueries.both(restriction, index.modelRestriction(model.get()).orElse(null));
+        return new VectorSignal(index.nearest(queryVector.get().vector(), wanted, filter, Set.of()), null);
     }
 
     private String why(PaperEvent paper, Set<String> queryTerms, boolean foundByText) {
