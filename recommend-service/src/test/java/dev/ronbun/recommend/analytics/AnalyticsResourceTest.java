@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
@@ -227,11 +228,21 @@ class AnalyticsResourceTest {
                     StudyGroupPapers.vector(-0.25f, 0.35f, -0.80f), "大規模言語モデル", "微調整");
             StudyGroupPapers.publish(arriving);
 
-            String next = events.poll(30, TimeUnit.SECONDS);
-            assertThat(next).as("a new version once the paper is indexed").isNotNull();
-            var version = EventJson.mapper().readTree(next);
-            assertThat(version.get("papers").asLong()).isEqualTo(papersBefore + 1);
-            assertThat(version.get("newestPaperId").asText()).isEqualTo(arriving.paperId());
+            // Papers published by earlier tests may still be arriving, so versions announced
+            // in between are skipped until the one that carries the new paper.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            JsonNode version = null;
+            while (version == null && System.nanoTime() < deadline) {
+                String next = events.poll(1, TimeUnit.SECONDS);
+                if (next != null) {
+                    var announced = EventJson.mapper().readTree(next);
+                    if (arriving.paperId().equals(announced.path("newestPaperId").asText())) {
+                        version = announced;
+                    }
+                }
+            }
+            assertThat(version).as("a new version once the paper is indexed").isNotNull();
+            assertThat(version.get("papers").asLong()).isGreaterThanOrEqualTo(papersBefore + 1);
         } finally {
             response.body().close();
             reader.interrupt();
