@@ -63,7 +63,23 @@ public interface RecommendConfig {
         int ramBufferMb();
     }
 
+    /** How hybrid ranking fuses the vector and BM25 signals. */
+    enum Fusion {
+        /** Cosine plus text-weight times BM25 scaled by the query's best BM25 (the default; see docs/benchmarks.md). */
+        CONVEX,
+        /** Reciprocal-rank fusion, 1 / (rrf-k + rank) summed over both rankings. */
+        RRF
+    }
+
     interface Ranking {
+        /** Fusion of the two signals: {@code convex} (default) or {@code rrf}. */
+        @WithDefault("convex")
+        Fusion fusion();
+
+        /** Weight of the scaled BM25 score against the cosine in convex fusion; 1 weighs them equally. */
+        @WithDefault("1.0")
+        double textWeight();
+
         /** The constant k of reciprocal-rank fusion, 1 / (k + rank); 60 is the value of the original paper. */
         @WithDefault("60")
         int rrfK();

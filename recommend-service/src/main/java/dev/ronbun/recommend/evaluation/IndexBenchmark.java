@@ -13,6 +13,8 @@ import dev.ronbun.recommend.ranking.RelatedPapers;
 import dev.ronbun.recommend.readers.PaperSignal;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -214,25 +216,43 @@ public final class IndexBenchmark {
         return found.stream().limit(k).filter(hit -> truth.contains(hit.paperId())).count() / (double) k;
     }
 
-    private static List<Long> time(int count, SplittableRandom random, java.util.function.Consumer<SplittableRandom> call) {
+    /**
+     * Wall and CPU time of each call. The CPU time of the calling thread is what a call costs whatever else the
+     * machine runs; wall time also counts waiting for a core, so both are reported.
+     */
+    private static Timings time(int count, SplittableRandom random, java.util.function.Consumer<SplittableRandom> call) {
         for (int i = 0; i < Math.min(50, count); i++) {
             call.accept(random);
         }
-        List<Long> nanos = new ArrayList<>(count);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] wall = new long[count];
+        long[] cpu = new long[count];
         for (int i = 0; i < count; i++) {
+            long startCpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             call.accept(random);
-            nanos.add(System.nanoTime() - start);
+            wall[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
         }
-        return nanos;
+        return new Timings(wall, cpu);
     }
 
-    private static void report(String what, List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, mean %.2f ms over %d calls%n", what,
-                sorted[(int) Math.floor(0.50 * (sorted.length - 1))] / 1e6,
-                sorted[(int) Math.floor(0.99 * (sorted.length - 1))] / 1e6,
-                Arrays.stream(sorted).average().orElse(0) / 1e6, sorted.length);
+    private record Timings(long[] wall, long[] cpu) {
+    }
+
+    private static void report(String what, Timings timings) {
+        long[] wall = timings.wall().clone();
+        long[] cpu = timings.cpu().clone();
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, mean %.2f ms over %d calls; CPU per call p50 %.2f ms, "
+                        + "p99 %.2f ms%n", what, percentile(wall, 0.50) / 1e6, percentile(wall, 0.99) / 1e6,
+                Arrays.stream(wall).average().orElse(0) / 1e6, wall.length, percentile(cpu, 0.50) / 1e6,
+                percentile(cpu, 0.99) / 1e6);
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted[(int) Math.floor(fraction * (sorted.length - 1))];
     }
 
     /** User plus system CPU time of this process (all threads), from /proc/self/stat. */

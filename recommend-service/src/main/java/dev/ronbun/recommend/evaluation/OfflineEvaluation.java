@@ -8,6 +8,8 @@ import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.ranking.PersonalRanking;
 import dev.ronbun.recommend.ranking.RankingMode;
 import dev.ronbun.recommend.ranking.RankingSettings;
+import dev.ronbun.recommend.ranking.ReciprocalRankFusion;
+import dev.ronbun.recommend.ranking.ScoreFusion;
 import dev.ronbun.recommend.ranking.Recommendation;
 import dev.ronbun.recommend.ranking.RelatedPapers;
 import dev.ronbun.recommend.readers.PaperSignal;
@@ -41,8 +43,8 @@ import java.util.Set;
  *   <li><b>hit-rate@10 and nDCG@10 of recommendations</b>: for each work of each topic with at least two works, a
  *       simulated reader has read the topic's other works; the hidden work is the one relevant answer.</li>
  * </ul>
- * Each is reported for vector-only, BM25-only and hybrid ranking (all diversified as served), and for hybrid without
- * diversification.
+ * Each is reported for vector-only, BM25-only and hybrid ranking (all diversified as served, hybrid with the configured
+ * fusion), for hybrid without diversification, and for hybrid with reciprocal-rank fusion instead.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp 'recommend-service/target/quarkus-app/app/*:recommend-service/target/quarkus-app/lib/main/*' \
@@ -55,15 +57,21 @@ public final class OfflineEvaluation {
     static final int RELATED_K = 5;
     static final int RECOMMEND_K = 10;
 
-    /** One way of ranking under evaluation. */
-    public record Variant(String name, RankingMode mode, boolean diversify) {
+    /** One way of ranking under evaluation; a null fusion means the one the settings name. */
+    public record Variant(String name, RankingMode mode, boolean diversify, ScoreFusion fusion) {
+
+        RankingSettings applyTo(RankingSettings settings) {
+            RankingSettings diversified = settings.withDiversify(diversify);
+            return fusion == null ? diversified : diversified.withFusion(fusion);
+        }
     }
 
     public static final List<Variant> VARIANTS = List.of(
-            new Variant("vector", RankingMode.VECTOR, true),
-            new Variant("bm25", RankingMode.BM25, true),
-            new Variant("hybrid", RankingMode.HYBRID, true),
-            new Variant("hybrid-no-mmr", RankingMode.HYBRID, false));
+            new Variant("vector", RankingMode.VECTOR, true, null),
+            new Variant("bm25", RankingMode.BM25, true, null),
+            new Variant("hybrid", RankingMode.HYBRID, true, null),
+            new Variant("hybrid-no-mmr", RankingMode.HYBRID, false, null),
+            new Variant("hybrid-rrf", RankingMode.HYBRID, true, new ReciprocalRankFusion(60)));
 
     /**
      * @param relatedQueries  works whose related papers were scored
@@ -94,7 +102,7 @@ public final class OfflineEvaluation {
         try (PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS)) {
             index.upsert(papers);
             for (Variant variant : VARIANTS) {
-                RankingSettings variantSettings = settings.withDiversify(variant.diversify());
+                RankingSettings variantSettings = variant.applyTo(settings);
                 results.add(evaluate(variant, new RelatedPapers(index, variantSettings),
                         new PersonalRanking(index, variantSettings, clock), topics, byId, now));
             }

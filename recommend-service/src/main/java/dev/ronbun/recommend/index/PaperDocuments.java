@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -33,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
 public final class PaperDocuments {
 
     /** Bumped whenever the fields change; an index of another schema is rebuilt from the topic. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
 
     public static final String ID = "id";
     public static final String VECTOR = "vector";
@@ -52,6 +53,12 @@ public final class PaperDocuments {
     public static final String UPDATED = "updated";
     public static final String EVENT = "event";
 
+    /**
+     * Analysed, not stored, with term vectors (terms and counts only): more-like-this and explanations read a
+     * paper's terms from them instead of running Kuromoji over its text again at query time.
+     */
+    private static final FieldType TEXT_WITH_TERM_VECTORS = textWithTermVectors();
+
     private PaperDocuments() {
     }
 
@@ -69,9 +76,9 @@ public final class PaperDocuments {
             doc.add(new StringField(WORK_TITLE, title, Field.Store.NO));
         }
         doc.add(new TextField(TITLE, join(paper.title(), paper.titleJa()), Field.Store.NO));
-        doc.add(new TextField(TEXT, searchableText(paper), Field.Store.NO));
-        doc.add(new TextField(KEYWORDS, paper.keywords().stream().map(Keyword::term)
-                .collect(Collectors.joining(" ")), Field.Store.NO));
+        doc.add(new Field(TEXT, searchableText(paper), TEXT_WITH_TERM_VECTORS));
+        doc.add(new Field(KEYWORDS, paper.keywords().stream().map(Keyword::term)
+                .collect(Collectors.joining(" ")), TEXT_WITH_TERM_VECTORS));
         doc.add(new StringField(KIND, paper.kind() == null ? "paper" : paper.kind(), Field.Store.NO));
         for (PaperSummary summary : paper.summaries()) {
             if (summary.format() != null) {
@@ -146,6 +153,13 @@ public final class PaperDocuments {
                 paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(), paper.keywords(),
                 new PaperEmbedding(embedding.modelId(), embedding.modelVersion(), vector),
                 paper.firstSeenAt(), paper.updatedAt());
+    }
+
+    private static FieldType textWithTermVectors() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
     }
 
     private static long millis(Instant instant) {

@@ -1,12 +1,9 @@
 package dev.ronbun.recommend.index;
 
-import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.text.JapaneseAnalyzers;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,6 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -323,39 +319,34 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * BM25 more-like-this: the most distinctive terms of the given papers' text (by TF-IDF over this index) as one
-     * query on the analysed text field, run among the papers the filter lets through.
+     * BM25 more-like-this: the most distinctive terms of the given papers (by TF-IDF over this index, see
+     * {@link PaperTerms}) as one query on the analysed text field, run among the papers the filter lets through.
      */
-    public List<ScoredPaper> moreLikeThis(Collection<PaperEvent> likes, int k, Query filter) {
-        // the filter also excludes: "MatchAll minus a few" costs nothing here, since the terms drive the search
+    public TextMatches moreLikeThis(Collection<PaperEvent> likes, int k, Query filter) {
         return withSearcher(searcher -> {
-            Query similar = moreLikeThis(searcher).like(PaperDocuments.TEXT, likes.stream()
-                    .map(like -> (Reader) new StringReader(likeText(like))).toArray(Reader[]::new));
-            Query query = new BooleanQuery.Builder().add(similar, Occur.MUST).add(filter, Occur.FILTER).build();
-            return collect(searcher, searcher.search(query, Math.max(1, k)), null);
+            List<PaperTerms.WeightedTerm> terms = new PaperTerms(searcher, queryAnalyzer)
+                    .distinctive(likes, settings.moreLikeThisTerms());
+            List<String> words = terms.stream().map(PaperTerms.WeightedTerm::term).toList();
+            if (terms.isEmpty()) {
+                return new TextMatches(words, List.of());
+            }
+            // the filter also excludes: "MatchAll minus a few" costs nothing here, since the terms drive the search
+            Query query = new BooleanQuery.Builder().add(PaperTerms.query(terms), Occur.MUST)
+                    .add(filter, Occur.FILTER).build();
+            return new TextMatches(words, collect(searcher, searcher.search(query, Math.max(1, k)), null));
         });
     }
 
     /** The terms more-like-this picks from a paper: its most distinctive words against this index, best first. */
     public List<String> interestingTerms(PaperEvent paper) {
-        return withSearcher(searcher -> List.of(moreLikeThis(searcher)
-                .retrieveInterestingTerms(new StringReader(likeText(paper)), PaperDocuments.TEXT)));
+        return withSearcher(searcher -> new PaperTerms(searcher, queryAnalyzer)
+                .distinctive(List.of(paper), settings.moreLikeThisTerms()).stream()
+                .map(PaperTerms.WeightedTerm::term).toList());
     }
 
-    private MoreLikeThis moreLikeThis(IndexSearcher searcher) throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-        mlt.setAnalyzer(queryAnalyzer);
-        mlt.setFieldNames(new String[] {PaperDocuments.TEXT});
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(1);
-        mlt.setBoost(true);
-        mlt.setMaxQueryTerms(settings.moreLikeThisTerms());
-        return mlt;
-    }
-
-    private static String likeText(PaperEvent paper) {
-        return PaperDocuments.searchableText(paper) + "\n"
-                + paper.keywords().stream().map(Keyword::term).collect(Collectors.joining(" "));
+    /** For each of these indexed papers, which of the given terms its text or keywords use, in the given order. */
+    public Map<String, List<String>> termsPresent(Collection<String> paperIds, List<String> terms) {
+        return withSearcher(searcher -> new PaperTerms(searcher, queryAnalyzer).present(paperIds, terms));
     }
 
     /** The embedding model version of the most recently updated paper: the one queries must be embedded with. */

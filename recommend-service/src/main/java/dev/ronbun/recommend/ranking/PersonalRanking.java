@@ -153,7 +153,7 @@ public class PersonalRanking {
                 : List.of();
         List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
                 ? textCandidates(interest, wanted, scope.textFilter()) : List.of();
-        Signals signals = Signals.of(byVector, byText, mode, settings.rrfK());
+        Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
@@ -180,7 +180,7 @@ public class PersonalRanking {
                     .orElse(List.of());
         }
         List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper).toList();
-        return index.moreLikeThis(papers, wanted, base);
+        return index.moreLikeThis(papers, wanted, base).papers();
     }
 
     private static String explain(Interest interest, float[] vector) {

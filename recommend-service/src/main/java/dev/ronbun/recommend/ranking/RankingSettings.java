@@ -8,18 +8,25 @@ import java.time.Duration;
  *
  * @param diversify false turns maximal marginal relevance off (evaluation only), ranking by relevance alone
  */
-public record RankingSettings(int rrfK, int candidates, double mmrLambda, int maxInterests, Duration recencyHalfLife,
+public record RankingSettings(ScoreFusion fusion, int candidates, double mmrLambda, int maxInterests, Duration recencyHalfLife,
                               double dismissPenalty, boolean diversify) {
 
-    public static final RankingSettings DEFAULTS = new RankingSettings(60, 100, 0.7, 3, Duration.ofDays(30), 0.5, true);
+    public static final RankingSettings DEFAULTS = new RankingSettings(new ConvexCombination(1.0), 100, 0.7, 3,
+            Duration.ofDays(30), 0.5, true);
 
     public static RankingSettings from(RecommendConfig.Ranking config) {
-        return new RankingSettings(config.rrfK(), config.candidates(), config.mmrLambda(), config.maxInterests(),
+        return new RankingSettings(ScoreFusion.of(config.fusion(), config.textWeight(), config.rrfK()),
+                config.candidates(), config.mmrLambda(), config.maxInterests(),
                 config.recencyHalfLife(), config.dismissPenalty(), true);
     }
 
     public RankingSettings withDiversify(boolean on) {
-        return new RankingSettings(rrfK, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty, on);
+        return new RankingSettings(fusion, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty, on);
+    }
+
+    public RankingSettings withFusion(ScoreFusion other) {
+        return new RankingSettings(other, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty,
+                diversify);
     }
 
     /** Diversification as configured; without it, relevance alone orders the list. */

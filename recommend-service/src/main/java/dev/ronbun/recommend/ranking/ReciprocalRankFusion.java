@@ -1,8 +1,7 @@
 package dev.ronbun.recommend.ranking;
 
-import java.util.Comparator;
+import dev.ronbun.recommend.index.ScoredPaper;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,14 @@ import java.util.Map;
  *
  * @param k damps the weight of the very first ranks; 60 is the customary value
  */
-public record ReciprocalRankFusion(int k) {
+public record ReciprocalRankFusion(int k) implements ScoreFusion {
+
+    @Override
+    public Map<String, Double> fuse(List<ScoredPaper> byVector, List<ScoredPaper> byText) {
+        return fuse(List.of(byVector.stream().map(ScoredPaper::paperId).toList(),
+                byText.stream().map(ScoredPaper::paperId).toList()));
+    }
+
 
     /** Fused scores, best first; an id that appears in no ranking is absent. */
     public Map<String, Double> fuse(List<List<String>> rankings) {
@@ -22,11 +28,6 @@ public record ReciprocalRankFusion(int k) {
                 scores.merge(ranking.get(i), 1.0 / (k + i + 1), Double::sum);
             }
         }
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return ordered;
+        return ScoreFusion.bestFirst(scores);
     }
 }

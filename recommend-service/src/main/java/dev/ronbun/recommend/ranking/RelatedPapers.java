@@ -1,24 +1,19 @@
 package dev.ronbun.recommend.ranking;
 
-import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.recommend.index.PaperDocuments;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperQueries;
 import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.index.TextMatches;
 import dev.ronbun.recommend.index.UnitVectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -55,11 +50,12 @@ public class RelatedPapers {
                 ? index.nearest(vector, wanted,
                         index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded)
                 : List.of();
-        List<ScoredPaper> byText = mode.usesText()
+        TextMatches text = mode.usesText()
                 ? index.moreLikeThis(List.of(source), wanted, PaperQueries.excluding(new MatchAllDocsQuery(), sameWork))
-                : List.of();
+                : new TextMatches(index.interestingTerms(source), List.of());
+        List<ScoredPaper> byText = text.papers();
 
-        Signals signals = Signals.of(byVector, byText, mode, settings.rrfK());
+        Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
             String id = entry.getKey();
@@ -76,21 +72,14 @@ public class RelatedPapers {
         List<Recommendation> ranked = selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(), null))
                 .toList();
-        List<String> interesting = index.interestingTerms(source);
-        return DistinctWorks.firstOfEach(ranked, k).stream()
-                .map(r -> new Recommendation(r.paper(), r.score(), r.scoreParts(),
-                        Explanations.related(source, r.paper(), sharedTerms(interesting, r.paper()))))
+        List<Recommendation> shown = DistinctWorks.firstOfEach(ranked, k);
+        List<String> telling = text.terms().stream().filter(RelatedPapers::telling).toList();
+        Map<String, List<String>> shared = index.termsPresent(
+                shown.stream().map(r -> r.paper().paperId()).toList(), telling);
+        return shown.stream()
+                .map(r -> new Recommendation(r.paper(), r.score(), r.scoreParts(), Explanations.related(source,
+                        r.paper(), shared.getOrDefault(r.paper().paperId(), List.of()))))
                 .toList();
-    }
-
-    /** Which of the source's distinctive terms the other paper's title, keywords and summaries use, best first. */
-    private List<String> sharedTerms(List<String> interesting, PaperEvent other) {
-        Set<String> terms = new HashSet<>(index.terms(Stream.concat(
-                        Stream.of(other.title(), other.titleJa()),
-                        Stream.concat(other.keywords().stream().map(Keyword::term),
-                                other.summaries().stream().map(PaperSummary::summary)))
-                .filter(Objects::nonNull).collect(Collectors.joining("\n"))));
-        return interesting.stream().filter(terms::contains).filter(RelatedPapers::telling).toList();
     }
 
     /** Numbers and single characters are shared by chance, not worth showing as a reason. */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The candidates of one query from its two signals (vector kNN, BM25) and their combined relevance: reciprocal-rank
- * fusion for hybrid ranking, the signal's own score otherwise; scaled to [0, 1] by min-max over the candidates, so
+ * the configured {@link ScoreFusion} for hybrid ranking, the signal's own score otherwise; scaled to [0, 1] by min-max over the candidates, so
  * relevance and novelty are on one scale for diversification.
  */
 final class Signals {
@@ -20,7 +20,7 @@ final class Signals {
     private final Map<String, Double> fused;
     private final Map<String, Double> relevance;
 
-    private Signals(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, int rrfK) {
+    private Signals(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion) {
         byVector.forEach(hit -> {
             vectors.put(hit.paperId(), hit.vector());
             vector.put(hit.paperId(), (double) hit.score());
@@ -30,15 +30,15 @@ final class Signals {
             bm25.put(hit.paperId(), (double) hit.score());
         });
         fused = switch (mode) {
-            case HYBRID -> new ReciprocalRankFusion(rrfK).fuse(List.of(ids(byVector), ids(byText)));
+            case HYBRID -> fusion.fuse(byVector, byText);
             case VECTOR -> byVector.isEmpty() ? ordered(bm25) : ordered(vector);
             case BM25 -> byText.isEmpty() ? ordered(vector) : ordered(bm25);
         };
         relevance = minMax(fused);
     }
 
-    static Signals of(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, int rrfK) {
-        return new Signals(byVector, byText, mode, rrfK);
+    static Signals of(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion) {
+        return new Signals(byVector, byText, mode, fusion);
     }
 
     /** Relevance in [0, 1] per paper id, best first. */
@@ -62,17 +62,8 @@ final class Signals {
         return fused.getOrDefault(paperId, 0.0);
     }
 
-    private static List<String> ids(List<ScoredPaper> hits) {
-        return hits.stream().map(ScoredPaper::paperId).toList();
-    }
-
     private static Map<String, Double> ordered(Map<String, Double> scores) {
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return ordered;
+        return ScoreFusion.bestFirst(scores);
     }
 
     /** Scales scores to [0, 1]; a single candidate, or all equal, count as fully relevant. */

@@ -12,7 +12,6 @@ import dev.ronbun.recommend.ranking.QueryVector;
 import dev.ronbun.recommend.ranking.QueryVectors;
 import dev.ronbun.recommend.ranking.RankingSettings;
 import dev.ronbun.recommend.ranking.Recommendation;
-import dev.ronbun.recommend.ranking.ReciprocalRankFusion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,9 +58,7 @@ public class HybridSearch {
         Map<String, Double> cosine = new HashMap<>();
         byText.forEach(hit -> bm25.put(hit.paperId(), (double) hit.score()));
         byVector.forEach(hit -> cosine.put(hit.paperId(), (double) hit.score()));
-        Map<String, Double> fused = new ReciprocalRankFusion(settings.rrfK()).fuse(List.of(
-                byText.stream().map(ScoredPaper::paperId).toList(),
-                byVector.stream().map(ScoredPaper::paperId).toList()));
+        Map<String, Double> fused = settings.fusion().fuse(byVector, byText);
 
         List<String> pageIds = fused.keySet().stream().skip((long) page * size).limit(size).toList();
         Map<String, PaperEvent> papers = index.getAll(pageIds);

@@ -1,0 +1,144 @@
+package dev.ronbun.recommend.index;
+
+import dev.ronbun.contracts.events.Keyword;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.text.JapaneseAnalyzers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The analysed terms of papers and which of them say most about them: the more-like-this view of a paper. Indexed
+ * papers are read from the term vectors written at index time, so a query never runs Kuromoji over a paper the index
+ * already analysed (that analysis was most of the time a related-papers call took); papers the index does not hold
+ * are analysed as before.
+ *
+ * <p>Weights follow Lucene's {@code MoreLikeThis}: term frequency times the classic idf,
+ * {@code 1 + ln((docs + 1) / (docFreq + 1))}, terms the index never saw dropped, the best {@code maxTerms} kept and
+ * each boosted relative to the best.
+ */
+final class PaperTerms {
+
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+
+    PaperTerms(IndexSearcher searcher, Analyzer analyzer) {
+        this.searcher = searcher;
+        this.analyzer = analyzer;
+    }
+
+    /** A term and how much it says about the papers it was drawn from. */
+    record WeightedTerm(String term, double weight) {
+    }
+
+    /** The most distinctive terms of these papers together, best first. */
+    List<WeightedTerm> distinctive(Collection<PaperEvent> papers, int maxTerms) throws IOException {
+        Map<String, Integer> frequencies = new HashMap<>();
+        for (PaperEvent paper : papers) {
+            frequencies(paper).forEach((term, count) -> frequencies.merge(term, count, Integer::sum));
+        }
+        IndexReader reader = searcher.getIndexReader();
+        int docs = reader.numDocs();
+        List<WeightedTerm> weighted = new ArrayList<>(frequencies.size());
+        for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
+            int docFreq = reader.docFreq(new Term(PaperDocuments.TEXT, entry.getKey()));
+            if (docFreq > 0) {
+                double idf = 1 + Math.log((docs + 1.0) / (docFreq + 1.0));
+                weighted.add(new WeightedTerm(entry.getKey(), entry.getValue() * idf));
+            }
+        }
+        weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
+                .thenComparing(WeightedTerm::term));
+        return List.copyOf(weighted.subList(0, Math.min(maxTerms, weighted.size())));
+    }
+
+    /** One BM25 query over the text field: each term a SHOULD clause boosted by its weight relative to the best. */
+    static Query query(List<WeightedTerm> terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        double best = terms.isEmpty() ? 1 : terms.getFirst().weight();
+        for (WeightedTerm term : terms) {
+            query.add(new BoostQuery(new TermQuery(new Term(PaperDocuments.TEXT, term.term())),
+                    (float) (term.weight() / best)), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** For each paper id the index holds, which of the given terms its text or keywords use. */
+    Map<String, List<String>> present(Collection<String> paperIds, List<String> terms) throws IOException {
+        Map<String, List<String>> found = new HashMap<>();
+        TermVectors vectors = searcher.getIndexReader().termVectors();
+        for (String paperId : paperIds) {
+            int doc = docOf(paperId);
+            if (doc < 0) {
+                continue;
+            }
+            Terms text = vectors.get(doc, PaperDocuments.TEXT);
+            Terms keywords = vectors.get(doc, PaperDocuments.KEYWORDS);
+            List<String> present = new ArrayList<>();
+            TermsEnum textTerms = text == null ? null : text.iterator();
+            TermsEnum keywordTerms = keywords == null ? null : keywords.iterator();
+            for (String term : terms) {
+                BytesRef bytes = new BytesRef(term);
+                if ((textTerms != null && textTerms.seekExact(bytes))
+                        || (keywordTerms != null && keywordTerms.seekExact(bytes))) {
+                    present.add(term);
+                }
+            }
+            found.put(paperId, present);
+        }
+        return found;
+    }
+
+    /** Term frequencies over a paper's text and keywords: from its term vectors when indexed, else analysed. */
+    private Map<String, Integer> frequencies(PaperEvent paper) throws IOException {
+        int doc = docOf(paper.paperId());
+        if (doc >= 0) {
+            TermVectors vectors = searcher.getIndexReader().termVectors();
+            Terms text = vectors.get(doc, PaperDocuments.TEXT);
+            if (text != null) {
+                Map<String, Integer> frequencies = new HashMap<>();
+                addAll(text, frequencies);
+                addAll(vectors.get(doc, PaperDocuments.KEYWORDS), frequencies);
+                return frequencies;
+            }
+        }
+        String text = PaperDocuments.searchableText(paper) + "\n"
+                + paper.keywords().stream().map(Keyword::term).collect(Collectors.joining(" "));
+        return JapaneseAnalyzers.tokens(analyzer, text).stream()
+                .collect(Collectors.toMap(term -> term, term -> 1, Integer::sum));
+    }
+
+    private static void addAll(Terms terms, Map<String, Integer> frequencies) throws IOException {
+        if (terms == null) {
+            return;
+        }
+        TermsEnum iterator = terms.iterator();
+        for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+            frequencies.merge(term.utf8ToString(), (int) iterator.totalTermFreq(), Integer::sum);
+        }
+    }
+
+    private int docOf(String paperId) throws IOException {
+        TopDocs hits = searcher.search(new TermQuery(new Term(PaperDocuments.ID, paperId)), 1);
+        return hits.scoreDocs.length == 0 ? -1 : hits.scoreDocs[0].doc;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.ronbun.recommend.index;
+
+import java.util.List;
+
+/**
+ * What a more-like-this search found: the distinctive terms it searched for (best first, which explanations reuse)
+ * and the papers they matched, best first.
+ */
+public record TextMatches(List<String> terms, List<ScoredPaper> papers) {
+}
