@@ -14,7 +14,6 @@ import dev.ronbun.recommend.readers.PaperSignal;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -217,22 +216,23 @@ public final class IndexBenchmark {
     }
 
     /**
-     * Wall and CPU time of each call. The CPU time of the calling thread is what a call costs whatever else the
-     * machine runs; wall time also counts waiting for a core, so both are reported.
+     * Wall and CPU time of each call. The CPU time of this process (all threads: a call runs some searches on other
+     * threads) is what a call costs whatever else the machine runs; wall time also counts waiting for a core, so
+     * both are reported.
      */
     private static Timings time(int count, SplittableRandom random, java.util.function.Consumer<SplittableRandom> call) {
         for (int i = 0; i < Math.min(50, count); i++) {
             call.accept(random);
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] wall = new long[count];
         long[] cpu = new long[count];
         for (int i = 0; i < count; i++) {
-            long startCpu = threads.getCurrentThreadCpuTime();
+            long startCpu = process.getProcessCpuTime();
             long start = System.nanoTime();
             call.accept(random);
             wall[i] = System.nanoTime() - start;
-            cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+            cpu[i] = process.getProcessCpuTime() - startCpu;
         }
         return new Timings(wall, cpu);
     }

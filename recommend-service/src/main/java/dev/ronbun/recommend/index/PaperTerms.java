@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -22,6 +25,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -86,11 +90,8 @@ final class PaperTerms {
     Map<String, List<String>> present(Collection<String> paperIds, List<String> terms) throws IOException {
         Map<String, List<String>> found = new HashMap<>();
         TermVectors vectors = searcher.getIndexReader().termVectors();
-        for (String paperId : paperIds) {
-            int doc = docOf(paperId);
-            if (doc < 0) {
-                continue;
-            }
+        for (Map.Entry<String, Integer> paper : docsOf(paperIds).entrySet()) {
+            int doc = paper.getValue();
             Terms text = vectors.get(doc, PaperDocuments.TEXT);
             Terms keywords = vectors.get(doc, PaperDocuments.KEYWORDS);
             List<String> present = new ArrayList<>();
@@ -103,9 +104,27 @@ final class PaperTerms {
                     present.add(term);
                 }
             }
-            found.put(paperId, present);
+            found.put(paper.getKey(), present);
         }
         return found;
+    }
+
+    /** The documents of these paper ids, found with one query and read back from the id doc values. */
+    private Map<String, Integer> docsOf(Collection<String> paperIds) throws IOException {
+        Map<String, Integer> docs = new HashMap<>();
+        if (paperIds.isEmpty()) {
+            return docs;
+        }
+        TopDocs hits = searcher.search(PaperQueries.ids(paperIds), paperIds.size());
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc hit : hits.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            SortedDocValues ids = leaf.reader().getSortedDocValues(PaperDocuments.ID);
+            if (ids != null && ids.advanceExact(hit.doc - leaf.docBase)) {
+                docs.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), hit.doc);
+            }
+        }
+        return docs;
     }
 
     /** Term frequencies over a paper's text and keywords: from its term vectors when indexed, else analysed. */

@@ -71,9 +71,14 @@ public class PersonalRanking {
         double heaviest = interests.stream().mapToDouble(Interest::weight).max().orElse(1);
         // the candidate budget is shared among the interests, but each may still fill the whole list
         int wanted = Math.max(3 * k, settings.candidates() / Math.max(1, interests.size()));
-        Map<String, Candidate> best = new HashMap<>();
+        List<Supplier<List<Candidate>>> searches = new ArrayList<>();
         for (int i = 0; i < interests.size(); i++) {
-            for (Candidate candidate : candidates(interests.get(i), i, heaviest, scope, dismissed, wanted, mode)) {
+            int group = i;
+            searches.add(() -> candidates(interests.get(group), group, heaviest, scope, dismissed, wanted, mode));
+        }
+        Map<String, Candidate> best = new HashMap<>();
+        for (List<Candidate> found : ConcurrentSearches.all(searches)) {
+            for (Candidate candidate : found) {
                 best.merge(candidate.paperId(), candidate, (a, b) -> b.relevance() > a.relevance() ? b : a);
             }
         }
