@@ -21,22 +21,17 @@ import java.util.Optional;
 @Priority(Priorities.USER)
 public class RateLimitFilter implements ContainerRequestFilter {
 
-    private final boolean enabled;
-    private final TokenBuckets buckets;
+    private final RateLimiter limiter;
 
-    public RateLimitFilter(RateLimitConfig config) {
-        this.enabled = config.enabled();
-        this.buckets = new TokenBuckets(config.requests(), config.period(), System::nanoTime);
+    public RateLimitFilter(RateLimiter limiter) {
+        this.limiter = limiter;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!enabled) {
-            return;
-        }
         Principal principal = request.getSecurityContext().getUserPrincipal();
         String key = principal == null ? "" : principal.getName();
-        Optional<Duration> wait = buckets.take(key);
+        Optional<Duration> wait = limiter.take(key);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             Problem problem = Problem.of(429, "rate-limited", "Too many requests",

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.analytics.StudyGroupPapers;
 import dev.ronbun.recommend.analytics.WebUiTestProfile;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -157,7 +158,8 @@ class WebUiBrowserTest {
         chromium.screenshot("topic-map");
 
         String paperId = map.getAttribute("data-sample-paper");
-        Map<String, Object> paper = given().when().get("/api/papers/{id}", paperId).then().statusCode(200)
+        Map<String, Object> paper = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers/{id}", paperId).then().statusCode(200)
                 .extract().jsonPath().getMap("$");
         String title = (String) (paper.get("titleJa") != null ? paper.get("titleJa") : paper.get("title"));
         int x = Integer.parseInt(map.getAttribute("data-sample-x")) - map.getSize().getWidth() / 2;
@@ -228,9 +230,11 @@ class WebUiBrowserTest {
         Assumptions.assumeTrue(readerEndpointsExist(),
                 "the reader endpoints (/api/readers/...) are not in this build yet; this test runs once they are");
         String reader = "ui-liker-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(Map.of("paperId", DDIM.paperId(), "type", "read", "dwellSeconds", 120))
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body(Map.of("paperId", DDIM.paperId(), "type", "read", "dwellSeconds", 120))
                 .when().post("/api/readers/{id}/events", reader).then().statusCode(lessThan(300));
-        given().contentType(ContentType.JSON).body(Map.of("keywords", List.of("拡散モデル", "検索拡張生成")))
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body(Map.of("keywords", List.of("拡散モデル", "検索拡張生成")))
                 .when().put("/api/readers/{id}/interests", reader).then().statusCode(lessThan(300));
         chromium.open(page("reader.html?id=" + reader));
         WebElement recommendations = chromium.driver().findElement(By.id("recommendations"));
@@ -247,7 +251,8 @@ class WebUiBrowserTest {
     private static boolean readerEndpointsExist() {
         String openApi = given().queryParam("format", "json").when().get("/q/openapi").asString();
         boolean documented = openApi.contains("\"/api/readers/") && openApi.contains("/recommendations\"");
-        return documented || given().when().get("/api/readers/x/recommendations").statusCode() != 404;
+        return documented || given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/readers/x/recommendations").statusCode() != 404;
     }
 
     private void awaitRecommendations(WebElement list, java.util.function.Predicate<String> wanted, String what) {
@@ -280,7 +285,8 @@ class WebUiBrowserTest {
     }
 
     private static String newestTitle() {
-        Map<String, Object> newest = given().when().get("/api/papers?size=1").then().statusCode(200)
+        Map<String, Object> newest = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers?size=1").then().statusCode(200)
                 .extract().jsonPath().getMap("items[0]");
         return (String) (newest.get("titleJa") != null ? newest.get("titleJa") : newest.get("title"));
     }
