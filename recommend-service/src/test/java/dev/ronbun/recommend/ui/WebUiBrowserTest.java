@@ -73,9 +73,10 @@ class WebUiBrowserTest {
     }
 
     @BeforeEach
-    void studyGroupPapersAreIndexed() {
+    void studyGroupPapersAreIndexedAndTheBrowserIsSignedInAsAdmin() {
         StudyGroupPapers.publishOnce(database);
         chromium.desktop();
+        chromium.open(page("index.html#token=" + TestTokens.admin()));
     }
 
     @AfterEach
@@ -115,6 +116,39 @@ class WebUiBrowserTest {
         assertThat(chromium.js("return window.__sameDocument === true")).as("updated without reloading").isEqualTo(true);
         assertThat(text("#kpi-papers .value")).isEqualTo(String.valueOf(StudyGroupPapers.indexedPapers()));
         chromium.screenshot("overview-after-live-update");
+    }
+
+    @Test
+    void withoutATokenPagesSayToSignInAndAPastedTokenSignsIn() {
+        chromium.js("sessionStorage.clear()");
+        chromium.driver().get(page("index.html")); // nothing can load, so the page never says it has
+
+        WebElement needed = chromium.await(By.id("sign-in-needed"));
+        assertThat(needed.getText()).contains("サインインしてください");
+        assertThat(chromium.driver().findElements(By.id("signed-in-as"))).isEmpty();
+        chromium.awaitTrue("the page says why nothing loaded",
+                () -> text("#page-status").contains("サインインしてください (401)"));
+        assertThat(text("#newest")).doesNotContain(newestTitle());
+        chromium.screenshot("signed-out");
+
+        chromium.driver().findElement(By.id("token-input")).sendKeys(TestTokens.reader("ui-pasted"));
+        chromium.driver().findElement(By.cssSelector("#sign-in button[type='submit']")).click();
+
+        chromium.awaitTrue("signed in as the reader", () -> !chromium.driver().findElements(By.id("signed-in-as"))
+                .isEmpty() && text("#signed-in-as").contains("ui-pasted"));
+        chromium.awaitTrue("the newest papers load", () -> text("#newest").contains(newestTitle()));
+        assertThat(text("#reads-note")).as("reading activity of all readers is for admins").isEqualTo("管理者のみ");
+    }
+
+    @Test
+    void theTokenLinkSignsInAndLeavesNoTokenInTheAddressBar() {
+        chromium.js("sessionStorage.clear()");
+        chromium.open(page("search.html#token=" + TestTokens.curator()));
+
+        chromium.awaitTrue("signed in", () -> !chromium.driver().findElements(By.id("signed-in-as")).isEmpty());
+        assertThat(text("#signed-in-as")).contains("test-curator").contains("curator");
+        assertThat(chromium.driver().getCurrentUrl()).endsWith("/search.html").doesNotContain("token");
+        assertThat(chromium.driver().findElements(By.id("sign-in-needed"))).isEmpty();
     }
 
     @Test
