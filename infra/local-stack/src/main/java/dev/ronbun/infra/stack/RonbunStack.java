@@ -127,8 +127,8 @@ public final class RonbunStack {
         // Tokens go to the terminal and to an owner-only run file (./ronbun up --detach prints it), never to a log.
         String tokens = tokens(wiring, keys.issuer());
         writeOwnerOnlyRunFile(TOKENS_FILE, tokens);
-        if (System.console() != null) {
-            out.println(tokens);
+        if (!"true".equals(System.getenv("RONBUN_DETACHED"))) {
+            out.println(tokens); // in the foreground, stdout is the terminal; detached, it is ronbun.log
         }
         writeRunFile(READY_MARKER, summary);
     }
