@@ -214,7 +214,8 @@ class AnalyticsResourceTest {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/analytics/index/changes"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.reader("any-reader")).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
