@@ -1,6 +1,6 @@
 // Overview: papers per week by shape and source, reads per day, active readers, pipeline lag, newest papers.
 import { chrome, el, fill, getJson, guarded, onPapersArrive, paperLine, keywordChips, formatNumber, formatDate,
-  formatLabel, readingLabel, notice } from './ui.js';
+  formatLabel, readingLabel, notice, ApiError } from './ui.js';
 import { draw, categoryAxes, legend, axisTooltip, shortDate } from './charts.js';
 
 chrome('index.html');
@@ -32,8 +32,17 @@ async function loadWeekly() {
   return weekly;
 }
 
+/** Reading activity of all readers is for admins; other roles see a note instead of the chart. */
 async function loadReading() {
-  const reading = await getJson('/api/analytics/reading/daily');
+  let reading;
+  try {
+    reading = await getJson('/api/analytics/reading/daily');
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 403)) throw error;
+    fill(document.getElementById('reads-daily'), notice('読者全体の閲覧状況は管理者だけが見られます。'));
+    document.getElementById('reads-note').textContent = '管理者のみ';
+    return null;
+  }
   draw(document.getElementById('reads-daily'), {
     ...categoryAxes(reading.days.map(shortDate)),
     yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
@@ -89,9 +98,9 @@ async function load() {
   fill(document.getElementById('kpis'),
     kpi('論文', papers, 'kpi-papers'),
     kpi('最新の週の要約', latestWeek(weekly), 'kpi-latest-week'),
-    kpi('アクティブ読者（7日）', reading.activeReadersLast7Days, 'kpi-active-7'),
-    kpi('アクティブ読者（30日）', reading.activeReadersLast30Days, 'kpi-active-30'),
-    kpi('読者', reading.readers, 'kpi-readers'));
+    kpi('アクティブ読者（7日）', reading?.activeReadersLast7Days, 'kpi-active-7'),
+    kpi('アクティブ読者（30日）', reading?.activeReadersLast30Days, 'kpi-active-30'),
+    kpi('読者', reading?.readers, 'kpi-readers'));
   await loadLag().catch((error) => fill(document.getElementById('lag-status'), notice(error.message, 'error')));
   document.body.dataset.loaded = 'true';
 }

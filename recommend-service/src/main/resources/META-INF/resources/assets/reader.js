@@ -1,6 +1,6 @@
 // Reader: history, recommendations with why, like / save / dismiss, and the cold-start topic picker.
 import { chrome, el, fill, getJson, postJson, putJson, guarded, onPapersArrive, pageParams, paperLine, query,
-  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, ApiError } from './ui.js';
+  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError } from './ui.js';
 
 chrome('reader.html');
 
@@ -11,7 +11,7 @@ const input = document.getElementById('reader-id');
 const sections = document.getElementById('reader-sections');
 const recommendations = document.getElementById('recommendations');
 const picker = document.getElementById('interest-picker');
-let readerId = pageParams().get('id') || currentReader();
+let readerId = pageParams().get('id') || currentReader() || signedInReader();
 
 /** The list in an {"items": [...]} answer (or a bare list). */
 const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);

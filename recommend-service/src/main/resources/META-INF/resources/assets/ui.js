@@ -1,4 +1,61 @@
-// Shared by every page: DOM building (text only, never HTML from data), API calls, the page chrome and live updates.
+// Shared by every page: DOM building (text only, never HTML from data), API calls with the signed-in token, the page
+// chrome (with sign-in) and live updates.
+
+const TOKEN_KEY = 'ronbun.token';
+
+/** A link such as index.html#token=… (printed by ./ronbun up) signs in: the token is kept, and cut from the URL. */
+function takeTokenFromUrl() {
+  const match = location.hash.match(/^#token=([A-Za-z0-9._~%-]+)/);
+  if (!match) return;
+  signIn(decodeURIComponent(match[1]));
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** The token this tab signed in with (kept for the tab only, in sessionStorage), or null. */
+export function token() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function signIn(value) {
+  try {
+    sessionStorage.setItem(TOKEN_KEY, value.trim());
+  } catch {
+    // storage disabled: the page stays signed out
+  }
+}
+
+function signOut() {
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // nothing kept
+  }
+}
+
+/** Who the token says we are: {subject, roles}; the server checks the signature, the page only shows the name. */
+export function identity() {
+  const value = token();
+  if (!value) return null;
+  try {
+    const payload = value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
+    return { subject: claims.upn || claims.preferred_username || claims.sub, roles: claims.groups || [] };
+  } catch {
+    return { subject: null, roles: [] };
+  }
+}
+
+/** The reader id of a reader's token, or null. */
+export function signedInReader() {
+  const who = identity();
+  return who && who.roles.includes('reader') ? who.subject : null;
+}
+
+takeTokenFromUrl();
 
 /** An element with properties, attributes and children; strings become text nodes, so data can never become markup. */
 export function el(tag, props = {}, ...children) {
@@ -55,10 +112,18 @@ export class ApiError extends Error {
   }
 }
 
+function authorization() {
+  const value = token();
+  if (!value) throw new ApiError(401, 'サインインしていません');
+  return { Authorization: `Bearer ${value}` };
+}
+
 async function call(method, url, body) {
+  const headers = { Accept: 'application/json', ...authorization() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
@@ -138,6 +203,9 @@ export function notice(text, kind = 'info') {
 }
 
 export function errorText(error) {
+  if (error instanceof ApiError && error.status === 401) return `サインインしてください (401): ${error.message}`;
+  if (error instanceof ApiError && error.status === 403) return `この操作の権限がありません (403): ${error.message}`;
+  if (error instanceof ApiError && error.status === 429) return `操作が多すぎます。少し待ってからもう一度どうぞ (429)`;
   if (error instanceof ApiError && error.status === 404) return `見つかりませんでした (404): ${error.message}`;
   if (error instanceof ApiError) return `読み込めませんでした (${error.status}): ${error.message}`;
   return `読み込めませんでした: ${error.message}`;
@@ -158,12 +226,37 @@ export function chrome(active) {
     el('a', { class: 'brand', href: 'index.html' }, 'Ronbun', el('small', {}, '論文')),
     el('nav', { class: 'site-nav', 'aria-label': 'ページ' },
       PAGES.map(([file, label]) => el('a', { href: file, 'aria-current': file === active ? 'page' : null }, label))),
-    live);
+    live, account());
   document.body.prepend(header);
   document.querySelector('main')?.prepend(el('div', { id: 'page-status' }));
+  if (!token()) {
+    document.body.dataset.signedIn = 'false';
+    document.querySelector('main')?.prepend(el('section', { class: 'card sign-in', id: 'sign-in-needed' },
+      el('h2', {}, 'サインインしてください'),
+      el('p', {}, '論文や読者のデータを見るにはトークンが必要です。./ronbun up が表示するリンクを開くか、'
+        + './ronbun token --role reader --reader <ID> が表示するトークンを右上に貼り付けてください。')));
+  }
   document.body.append(
     el('footer', { class: 'site-footer' }, 'Ronbun — 勉強会が読み、書いたもの'),
     el('div', { class: 'toast', id: 'toast', role: 'status', 'aria-live': 'polite' }));
+}
+
+/** Signed in: who, and a sign-out button. Signed out: a field to paste a token into. */
+function account() {
+  const who = identity();
+  if (who) {
+    return el('div', { class: 'account', id: 'account' },
+      el('span', { id: 'signed-in-as' }, `${who.subject || '?'}（${who.roles.join(', ') || '役割なし'}）`),
+      el('button', { class: 'action', type: 'button', id: 'sign-out', onclick: () => { signOut(); location.reload(); } },
+        'サインアウト'));
+  }
+  const input = el('input', { id: 'token-input', type: 'password', autocomplete: 'off', required: true,
+    placeholder: 'トークンを貼り付け', 'aria-label': 'トークン' });
+  return el('form', { class: 'account', id: 'sign-in', onsubmit: (event) => {
+    event.preventDefault();
+    signIn(input.value);
+    location.reload();
+  } }, input, el('button', { class: 'primary', type: 'submit' }, 'サインイン'));
 }
 
 export function toast(text) {
@@ -176,19 +269,18 @@ export function toast(text) {
 }
 
 /**
- * Calls {@code refresh} whenever new papers reach the index (server-sent events from /api/analytics/index/changes).
- * The first event is the version the page was loaded at; later ones with another version trigger a refresh.
+ * Calls {@code refresh} whenever new papers reach the index (server-sent events from /api/analytics/index/changes,
+ * read with fetch because EventSource cannot send the token). The first event is the version the page was loaded
+ * at; later ones with another version trigger a refresh.
  */
 export function onPapersArrive(refresh) {
   const live = document.getElementById('live');
+  const state = (value) => live && (live.dataset.state = value);
+  const stop = new AbortController();
   let seen = null;
   let pending = null;
-  const source = new EventSource('/api/analytics/index/changes');
-  source.onopen = () => live && (live.dataset.state = 'open');
-  source.onerror = () => live && (live.dataset.state = source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
-  source.onmessage = (message) => {
-    if (live) live.dataset.state = 'open';
-    const version = message.data;
+  const arrived = (version) => {
+    state('open');
     if (seen === null) {
       seen = version;
       return;
@@ -203,8 +295,42 @@ export function onPapersArrive(refresh) {
       document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates || 0) + 1);
     }, 300);
   };
-  window.addEventListener('pagehide', () => source.close());
-  return source;
+  const follow = async () => {
+    let headers;
+    try {
+      headers = { Accept: 'text/event-stream', ...authorization() };
+    } catch {
+      state('closed');
+      return;
+    }
+    try {
+      const response = await fetch('/api/analytics/index/changes', { headers, signal: stop.signal });
+      if (!response.ok) {
+        state('closed');
+        return;
+      }
+      state('open');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value.replace(/\r\n/g, '\n');
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const data = buffer.slice(0, end).split('\n').filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).replace(/^ /, '')).join('\n');
+          buffer = buffer.slice(end + 2);
+          if (data) arrived(data);
+        }
+      }
+    } catch {
+      if (stop.signal.aborted) return;
+    }
+    state('connecting');
+    setTimeout(follow, 3000);
+  };
+  follow();
+  window.addEventListener('pagehide', () => stop.abort());
 }
 
 /** Runs a loader; a failure shows as an error at the top of the page instead of a blank card. */

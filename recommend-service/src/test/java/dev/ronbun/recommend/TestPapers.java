@@ -3,6 +3,7 @@ package dev.ronbun.recommend;
 import static io.restassured.RestAssured.given;
 
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.Keyword;
@@ -56,7 +57,8 @@ public final class TestPapers {
 
     public static void awaitPresent(String paperId) {
         await("paper " + paperId + " to be indexed",
-                () -> given().when().get("/api/papers/{id}", paperId).statusCode() == 200);
+                () -> given().auth().oauth2(TestTokens.reader("any-reader"))
+                        .when().get("/api/papers/{id}", paperId).statusCode() == 200);
     }
 
     public static void await(String what, BooleanSupplier condition) {

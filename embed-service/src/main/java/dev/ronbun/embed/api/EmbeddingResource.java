@@ -3,6 +3,7 @@ package dev.ronbun.embed.api;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.embed.embedding.TextEmbedder;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Embeds texts with the service's model, so other services (search) compare like with like. */
 @Path("/api/embeddings")
+@Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class EmbeddingResource {

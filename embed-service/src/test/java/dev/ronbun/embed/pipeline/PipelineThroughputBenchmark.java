@@ -16,6 +16,7 @@ import dev.ronbun.infra.process.ChildProcess;
 import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.services.ServiceLauncher;
+import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.services.ServiceWiring;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -95,7 +96,8 @@ class PipelineThroughputBenchmark {
             }
             postgres.server().createDatabaseIfMissing(RonbunService.EMBED.database());
             ServiceWiring wiring = new ServiceWiring(kafka.bootstrapServers(), postgres.server(), ports,
-                    work.resolve("recommend-index"), work.resolve("inbox"));
+                    work.resolve("recommend-index"), work.resolve("inbox"),
+                    SigningKeys.loadOrCreate(work.resolve("keys")).publicKeyFile());
             ChildProcess service = new ServiceLauncher(root, work.resolve("logs"), work.resolve("run"), jvmOptions)
                     .launch(RonbunService.EMBED, wiring);
             try (PapersWatch papers = new PapersWatch(kafka.bootstrapServers());

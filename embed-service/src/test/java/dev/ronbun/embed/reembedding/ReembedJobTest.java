@@ -17,6 +17,7 @@ import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.storage.PaperStore;
 import dev.ronbun.embed.storage.StoredVector;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.infra.testing.TestTopics;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -106,7 +107,7 @@ class ReembedJobTest {
         Map<String, String> createdBefore = vectorCreationTimes(List.of(loraFirst, mamba));
         double embeddedBefore = embeddedCount();
 
-        given().post("/api/admin/reembed").then().statusCode(202);
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/reembed").then().statusCode(202);
         JsonPath progress = awaitCompletion();
 
         assertThat(progress.getString("state")).isEqualTo("serving");
@@ -144,12 +145,12 @@ class ReembedJobTest {
                 summary(run, "1810.04805", "BERT", 1, "BERT は双方向の事前学習で文脈を捉える言語モデル。"));
         corpus.forEach(this::storeWithTheOldModel);
         recordVersions(false);
-        given().post("/api/admin/reembed").then().statusCode(202);
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/reembed").then().statusCode(202);
         String firstCompletion = awaitCompletion().getString("completedAt");
         int publishedBefore = publishedRecords(corpus);
         double embeddedBefore = embeddedCount();
 
-        given().post("/api/admin/reembed").then().statusCode(202);
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/reembed").then().statusCode(202);
         JsonPath progress = awaitCompletion();
 
         assertThat(progress.getString("completedAt")).isEqualTo(firstCompletion);
@@ -180,7 +181,7 @@ class ReembedJobTest {
         sleep(Duration.ofSeconds(3));
         assertThat(publishedRecords(List.of(newcomer))).as("the new paper has no vector of the serving version").isZero();
 
-        given().post("/api/admin/reembed").then().statusCode(202);
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/reembed").then().statusCode(202);
         awaitCompletion();
 
         Map<String, PaperEvent> published = latestPublished(List.of(known, newcomer), embedder.modelVersion());
@@ -209,7 +210,8 @@ class ReembedJobTest {
     private static JsonPath awaitCompletion() {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonPath progress = given().get("/api/admin/reembed").then().statusCode(200).extract().jsonPath();
+            JsonPath progress = given().auth().oauth2(TestTokens.admin())
+                    .get("/api/admin/reembed").then().statusCode(200).extract().jsonPath();
             if (!progress.getBoolean("running")) {
                 assertThat(progress.getString("error")).isNull();
                 assertThat(progress.getString("completedAt")).isNotNull();

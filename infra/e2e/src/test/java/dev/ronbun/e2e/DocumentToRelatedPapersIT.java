@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.kafka.InJvmKafka;
 import dev.ronbun.infra.kafka.TopicProvisioner;
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.services.ServiceLauncher;
@@ -62,6 +64,8 @@ class DocumentToRelatedPapersIT {
     private static InJvmKafka kafka;
     private static LocalPostgres postgres;
     private static ServiceWiring wiring;
+    private static String curatorToken;
+    private static String readerToken;
     private static final List<ChildProcess> services = new ArrayList<>();
 
     @BeforeAll
@@ -83,8 +87,12 @@ class DocumentToRelatedPapersIT {
             postgres.server().createDatabaseIfMissing(service.database());
             ports.put(service, freePort());
         }
+        // A key pair of this run's own, as ./ronbun up makes one on first start.
+        SigningKeys keys = SigningKeys.loadOrCreate(work.resolve("keys"));
+        curatorToken = keys.issuer().token(Roles.CURATOR, null);
+        readerToken = keys.issuer().token(Roles.READER, "e2e-reader");
         wiring = new ServiceWiring(kafka.bootstrapServers(), postgres.server(), ports,
-                work.resolve("data/recommend-index"), work.resolve("inbox"));
+                work.resolve("data/recommend-index"), work.resolve("inbox"), keys.publicKeyFile());
 
         ServiceLauncher launcher = new ServiceLauncher(root, logsDir, work.resolve("run"), List.of());
         for (RonbunService service : RonbunService.values()) {
@@ -157,6 +165,24 @@ class DocumentToRelatedPapersIT {
         assertThat(related).extracting(paper -> paper.path("paperId").asText()).containsAnyElementsOf(documentPaperIds);
     }
 
+    @Test
+    void requestsWithoutATokenAreRefusedAndNoServiceLogsATokenItWasSent() throws Exception {
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(
+                URI.create(wiring.baseUrl(RonbunService.RECOMMEND) + "/api/papers")).GET());
+        HttpResponse<String> asReader = send(HttpRequest.newBuilder(
+                        URI.create(wiring.baseUrl(RonbunService.INGEST) + "/api/documents?dryRun=true"))
+                .header("Authorization", "Bearer " + readerToken)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("# A paper\n\nSome text.", StandardCharsets.UTF_8)));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(asReader.statusCode()).as("a reader may not ingest").isEqualTo(403);
+        for (ChildProcess process : services) {
+            assertThat(Files.readString(process.logFile())).as(process.name() + "'s log")
+                    .doesNotContain(curatorToken).doesNotContain(readerToken);
+        }
+    }
+
     private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) throws InterruptedException {
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -202,11 +228,13 @@ class DocumentToRelatedPapersIT {
     }
 
     private static HttpResponse<String> get(RonbunService service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + path))
+                .header("Authorization", "Bearer " + readerToken).GET());
     }
 
     private static HttpResponse<String> post(RonbunService service, String path, String text) {
         return send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + path))
+                .header("Authorization", "Bearer " + curatorToken)
                 .header("Content-Type", "text/plain; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }

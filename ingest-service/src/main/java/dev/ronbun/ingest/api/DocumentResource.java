@@ -1,9 +1,12 @@
 package dev.ronbun.ingest.api;
 
 import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.RateLimited;
+import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.ingest.documents.DocumentIngestion;
 import dev.ronbun.ingest.documents.IncomingDocument;
 import dev.ronbun.ingest.documents.IngestionResult;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,9 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Receives documents over HTTP; the answer comes after the broker has acknowledged the document's papers. */
+/**
+ * Receives documents over HTTP from curators (and admins); the answer comes after the broker has acknowledged the
+ * document's papers. Each caller's documents count against their rate limit.
+ */
 @Path("/api/documents")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+@RateLimited
 public class DocumentResource {
 
     private final DocumentIngestion ingestion;

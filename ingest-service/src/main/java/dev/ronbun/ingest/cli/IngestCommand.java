@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./ronbun ingest FILE|DIR…}: sends documents to a running ingest-service, with a progress bar and a summary;
- * exits non-zero when any document failed.
+ * exits non-zero when any document failed. Sends the curator token in {@code RONBUN_TOKEN} ({@code ./ronbun ingest}
+ * mints one), or the one given with {@code --token}.
  */
 public final class IngestCommand {
 
@@ -36,16 +37,19 @@ public final class IngestCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String url = System.getenv().getOrDefault("RONBUN_INGEST_URL", "http://127.0.0.1:8081");
+        String token = System.getenv("RONBUN_TOKEN");
         List<Path> roots = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--url") && i + 1 < args.length) {
                 url = args[++i];
+            } else if (args[i].equals("--token") && i + 1 < args.length) {
+                token = args[++i];
             } else {
                 roots.add(Path.of(args[i]));
             }
         }
         if (roots.isEmpty()) {
-            err.println("usage: ronbun ingest [--url http://127.0.0.1:8081] FILE|DIR…");
+            err.println("usage: ronbun ingest [--url http://127.0.0.1:8081] [--token TOKEN] FILE|DIR…");
             return 2;
         }
         List<Path> files;
@@ -68,7 +72,7 @@ public final class IngestCommand {
         for (Path file : files) {
             progress.show(file.getFileName().toString());
             try {
-                HttpResponse<String> response = http.send(request(url, file), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(url, token, file), HttpResponse.BodyHandlers.ofString());
                 JsonNode body = EventJson.mapper().readTree(response.body());
                 if (response.statusCode() / 100 == 2) {
                     if (body.path("duplicate").asBoolean()) {
@@ -98,14 +102,17 @@ public final class IngestCommand {
         return failures.isEmpty() ? 0 : 1;
     }
 
-    private static HttpRequest request(String url, Path file) throws IOException {
+    static HttpRequest request(String url, String token, Path file) throws IOException {
         String name = file.getFileName().toString();
         String query = "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(URI.create(url + "/api/documents" + query))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/documents" + query))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", mediaType(name) + "; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
+        return request.build();
     }
 
     static String mediaType(String name) {

@@ -10,6 +10,7 @@ import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.infra.testing.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -49,7 +50,8 @@ class DocumentResourceTest {
 
     @Test
     void publishesEachPaperOfADocumentKeyedByPaperKeyAfterTheBrokerCommitted() {
-        List<String> keys = given().contentType("text/markdown; charset=UTF-8").body(STRUCTURED)
+        List<String> keys = given().auth().oauth2(TestTokens.curator())
+                .contentType("text/markdown; charset=UTF-8").body(STRUCTURED)
                 .queryParam("name", "resource-test.md")
                 .when().post("/api/documents")
                 .then().statusCode(202)
@@ -71,9 +73,11 @@ class DocumentResourceTest {
     @Test
     void theSameDocumentIngestedTwicePublishesNothingNew() {
         String body = STRUCTURED.replace("(resource test)", "(twice)");
-        given().contentType("text/markdown").body(body).queryParam("name", "twice-1.md")
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/markdown").body(body).queryParam("name", "twice-1.md")
                 .when().post("/api/documents").then().statusCode(202).body("duplicate", equalTo(false));
-        given().contentType("text/markdown").body(body).queryParam("name", "twice-2.md")
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/markdown").body(body).queryParam("name", "twice-2.md")
                 .when().post("/api/documents").then().statusCode(200)
                 .body("duplicate", equalTo(true))
                 .body("published", equalTo(false))
@@ -102,7 +106,8 @@ class DocumentResourceTest {
 
                   • タイトルの代わりに絵文字だけが書かれた発表
                 """;
-        List<String> keys = given().contentType("text/plain").body(body).queryParam("name", "dead-letter.txt")
+        List<String> keys = given().auth().oauth2(TestTokens.curator())
+                .contentType("text/plain").body(body).queryParam("name", "dead-letter.txt")
                 .when().post("/api/documents").then().statusCode(202)
                 .body("rejected", hasSize(1))
                 .body("rejected[0].reason", containsString("cannot be identified"))
@@ -118,7 +123,8 @@ class DocumentResourceTest {
     @Test
     void aDryRunReturnsTheParsedPapersAndPublishesNothing() {
         String body = STRUCTURED.replace("(resource test)", "(dry run)");
-        given().contentType("text/markdown").body(body).queryParam("dryRun", true).queryParam("name", "dry.md")
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/markdown").body(body).queryParam("dryRun", true).queryParam("name", "dry.md")
                 .when().post("/api/documents")
                 .then().statusCode(200)
                 .body("published", equalTo(false))
@@ -132,7 +138,8 @@ class DocumentResourceTest {
 
     @Test
     void anUploadedFileIsIngestedLikeABody() {
-        given().multiPart("file", "upload.md", STRUCTURED.replace("(resource test)", "(upload)")
+        given().auth().oauth2(TestTokens.curator())
+                .multiPart("file", "upload.md", STRUCTURED.replace("(resource test)", "(upload)")
                         .getBytes(StandardCharsets.UTF_8), "text/markdown")
                 .when().post("/api/documents")
                 .then().statusCode(202)
@@ -141,21 +148,25 @@ class DocumentResourceTest {
 
     @Test
     void badDocumentsGetAProblemSayingWhatWasWrong() {
-        given().contentType("text/plain").body("").when().post("/api/documents").then().statusCode(400)
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/plain").body("").when().post("/api/documents").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("empty"));
-        given().contentType("text/plain").body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, (byte) 0xc3})
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/plain").body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, (byte) 0xc3})
                 .when().post("/api/documents").then().statusCode(415)
                 .contentType("application/problem+json").body("detail", containsString("UTF-8"));
-        given().contentType("text/plain").body(new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41})
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/plain").body(new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41})
                 .when().post("/api/documents").then().statusCode(415)
                 .body("detail", containsString("binary"));
-        given().contentType("text/plain").body("x".repeat(2 * 1024 * 1024 + 1))
+        given().auth().oauth2(TestTokens.curator()).contentType("text/plain").body("x".repeat(2 * 1024 * 1024 + 1))
                 .when().post("/api/documents").then().statusCode(413)
                 .contentType("application/problem+json").body("detail", containsString("limit"));
-        given().contentType("text/plain").body(STRUCTURED).queryParam("format", "tweet-thread")
+        given().auth().oauth2(TestTokens.curator())
+                .contentType("text/plain").body(STRUCTURED).queryParam("format", "tweet-thread")
                 .when().post("/api/documents").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("tweet-thread"));
-        given().contentType("application/pdf").body(new byte[] {1, 2, 3})
+        given().auth().oauth2(TestTokens.curator()).contentType("application/pdf").body(new byte[] {1, 2, 3})
                 .when().post("/api/documents").then().statusCode(415)
                 .contentType("application/problem+json");
     }

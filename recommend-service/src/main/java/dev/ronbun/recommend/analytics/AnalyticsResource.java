@@ -2,7 +2,9 @@ package dev.ronbun.recommend.analytics;
 
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.contracts.http.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -90,7 +92,8 @@ public class AnalyticsResource {
 
     @GET
     @Path("/reading/daily")
-    @Operation(summary = "Reading events per day and type, and active readers")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reading events per day and type, and active readers: activity of all readers, for admins")
     public DailyReading readingPerDay(@QueryParam("days") Integer days) {
         return readingActivity.daily(bounded("days", days, config.days(), 1, MAX_DAYS));
     }

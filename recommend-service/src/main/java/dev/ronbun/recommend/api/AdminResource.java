@@ -2,9 +2,12 @@ package dev.ronbun.recommend.api;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.RateLimited;
+import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.pipeline.PaperReplay;
 import dev.ronbun.recommend.pipeline.ReplayProgress;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,9 +23,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Operating the index: rebuild it from the topic, export what it holds. */
+/** Operating the index: rebuild it from the topic, export what it holds; admins only. */
 @Path("/api/admin")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
     static final String JSON_LINES = "application/x-ndjson";
@@ -37,6 +41,7 @@ public class AdminResource {
 
     @POST
     @Path("/reindex")
+    @RateLimited
     @Operation(summary = "Clear the index and rebuild it by replaying ronbun.papers.v1 from the beginning "
             + "(clear=false replays without clearing); 202 with the progress, 409 while one runs")
     public Response reindex(@QueryParam("clear") Boolean clear) {

@@ -6,6 +6,8 @@ import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.contracts.http.RateLimited;
+import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperDocuments;
 import dev.ronbun.recommend.index.PaperFilter;
@@ -15,6 +17,8 @@ import dev.ronbun.recommend.ranking.Feed;
 import dev.ronbun.recommend.ranking.ReaderRecommendations;
 import dev.ronbun.recommend.readers.HistoryEntry;
 import dev.ronbun.recommend.readers.ReadingHistory;
+import dev.ronbun.recommend.security.ReaderAccess;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,9 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** Readers: what they read, what they are interested in, and what to read next. */
+/**
+ * Readers: what they read, what they are interested in, and what to read next. Each reader sees and changes only
+ * their own (admins any reader's); writes count against the caller's rate limit.
+ */
 @Path("/api/readers/{readerId}")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 public class ReaderResource {
 
     private static final int MAX_ID_LENGTH = 200;
@@ -55,10 +63,12 @@ public class ReaderResource {
     private final RecommendConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ReaderAccess access;
 
     public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
-                          Clock clock) {
+                          Clock clock, ReaderAccess access) {
+        this.access = access;
         this.index = index;
         this.publisher = publisher;
         this.history = history;
@@ -70,6 +80,7 @@ public class ReaderResource {
 
     @POST
     @Path("/events")
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that the reader opened, read, saved, liked or dismissed a paper; published to "
             + "ronbun.reading-events.v1 and folded into the reader's history asynchronously (202)")
@@ -117,6 +128,7 @@ public class ReaderResource {
 
     @PUT
     @Path("/interests")
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose keywords or topics; each becomes an interest of its own (BM25 and, when "
             + "embed-service answers, its query vector)")
@@ -226,10 +238,11 @@ public class ReaderResource {
                 "Malformed reading event: " + detail + ". Send " + ReadingEventRequest.EXPECTED + ".");
     }
 
-    private static void requireReaderId(String readerId) {
+    private void requireReaderId(String readerId) {
         if (readerId == null || readerId.isBlank() || readerId.length() > MAX_ID_LENGTH) {
             throw ProblemException.badRequest("invalid-reader-id",
                     "A reader id is non-blank text of at most " + MAX_ID_LENGTH + " characters.");
         }
+        access.require(readerId);
     }
 }

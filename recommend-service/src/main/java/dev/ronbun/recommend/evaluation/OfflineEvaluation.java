@@ -153,13 +153,21 @@ public final class OfflineEvaluation {
                 .map(r -> topics.workOf(r.paper().paperId())).toList()));
     }
 
-    /** Reads a JSON-lines dump of PaperEvents from a file or an http(s) URL. */
+    /**
+     * Reads a JSON-lines dump of PaperEvents from a file or an http(s) URL; a URL is read with the admin token in
+     * {@code RONBUN_TOKEN} when there is one ({@code ./ronbun eval recommend} mints it).
+     */
     public static List<PaperEvent> readPapers(String source) {
         List<String> lines;
         try {
             if (source.startsWith("http://") || source.startsWith("https://")) {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(source)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(source)).GET();
+                String token = System.getenv("RONBUN_TOKEN");
+                if (token != null && !token.isBlank()) {
+                    request.header("Authorization", "Bearer " + token.strip());
+                }
+                HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("GET " + source + " answered " + response.statusCode());
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.ranking.QueryVector;
 import dev.ronbun.recommend.ranking.QueryVectors;
+import dev.ronbun.recommend.security.CallerToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Query vectors from embed-service's {@code POST /api/embeddings} (mode "query"), so queries and papers share one
- * model. Answers are cached per text. When embed-service fails or is unreachable, calls pause for a short while,
- * so that an outage costs one timeout rather than one per request, and callers fall back to BM25.
+ * model; the caller's token is passed on. Answers are cached per text. When embed-service fails or is unreachable,
+ * calls pause for a short while, so that an outage costs one timeout rather than one per request, and callers fall
+ * back to BM25.
  */
 @ApplicationScoped
 public class EmbedServiceClient implements QueryVectors {
@@ -33,6 +35,7 @@ public class EmbedServiceClient implements QueryVectors {
     private final URI endpoint;
     private final Duration timeout;
     private final ObjectMapper json;
+    private final CallerToken callerToken;
     private final Map<String, QueryVector> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -42,7 +45,8 @@ public class EmbedServiceClient implements QueryVectors {
             });
     private volatile long pausedUntilNanos = System.nanoTime();
 
-    public EmbedServiceClient(RecommendConfig config, ObjectMapper json) {
+    public EmbedServiceClient(RecommendConfig config, ObjectMapper json, CallerToken callerToken) {
+        this.callerToken = callerToken;
         this.timeout = config.embedTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.endpoint = URI.create(config.embedUrl().replaceAll("/+$", "") + "/api/embeddings");
@@ -60,10 +64,11 @@ public class EmbedServiceClient implements QueryVectors {
         }
         try {
             String body = json.writeValueAsString(new EmbeddingRequest(List.of(text), "query"));
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            callerToken.raw().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }

@@ -14,6 +14,7 @@ import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -60,7 +61,8 @@ class AnalyticsResourceTest {
 
     @Test
     void countsPapersPerWeekByDocumentShapeAndSourceDocument() {
-        JsonPath weekly = given().when().get("/api/analytics/papers/weekly").then().statusCode(200)
+        JsonPath weekly = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/papers/weekly").then().statusCode(200)
                 .body("basis", equalTo("document"))
                 .body("weeks.size()", equalTo(12))
                 .extract().jsonPath();
@@ -78,7 +80,8 @@ class AnalyticsResourceTest {
 
     @Test
     void countsByTheDayPapersWereFirstSeenWhenAskedFor() {
-        JsonPath weekly = given().queryParam("basis", "ingested").queryParam("weeks", 4)
+        JsonPath weekly = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("basis", "ingested").queryParam("weeks", 4)
                 .when().get("/api/analytics/papers/weekly").then().statusCode(200)
                 .body("basis", equalTo("ingested"))
                 .extract().jsonPath();
@@ -89,14 +92,16 @@ class AnalyticsResourceTest {
 
     @Test
     void refusesAnUnknownCountBasisAsAProblem() {
-        given().queryParam("basis", "yesterday").when().get("/api/analytics/papers/weekly").then().statusCode(400)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("basis", "yesterday").when().get("/api/analytics/papers/weekly").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("basis"));
     }
 
     @Test
     void ranksKeywordsRisingFromLastWeekToThisWeekFirst() {
-        JsonPath trends = given().when().get("/api/analytics/keywords/trending").then().statusCode(200)
+        JsonPath trends = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/keywords/trending").then().statusCode(200)
                 .extract().jsonPath();
 
         List<String> terms = trends.getList("items.term");
@@ -111,18 +116,21 @@ class AnalyticsResourceTest {
 
     @Test
     void listsTheKeywordsMostPapersCarryAndThePapersOfOneKeyword() {
-        List<String> popular = given().queryParam("n", 5).when().get("/api/analytics/keywords/popular")
+        List<String> popular = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("n", 5).when().get("/api/analytics/keywords/popular")
                 .then().statusCode(200).extract().jsonPath().getList("items.term");
         assertThat(popular).hasSizeLessThanOrEqualTo(5).contains("拡散モデル");
 
-        List<String> papers = given().queryParam("term", "検索拡張生成").when().get("/api/analytics/keywords/papers")
+        List<String> papers = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("term", "検索拡張生成").when().get("/api/analytics/keywords/papers")
                 .then().statusCode(200).extract().jsonPath().getList("items.paperId");
         assertThat(papers).contains(REALM.paperId(), DPR.paperId()).doesNotContain(DDIM.paperId());
     }
 
     @Test
     void topicMapHasOnePointPerPaperAndLabelsItsClustersWithKeywords() {
-        JsonPath map = given().when().get("/api/analytics/topic-map").then().statusCode(200).extract().jsonPath();
+        JsonPath map = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/topic-map").then().statusCode(200).extract().jsonPath();
 
         List<String> pointIds = map.getList("points.paperId");
         assertThat(pointIds).doesNotHaveDuplicates().hasSize(StudyGroupPapers.indexedPapers())
@@ -140,15 +148,18 @@ class AnalyticsResourceTest {
 
     @Test
     void topicMapIsTheSameOnEveryRequest() {
-        String first = given().when().get("/api/analytics/topic-map").then().statusCode(200).extract().asString();
-        String second = given().when().get("/api/analytics/topic-map").then().statusCode(200).extract().asString();
+        String first = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/topic-map").then().statusCode(200).extract().asString();
+        String second = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/topic-map").then().statusCode(200).extract().asString();
 
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void countsReadingEventsPerDayAndActiveReaders() {
-        JsonPath reading = given().when().get("/api/analytics/reading/daily").then().statusCode(200)
+        JsonPath reading = given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/analytics/reading/daily").then().statusCode(200)
                 .body("days.size()", equalTo(30))
                 .extract().jsonPath();
 
@@ -163,7 +174,8 @@ class AnalyticsResourceTest {
 
     @Test
     void countsHowOftenOnePaperWasReadAndByHowManyReaders() {
-        given().when().get("/api/analytics/papers/{id}/reads", DDIM.paperId()).then().statusCode(200)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/papers/{id}/reads", DDIM.paperId()).then().statusCode(200)
                 .body("events", equalTo(3))
                 .body("readers", equalTo(2))
                 .body("byType.opened", equalTo(1))
@@ -177,7 +189,8 @@ class AnalyticsResourceTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonPath lag;
         do {
-            lag = given().when().get("/api/analytics/pipeline/lag").then().statusCode(200)
+            lag = given().auth().oauth2(TestTokens.reader("any-reader"))
+                    .when().get("/api/analytics/pipeline/lag").then().statusCode(200)
                     .body("problem", org.hamcrest.Matchers.nullValue())
                     .body("available", equalTo(true))
                     .extract().jsonPath();
@@ -201,7 +214,8 @@ class AnalyticsResourceTest {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/analytics/index/changes"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.reader("any-reader")).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));

@@ -3,6 +3,7 @@ package dev.ronbun.recommend.analytics;
 import static io.restassured.RestAssured.given;
 
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.Keyword;
@@ -109,7 +110,8 @@ public final class StudyGroupPapers {
     public static void awaitIndexed(String paperId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            if (given().when().get("/api/papers/{id}", paperId).statusCode() == 200) {
+            if (given().auth().oauth2(TestTokens.reader("any-reader"))
+                    .when().get("/api/papers/{id}", paperId).statusCode() == 200) {
                 return;
             }
             pause(Duration.ofMillis(200));
@@ -118,7 +120,8 @@ public final class StudyGroupPapers {
     }
 
     public static int indexedPapers() {
-        return given().when().get("/api/papers?size=1").then().statusCode(200).extract().path("total");
+        return given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers?size=1").then().statusCode(200).extract().path("total");
     }
 
     public static void pause(Duration duration) {

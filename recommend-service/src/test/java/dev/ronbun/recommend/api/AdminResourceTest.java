@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -40,7 +41,7 @@ class AdminResourceTest {
         awaitNoReindexRunning();
         int before = total();
 
-        given().when().post("/api/admin/reindex").then().statusCode(202)
+        given().auth().oauth2(TestTokens.admin()).when().post("/api/admin/reindex").then().statusCode(202)
                 .body("state", equalTo("running")).body("reason", equalTo("requested"));
         JsonPath done = awaitNoReindexRunning();
 
@@ -48,13 +49,15 @@ class AdminResourceTest {
         assertThat(done.getLong("recordsRead")).isGreaterThanOrEqualTo(done.getLong("recordsTotal"));
         assertThat(done.getLong("papersIndexed")).isPositive();
         assertThat(total()).isGreaterThanOrEqualTo(before);
-        given().when().get("/api/papers/{id}", GPTQ.paperId()).then().statusCode(200)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers/{id}", GPTQ.paperId()).then().statusCode(200)
                 .body("title", equalTo(GPTQ.title()));
     }
 
     @Test
     void theExportHoldsEveryPaperAsOneEventPerLineWithItsVector() {
-        String body = given().when().get("/api/admin/papers.jsonl").then().statusCode(200)
+        String body = given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/admin/papers.jsonl").then().statusCode(200)
                 .contentType("application/x-ndjson").extract().asString();
 
         List<PaperEvent> papers = body.lines().map(EventJson::readPaper).toList();
@@ -65,13 +68,15 @@ class AdminResourceTest {
     }
 
     private static int total() {
-        return given().queryParam("size", 1).when().get("/api/papers").then().statusCode(200).extract().path("total");
+        return given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("size", 1).when().get("/api/papers").then().statusCode(200).extract().path("total");
     }
 
     private static JsonPath awaitNoReindexRunning() {
         JsonPath[] progress = new JsonPath[1];
         TestPapers.await("the reindex to finish", () -> {
-            progress[0] = given().when().get("/api/admin/reindex").then().statusCode(200).extract().jsonPath();
+            progress[0] = given().auth().oauth2(TestTokens.admin())
+                    .when().get("/api/admin/reindex").then().statusCode(200).extract().jsonPath();
             return !"running".equals(progress[0].getString("state"));
         });
         return progress[0];

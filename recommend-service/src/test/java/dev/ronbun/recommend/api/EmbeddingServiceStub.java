@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A stand-in for embed-service's {@code POST /api/embeddings}: every query text becomes the same vector,
- * (0.1, 0.1, 1) normalised, made by the tests' model. The service under test is pointed at it.
+ * (0.1, 0.1, 1) normalised, made by the tests' model. The service under test is pointed at it. Like embed-service,
+ * it answers 401 to a request without a bearer token, so search only gets its vector by passing the caller's on.
  */
 public class EmbeddingServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +30,12 @@ public class EmbeddingServiceStub implements QuarkusTestResourceLifecycleManager
         }
         server.createContext("/api/embeddings", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             String body = String.format(java.util.Locale.ROOT,
                     "{\"modelId\":\"%s\",\"modelVersion\":\"%s\",\"dimension\":3,\"vectors\":[[%f,%f,%f]]}",
                     TestPapers.MODEL, TestPapers.MODEL_VERSION, QUERY_VECTOR[0], QUERY_VECTOR[1], QUERY_VECTOR[2]);

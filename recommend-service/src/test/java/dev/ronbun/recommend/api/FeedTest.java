@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -78,7 +79,8 @@ class FeedTest {
 
     @Test
     void theFeedIsValidAtomThatEscapesMarkupInTitlesAndSummaries() throws Exception {
-        Response atom = given().queryParam("since", "2000-01-01").queryParam("kind", "feed-test-hostile")
+        Response atom = given().auth().oauth2(TestTokens.admin())
+                .queryParam("since", "2000-01-01").queryParam("kind", "feed-test-hostile")
                 .when().get("/api/readers/{reader}/feed.atom", newReader())
                 .then().statusCode(200).contentType("application/atom+xml").extract().response();
 
@@ -103,22 +105,24 @@ class FeedTest {
     @Test
     void acceptingAtomOnTheFeedGetsAtomAndOtherwiseJson() {
         String reader = newReader();
-        given().accept("application/atom+xml").queryParam("since", "2000-01-01").queryParam("kind", KIND)
+        given().auth().oauth2(TestTokens.reader(reader))
+                .accept("application/atom+xml").queryParam("since", "2000-01-01").queryParam("kind", KIND)
                 .when().get("/api/readers/{reader}/feed", reader)
                 .then().statusCode(200).contentType("application/atom+xml");
-        given().queryParam("since", "2000-01-01").queryParam("kind", KIND)
+        given().auth().oauth2(TestTokens.reader(reader)).queryParam("since", "2000-01-01").queryParam("kind", KIND)
                 .when().get("/api/readers/{reader}/feed", reader)
                 .then().statusCode(200).contentType("application/json");
     }
 
     @Test
     void aMalformedSinceIsA400Problem() {
-        given().queryParam("since", "last week").when().get("/api/readers/{reader}/feed", newReader())
+        given().auth().oauth2(TestTokens.admin())
+                .queryParam("since", "last week").when().get("/api/readers/{reader}/feed", newReader())
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     private static JsonPath feed(String reader, String since) {
-        var request = given().queryParam("kind", KIND);
+        var request = given().auth().oauth2(TestTokens.reader(reader)).queryParam("kind", KIND);
         if (since != null) {
             request = request.queryParam("since", since);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -49,7 +50,8 @@ class FusedSearchTest {
 
     @Test
     void searchFusesBm25WithTheQueryVectorFromEmbedService() {
-        JsonPath found = given().queryParam("q", "投機的デコーディング").queryParam("kind", KIND)
+        JsonPath found = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("q", "投機的デコーディング").queryParam("kind", KIND)
                 .when().get("/api/search").then().statusCode(200).extract().jsonPath();
 
         assertThat(found.getList("signals", String.class)).containsExactly("bm25", "vector");
@@ -66,10 +68,11 @@ class FusedSearchTest {
     @Test
     void aChosenKeywordThatNoTextContainsStillFindsPapersThroughItsVector() {
         String reader = "reader-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body("{\"keywords\":[\"音楽生成\"]}")
+        given().auth().oauth2(TestTokens.reader(reader)).contentType(ContentType.JSON).body("{\"keywords\":[\"音楽生成\"]}")
                 .when().put("/api/readers/{reader}/interests", reader).then().statusCode(200);
 
-        JsonPath recommended = given().queryParam("kind", KIND).queryParam("k", 3)
+        JsonPath recommended = given().auth().oauth2(TestTokens.reader(reader))
+                .queryParam("kind", KIND).queryParam("k", 3)
                 .when().get("/api/readers/{reader}/recommendations", reader).then().statusCode(200)
                 .extract().jsonPath();
 

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.infra.testing.TestTopics;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -76,7 +77,8 @@ class PaperResourceTest {
 
     @Test
     void listsIndexedPapersWithTotal() {
-        given().queryParam("size", 2).when().get("/api/papers").then().statusCode(200)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("size", 2).when().get("/api/papers").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(7))
                 .body("items.size()", equalTo(2))
                 .body("items[0].paperId", notNullValue());
@@ -84,7 +86,8 @@ class PaperResourceTest {
 
     @Test
     void relatedPapersComeBestFirstWithScoreAndSharedKeywordsAsWhy() {
-        JsonPath related = given().queryParam("k", 3).when().get("/api/papers/{id}/related", DIFFUSION.id())
+        JsonPath related = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("k", 3).when().get("/api/papers/{id}/related", DIFFUSION.id())
                 .then().statusCode(200)
                 .extract().jsonPath();
 
@@ -98,7 +101,8 @@ class PaperResourceTest {
 
     @Test
     void relatedNeverIncludesThePaperItselfNorAnotherRecordOfTheSameWork() {
-        JsonPath related = given().queryParam("k", 20).when().get("/api/papers/{id}/related", DIFFUSION.id())
+        JsonPath related = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("k", 20).when().get("/api/papers/{id}/related", DIFFUSION.id())
                 .then().statusCode(200).extract().jsonPath();
 
         assertThat(related.getList("items.paperId", String.class))
@@ -108,7 +112,8 @@ class PaperResourceTest {
 
     @Test
     void hybridRelatedFusesVectorAndBm25SoEitherSignalAloneCanBringAPaper() {
-        JsonPath related = given().queryParam("k", 20).when().get("/api/papers/{id}/related", DIFFUSION.id())
+        JsonPath related = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("k", 20).when().get("/api/papers/{id}/related", DIFFUSION.id())
                 .then().statusCode(200).extract().jsonPath();
         List<String> ids = related.getList("items.paperId", String.class);
 
@@ -128,7 +133,8 @@ class PaperResourceTest {
 
     @Test
     void unknownPaperIsA404Problem() {
-        given().when().get("/api/papers/{id}/related", "no-such-paper").then().statusCode(404)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers/{id}/related", "no-such-paper").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString("no-such-paper"));
@@ -136,9 +142,11 @@ class PaperResourceTest {
 
     @Test
     void outOfRangeParametersAre400Problems() {
-        given().queryParam("k", 0).when().get("/api/papers/{id}/related", DIFFUSION.id()).then().statusCode(400)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("k", 0).when().get("/api/papers/{id}/related", DIFFUSION.id()).then().statusCode(400)
                 .contentType("application/problem+json");
-        given().queryParam("from", "last tuesday").when().get("/api/papers").then().statusCode(400)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("from", "last tuesday").when().get("/api/papers").then().statusCode(400)
                 .body("detail", containsString("ISO date"));
     }
 
@@ -166,7 +174,8 @@ class PaperResourceTest {
         TestTopics.send(Topics.PAPERS.name(), retracted.paperId(), null);
 
         TestPapers.await("the tombstone to remove the paper",
-                () -> given().when().get("/api/papers/{id}", retracted.paperId()).statusCode() == 404);
+                () -> given().auth().oauth2(TestTokens.reader("any-reader"))
+                        .when().get("/api/papers/{id}", retracted.paperId()).statusCode() == 404);
     }
 
     @Test
@@ -179,7 +188,8 @@ class PaperResourceTest {
         // a paper on the same partition, published after the old state: once it is indexed, so was the old state
         TestPapers.publishAndAwait(markerOnThePartitionOf(paper.id()));
 
-        given().when().get("/api/papers/{id}", paper.id()).then().statusCode(200).body("titleJa", equalTo("新しい版"));
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers/{id}", paper.id()).then().statusCode(200).body("titleJa", equalTo("新しい版"));
     }
 
     private static PaperEvent markerOnThePartitionOf(String paperId) {
@@ -199,10 +209,12 @@ class PaperResourceTest {
 
     @Test
     void listFiltersByKind() {
-        JsonPath list = given().queryParam("kind", KIND).queryParam("size", 100).when().get("/api/papers")
+        JsonPath list = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("kind", KIND).queryParam("size", 100).when().get("/api/papers")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(list.getList("items.kind", String.class)).isNotEmpty().allMatch(KIND::equals);
-        given().queryParam("kind", "no-such-kind").when().get("/api/papers").then().statusCode(200)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("kind", "no-such-kind").when().get("/api/papers").then().statusCode(200)
                 .body("total", equalTo(0)).body("items.paperId", not(hasItem(DIFFUSION.id())));
     }
 }

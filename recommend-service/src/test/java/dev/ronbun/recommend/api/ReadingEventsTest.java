@@ -12,6 +12,7 @@ import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.infra.testing.TestTopics;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,7 +53,7 @@ class ReadingEventsTest {
     void aReadingEventRoundTripsThroughTheTopicIntoTheDatabaseAndTheHistory() throws SQLException {
         String reader = "reader-" + UUID.randomUUID();
 
-        String eventId = given().contentType(ContentType.JSON)
+        String eventId = given().auth().oauth2(TestTokens.reader(reader)).contentType(ContentType.JSON)
                 .body("{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"read\",\"dwellSeconds\":420,"
                         + "\"at\":\"2026-02-01T09:30:00+09:00\"}")
                 .when().post("/api/readers/{reader}/events", reader)
@@ -90,11 +91,14 @@ class ReadingEventsTest {
         String reader = "reader-" + UUID.randomUUID();
         String body = "{\"eventId\":\"once-" + reader + "\",\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"saved\"}";
 
-        given().contentType(ContentType.JSON).body(body).when().post("/api/readers/{reader}/events", reader)
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body(body).when().post("/api/readers/{reader}/events", reader)
                 .then().statusCode(202);
-        given().contentType(ContentType.JSON).body(body).when().post("/api/readers/{reader}/events", reader)
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body(body).when().post("/api/readers/{reader}/events", reader)
                 .then().statusCode(202);
-        given().contentType(ContentType.JSON).body("{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"liked\"}")
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body("{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"liked\"}")
                 .when().post("/api/readers/{reader}/events", reader).then().statusCode(202);
 
         // one reader's events share a partition, so once the third is stored the duplicate has been consumed too
@@ -104,7 +108,8 @@ class ReadingEventsTest {
 
     @Test
     void anEventForAnUnknownPaperIsA404Problem() {
-        given().contentType(ContentType.JSON).body("{\"paperId\":\"no-such-paper\",\"type\":\"read\"}")
+        given().auth().oauth2(TestTokens.reader("reader-404"))
+                .contentType(ContentType.JSON).body("{\"paperId\":\"no-such-paper\",\"type\":\"read\"}")
                 .when().post("/api/readers/{reader}/events", "reader-404")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
@@ -125,7 +130,7 @@ class ReadingEventsTest {
                 "{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"read\",\"dwellSeconds\":-5}",
                 "{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"read\",\"dwellSeconds\":\"long\"}",
                 "{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"read\",\"at\":\"yesterday\"}")) {
-            given().contentType(ContentType.JSON).body(body)
+            given().auth().oauth2(TestTokens.reader("reader-400")).contentType(ContentType.JSON).body(body)
                     .when().post("/api/readers/{reader}/events", "reader-400")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -149,7 +154,8 @@ class ReadingEventsTest {
     @Test
     void publishedEventsAreKeyedByReaderOnTheReadingEventsTopic() {
         String reader = "reader-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body("{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"opened\"}")
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body("{\"paperId\":\"" + MAMBA.paperId() + "\",\"type\":\"opened\"}")
                 .when().post("/api/readers/{reader}/events", reader).then().statusCode(202);
 
         List<ConsumerRecord<String, String>> records = TestTopics.read(Topics.READING_EVENTS.name(), 1000,
@@ -166,7 +172,8 @@ class ReadingEventsTest {
     static JsonPath awaitHistory(String reader, int events) {
         JsonPath[] history = new JsonPath[1];
         TestPapers.await(events + " events in the history of " + reader, () -> {
-            history[0] = given().when().get("/api/readers/{reader}/history", reader).then().statusCode(200)
+            history[0] = given().auth().oauth2(TestTokens.reader(reader))
+                    .when().get("/api/readers/{reader}/history", reader).then().statusCode(200)
                     .extract().jsonPath();
             return history[0].getList("items").size() >= events;
         });

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -152,10 +153,11 @@ class RecommendationsTest {
     @Test
     void chosenKeywordsSeedTheRecommendationsOfANewReader() {
         String reader = newReader();
-        given().contentType(ContentType.JSON).body("{\"keywords\":[\"知識蒸留\", \" 知識蒸留 \"]}")
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body("{\"keywords\":[\"知識蒸留\", \" 知識蒸留 \"]}")
                 .when().put("/api/readers/{reader}/interests", reader)
                 .then().statusCode(200).body("keywords", equalTo(List.of("知識蒸留")));
-        given().when().get("/api/readers/{reader}/interests", reader)
+        given().auth().oauth2(TestTokens.reader(reader)).when().get("/api/readers/{reader}/interests", reader)
                 .then().statusCode(200).body("keywords", equalTo(List.of("知識蒸留")));
 
         JsonPath recommended = recommendations(reader, KIND, 3);
@@ -168,20 +170,20 @@ class RecommendationsTest {
     @Test
     void malformedInterestsAre400Problems() {
         for (String body : List.of("{\"keywords\":\"知識蒸留\"}", "{}", "{\"keywords\":[\"\"]}", "nope")) {
-            given().contentType(ContentType.JSON).body(body)
+            given().auth().oauth2(TestTokens.reader("reader-400")).contentType(ContentType.JSON).body(body)
                     .when().put("/api/readers/{reader}/interests", "reader-400")
                     .then().statusCode(400).contentType("application/problem+json");
         }
     }
 
     static void send(String reader, PaperEvent paper, String type) {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.reader(reader)).contentType(ContentType.JSON)
                 .body("{\"paperId\":\"" + paper.paperId() + "\",\"type\":\"" + type + "\"}")
                 .when().post("/api/readers/{reader}/events", reader).then().statusCode(202);
     }
 
     static JsonPath recommendations(String reader, String kind, int k) {
-        return given().queryParam("kind", kind).queryParam("k", k)
+        return given().auth().oauth2(TestTokens.reader(reader)).queryParam("kind", kind).queryParam("k", k)
                 .when().get("/api/readers/{reader}/recommendations", reader)
                 .then().statusCode(200).extract().jsonPath();
     }

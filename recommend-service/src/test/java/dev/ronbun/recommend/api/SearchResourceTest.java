@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -76,7 +77,8 @@ class SearchResourceTest {
     void searchTakesTheSameFiltersAsTheList() {
         assertThat(search("グラフ畳み込み", KIND).getList("items")).isEmpty();
         assertThat(search("グラフ畳み込み", "search-test-other").getString("items[0].paperId")).isEqualTo(GCN.paperId());
-        List<String> byPresenter = given().queryParam("q", "音声認識 低ランク").queryParam("presenter", "Kaz")
+        List<String> byPresenter = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("q", "音声認識 低ランク").queryParam("presenter", "Kaz")
                 .when().get("/api/search").then().statusCode(200).extract().jsonPath()
                 .getList("items.paperId", String.class);
         assertThat(byPresenter).containsExactly(WHISPER.paperId());
@@ -84,14 +86,17 @@ class SearchResourceTest {
 
     @Test
     void aQueryIsRequired() {
-        given().when().get("/api/search").then().statusCode(400).contentType("application/problem+json")
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/search").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("'q'"));
-        given().queryParam("q", "x").queryParam("from", "soon").when().get("/api/search").then().statusCode(400)
+        given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("q", "x").queryParam("from", "soon").when().get("/api/search").then().statusCode(400)
                 .body("status", equalTo(400));
     }
 
     static JsonPath search(String q, String kind) {
-        return given().queryParam("q", q).queryParam("kind", kind).when().get("/api/search")
+        return given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("q", q).queryParam("kind", kind).when().get("/api/search")
                 .then().statusCode(200).extract().jsonPath();
     }
 }

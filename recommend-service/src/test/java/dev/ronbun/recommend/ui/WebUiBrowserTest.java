@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.analytics.StudyGroupPapers;
 import dev.ronbun.recommend.analytics.WebUiTestProfile;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -72,9 +73,10 @@ class WebUiBrowserTest {
     }
 
     @BeforeEach
-    void studyGroupPapersAreIndexed() {
+    void studyGroupPapersAreIndexedAndTheBrowserIsSignedInAsAdmin() {
         StudyGroupPapers.publishOnce(database);
         chromium.desktop();
+        chromium.open(page("index.html#token=" + TestTokens.admin()));
     }
 
     @AfterEach
@@ -114,6 +116,39 @@ class WebUiBrowserTest {
         assertThat(chromium.js("return window.__sameDocument === true")).as("updated without reloading").isEqualTo(true);
         assertThat(text("#kpi-papers .value")).isEqualTo(String.valueOf(StudyGroupPapers.indexedPapers()));
         chromium.screenshot("overview-after-live-update");
+    }
+
+    @Test
+    void withoutATokenPagesSayToSignInAndAPastedTokenSignsIn() {
+        chromium.js("sessionStorage.clear()");
+        chromium.driver().get(page("index.html")); // nothing can load, so the page never says it has
+
+        WebElement needed = chromium.await(By.id("sign-in-needed"));
+        assertThat(needed.getText()).contains("サインインしてください");
+        assertThat(chromium.driver().findElements(By.id("signed-in-as"))).isEmpty();
+        chromium.awaitTrue("the page says why nothing loaded",
+                () -> text("#page-status").contains("サインインしてください (401)"));
+        assertThat(text("#newest")).doesNotContain(newestTitle());
+        chromium.screenshot("signed-out");
+
+        chromium.driver().findElement(By.id("token-input")).sendKeys(TestTokens.reader("ui-pasted"));
+        chromium.driver().findElement(By.cssSelector("#sign-in button[type='submit']")).click();
+
+        chromium.awaitTrue("signed in as the reader", () -> !chromium.driver().findElements(By.id("signed-in-as"))
+                .isEmpty() && text("#signed-in-as").contains("ui-pasted"));
+        chromium.awaitTrue("the newest papers load", () -> text("#newest").contains(newestTitle()));
+        assertThat(text("#reads-note")).as("reading activity of all readers is for admins").isEqualTo("管理者のみ");
+    }
+
+    @Test
+    void theTokenLinkSignsInAndLeavesNoTokenInTheAddressBar() {
+        chromium.js("sessionStorage.clear()");
+        chromium.open(page("search.html#token=" + TestTokens.curator()));
+
+        chromium.awaitTrue("signed in", () -> !chromium.driver().findElements(By.id("signed-in-as")).isEmpty());
+        assertThat(text("#signed-in-as")).contains("test-curator").contains("curator");
+        assertThat(chromium.driver().getCurrentUrl()).endsWith("/search.html").doesNotContain("token");
+        assertThat(chromium.driver().findElements(By.id("sign-in-needed"))).isEmpty();
     }
 
     @Test
@@ -157,7 +192,8 @@ class WebUiBrowserTest {
         chromium.screenshot("topic-map");
 
         String paperId = map.getAttribute("data-sample-paper");
-        Map<String, Object> paper = given().when().get("/api/papers/{id}", paperId).then().statusCode(200)
+        Map<String, Object> paper = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers/{id}", paperId).then().statusCode(200)
                 .extract().jsonPath().getMap("$");
         String title = (String) (paper.get("titleJa") != null ? paper.get("titleJa") : paper.get("title"));
         int x = Integer.parseInt(map.getAttribute("data-sample-x")) - map.getSize().getWidth() / 2;
@@ -228,9 +264,11 @@ class WebUiBrowserTest {
         Assumptions.assumeTrue(readerEndpointsExist(),
                 "the reader endpoints (/api/readers/...) are not in this build yet; this test runs once they are");
         String reader = "ui-liker-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(Map.of("paperId", DDIM.paperId(), "type", "read", "dwellSeconds", 120))
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body(Map.of("paperId", DDIM.paperId(), "type", "read", "dwellSeconds", 120))
                 .when().post("/api/readers/{id}/events", reader).then().statusCode(lessThan(300));
-        given().contentType(ContentType.JSON).body(Map.of("keywords", List.of("拡散モデル", "検索拡張生成")))
+        given().auth().oauth2(TestTokens.reader(reader))
+                .contentType(ContentType.JSON).body(Map.of("keywords", List.of("拡散モデル", "検索拡張生成")))
                 .when().put("/api/readers/{id}/interests", reader).then().statusCode(lessThan(300));
         chromium.open(page("reader.html?id=" + reader));
         WebElement recommendations = chromium.driver().findElement(By.id("recommendations"));
@@ -247,7 +285,8 @@ class WebUiBrowserTest {
     private static boolean readerEndpointsExist() {
         String openApi = given().queryParam("format", "json").when().get("/q/openapi").asString();
         boolean documented = openApi.contains("\"/api/readers/") && openApi.contains("/recommendations\"");
-        return documented || given().when().get("/api/readers/x/recommendations").statusCode() != 404;
+        return documented || given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/readers/x/recommendations").statusCode() != 404;
     }
 
     private void awaitRecommendations(WebElement list, java.util.function.Predicate<String> wanted, String what) {
@@ -280,7 +319,8 @@ class WebUiBrowserTest {
     }
 
     private static String newestTitle() {
-        Map<String, Object> newest = given().when().get("/api/papers?size=1").then().statusCode(200)
+        Map<String, Object> newest = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/papers?size=1").then().statusCode(200)
                 .extract().jsonPath().getMap("items[0]");
         return (String) (newest.get("titleJa") != null ? newest.get("titleJa") : newest.get("title"));
     }

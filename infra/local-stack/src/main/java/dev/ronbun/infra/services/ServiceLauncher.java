@@ -2,6 +2,7 @@ package dev.ronbun.infra.services;
 
 import dev.ronbun.infra.process.ChildProcess;
 import dev.ronbun.infra.process.JavaCommand;
+import dev.ronbun.infra.security.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,10 @@ public final class ServiceLauncher {
         environment.put("RONBUN_RECOMMEND_INDEX_DIR", wiring.recommendIndexDir().toAbsolutePath().toString());
         environment.put("RONBUN_RECOMMEND_EMBED_URL", wiring.baseUrl(RonbunService.EMBED));
         environment.put("RONBUN_INGEST_INBOX_DIR", wiring.inboxDir().toAbsolutePath().toString());
+        // Tokens are verified with the local public key; the web UI's origin is the only one CORS lets in.
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", wiring.publicKey().toAbsolutePath().toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.LOCAL_ISSUER);
+        environment.put("QUARKUS_HTTP_CORS_ORIGINS", wiring.baseUrl(RonbunService.RECOMMEND));
         environment.put("OPT_OUT_TRACKING", "true");
         return environment;
     }

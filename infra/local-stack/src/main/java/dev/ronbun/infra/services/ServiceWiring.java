@@ -1,6 +1,7 @@
 package dev.ronbun.infra.services;
 
 import dev.ronbun.infra.postgres.PostgresServer;
+import dev.ronbun.infra.security.SigningKeys;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param ports                 the HTTP port of every service
  * @param recommendIndexDir     where recommend-service keeps its search index
  * @param inboxDir              the folder ingest-service watches for documents
+ * @param publicKey             the PEM public key that verifies tokens, issued by {@link SigningKeys#LOCAL_ISSUER}
  */
 public record ServiceWiring(String kafkaBootstrapServers, PostgresServer postgres, Map<RonbunService, Integer> ports,
-                            Path recommendIndexDir, Path inboxDir) {
+                            Path recommendIndexDir, Path inboxDir, Path publicKey) {
 
     public ServiceWiring {
         ports = Map.copyOf(new EnumMap<>(ports));

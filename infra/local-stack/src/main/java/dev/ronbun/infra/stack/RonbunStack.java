@@ -4,7 +4,10 @@ import dev.ronbun.infra.kafka.KafkaBrokerProcess;
 import dev.ronbun.infra.kafka.TopicProvisioner;
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
+import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.security.SigningKeys;
+import dev.ronbun.infra.security.TokenIssuer;
 import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.services.ServiceLauncher;
@@ -15,8 +18,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +49,9 @@ public final class RonbunStack {
     static final String POSTGRES = "postgres";
     private static final String READY_MARKER = "ready";
     private static final int LOG_TAIL_LINES = 40;
+    /** The reader whose token {@code ./ronbun up} prints. */
+    static final String SAMPLE_READER = "aoi";
+    private static final String TOKENS_FILE = "tokens";
 
     private final StackConfig config;
     private final PrintStream out;
@@ -107,14 +115,21 @@ public final class RonbunStack {
         List<String> created = TopicProvisioner.forSingleBroker(bootstrapServers).provisionAll();
         progress("Topics ready (" + (created.isEmpty() ? "all existed" : "created " + String.join(", ", created)) + ")");
 
+        SigningKeys keys = SigningKeys.loadOrCreate(config.keysDir());
         ServiceWiring wiring = new ServiceWiring(bootstrapServers, postgres, config.servicePorts(),
-                config.recommendIndexDir(), config.inboxDir());
+                config.recommendIndexDir(), config.inboxDir(), keys.publicKeyFile());
         startServices(wiring);
         progress("All services are ready");
         double healthySeconds = secondsSinceStart();
         ingestSamples(wiring);
         String summary = summary(wiring, postgres, bootstrapServers, healthySeconds);
         out.println(summary);
+        // Tokens go to the terminal and to an owner-only run file (./ronbun up --detach prints it), never to a log.
+        String tokens = tokens(wiring, keys.issuer());
+        writeOwnerOnlyRunFile(TOKENS_FILE, tokens);
+        if (!"true".equals(System.getenv("RONBUN_DETACHED"))) {
+            out.println(tokens); // in the foreground, stdout is the terminal; detached, it is ronbun.log
+        }
         writeRunFile(READY_MARKER, summary);
     }
 
@@ -241,6 +256,24 @@ public final class RonbunStack {
         return text.toString();
     }
 
+    /** One token per role for local use, and the web UI link that signs the browser in as admin. */
+    static String tokens(ServiceWiring wiring, TokenIssuer issuer) {
+        StringBuilder text = new StringBuilder("Tokens (valid %d h; ./ronbun token --role ROLE [--reader ID] prints more):%n"
+                .formatted(TokenIssuer.DEFAULT_LIFETIME.toHours()));
+        String admin = null;
+        for (String role : Roles.ALL) {
+            String reader = Roles.READER.equals(role) ? SAMPLE_READER : null;
+            String token = issuer.token(role, reader);
+            if (Roles.ADMIN.equals(role)) {
+                admin = token;
+            }
+            text.append("  %-8s %s%s%n".formatted(role, reader == null ? "" : "(reader " + reader + ") ", token));
+        }
+        text.append("  Web UI signed in as admin: ").append(wiring.baseUrl(RonbunService.RECOMMEND))
+                .append("/index.html#token=").append(admin).append('\n');
+        return text.toString();
+    }
+
     /**
      * Remembers something to stop. A Ctrl-C during start-up may already have run {@link #stop()}; what starts after
      * that is stopped at once instead of outliving the supervisor.
@@ -290,6 +323,7 @@ public final class RonbunStack {
             }
         }
         deleteRunFile(READY_MARKER);
+        deleteRunFile(TOKENS_FILE);
         deleteRunFile(NAME + ".pid");
         deleteRunFile(POSTGRES + ".pid");
         for (String name : List.of(KafkaBrokerProcess.NAME, POSTGRES, "ingest-service", "embed-service",
@@ -349,6 +383,19 @@ public final class RonbunStack {
     private void writeRunFile(String name, String content) {
         try {
             Files.writeString(config.runDir().resolve(name), content.endsWith("\n") ? content : content + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeOwnerOnlyRunFile(String name, String content) {
+        Path file = config.runDir().resolve(name);
+        try {
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -114,6 +114,11 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
         return stateDir.resolve("data/recommend-index");
     }
 
+    /** The key pair that signs local tokens; generated on first run, never committed. */
+    public Path keysDir() {
+        return stateDir.resolve("keys");
+    }
+
     public Path inboxDir() {
         return stateDir.resolve("inbox");
     }

@@ -4,6 +4,7 @@ import dev.ronbun.infra.kafka.InJvmKafka;
 import dev.ronbun.infra.kafka.TopicProvisioner;
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
+import dev.ronbun.infra.security.SigningKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  *         initArgs = @ResourceArg(name = "database", value = "ronbun_embed"))
  * }</pre>
  * Starts, once per JVM, an in-JVM KRaft Kafka with every topic of {@code Topics} (dead-letter topics included)
- * and, when a test asks for a {@code database}, an embedded PostgreSQL holding that database. Both are shared by
+ * and, when a test asks for a {@code database}, an embedded PostgreSQL holding that database. The service verifies
+ * tokens with the public key of {@link TestTokens}. Both are shared by
  * all test classes and stopped when the JVM exits, so {@link #stop()} deliberately leaves them running.
  *
  * <p>Tests that need their own clients use {@link #bootstrapServers()} and {@link #jdbcUrl(String)}.
@@ -37,6 +39,8 @@ public class RonbunTestInfrastructure implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
+        config.put("mp.jwt.verify.issuer", SigningKeys.LOCAL_ISSUER);
         if (database != null) {
             PostgresServer postgres = postgres();
             postgres.createDatabaseIfMissing(database);

@@ -3,6 +3,7 @@ package dev.ronbun.infra.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.infra.postgres.PostgresServer;
+import dev.ronbun.infra.security.SigningKeys;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class ServiceLauncherTest {
     private final ServiceWiring wiring = new ServiceWiring("127.0.0.1:9092",
             new PostgresServer("127.0.0.1", 15432, "postgres", "postgres"),
             Map.of(RonbunService.RECOMMEND, 8080, RonbunService.INGEST, 8081, RonbunService.EMBED, 8082),
-            Path.of("/state/data/recommend-index"), Path.of("/state/inbox"));
+            Path.of("/state/data/recommend-index"), Path.of("/state/inbox"),
+            Path.of("/state/keys/public-key.pem"));
 
     @Test
     void givesEachServiceItsOwnPortAndDatabaseOnTheLoopbackAddress() {
@@ -40,5 +42,15 @@ class ServiceLauncherTest {
         assertThat(environment).containsEntry("RONBUN_RECOMMEND_EMBED_URL", "http://127.0.0.1:8082")
                 .containsEntry("RONBUN_RECOMMEND_INDEX_DIR", "/state/data/recommend-index")
                 .containsEntry("RONBUN_INGEST_INBOX_DIR", "/state/inbox");
+    }
+
+    @Test
+    void verifiesTokensWithTheLocalPublicKeyAndLetsOnlyTheWebUiOriginIn() {
+        for (RonbunService service : RonbunService.values()) {
+            assertThat(ServiceLauncher.environment(service, wiring))
+                    .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/state/keys/public-key.pem")
+                    .containsEntry("MP_JWT_VERIFY_ISSUER", SigningKeys.LOCAL_ISSUER)
+                    .containsEntry("QUARKUS_HTTP_CORS_ORIGINS", "http://127.0.0.1:8080");
+        }
     }
 }

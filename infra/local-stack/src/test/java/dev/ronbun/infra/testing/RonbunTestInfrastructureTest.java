@@ -52,7 +52,17 @@ class RonbunTestInfrastructureTest {
     void startsNoDatabaseWhenNoneIsAskedFor() {
         Map<String, String> config = started(Map.of());
 
-        assertThat(config).containsOnlyKeys("kafka.bootstrap.servers");
+        assertThat(config).containsOnlyKeys("kafka.bootstrap.servers", "mp.jwt.verify.publickey.location",
+                "mp.jwt.verify.issuer");
+    }
+
+    @Test
+    void pointsTheServiceAtThePublicKeyOfTheTestTokens() {
+        Map<String, String> config = started(Map.of());
+
+        assertThat(config).containsEntry("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString())
+                .containsEntry("mp.jwt.verify.issuer", "ronbun-local");
+        assertThat(TestTokens.publicKeyFile()).exists();
     }
 
     @Test
