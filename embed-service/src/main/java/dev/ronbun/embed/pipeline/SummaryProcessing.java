@@ -1,6 +1,7 @@
 package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;

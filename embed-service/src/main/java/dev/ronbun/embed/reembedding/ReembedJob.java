@@ -1,5 +1,6 @@
 package dev.ronbun.embed.reembedding;
 
+import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.embed.config.EmbedConfig;
 import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.PaperText;
@@ -7,7 +8,6 @@ import dev.ronbun.embed.embedding.PaperVector;
 import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.pipeline.PaperPublication;
-import dev.ronbun.embed.pipeline.RedeliveryPolicy;
 import dev.ronbun.embed.storage.ModelVersion;
 import dev.ronbun.embed.storage.ModelVersions;
 import dev.ronbun.embed.storage.PaperStore;

@@ -38,6 +38,9 @@ public interface RecommendConfig {
     /** How reading histories become profiles and feeds. */
     Readers readers();
 
+    /** How a reading event that cannot be stored right now (database restarting) is retried before it is dead-lettered. */
+    Retry retry();
+
     interface Index {
         /**
          * Store vectors as int8 in Lucene's scalar-quantised HNSW format (about a quarter of the memory the graph
@@ -101,5 +104,19 @@ public interface RecommendConfig {
         /** The window in which "widely read" is counted for cold-start recommendations. */
         @WithDefault("30d")
         Duration popularityWindow();
+    }
+
+    interface Retry {
+        /** Attempts before the event goes to the dead-letter topic with the reason. */
+        @WithDefault("8")
+        int attempts();
+
+        /** Back-off after the first failure; it doubles after each further one. */
+        @WithDefault("500ms")
+        Duration firstDelay();
+
+        /** Longest back-off between two attempts. */
+        @WithDefault("30s")
+        Duration maxDelay();
     }
 }
