@@ -24,6 +24,10 @@ public final class RedeliveryPolicy {
         this.maxDelay = maxDelay;
     }
 
+    public RedeliveryPolicy(RedeliverySettings settings) {
+        this(settings.attempts(), settings.firstDelay(), settings.maxDelay());
+    }
+
     public <T> T run(String what, Supplier<T> work) {
         Duration delay = firstDelay;
         for (int attempt = 1; ; attempt++) {

@@ -85,8 +85,7 @@ public class ReembedJob {
         this.publication = publication;
         this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
         this.dataSource = dataSource;
-        this.retries = new RedeliveryPolicy(config.retry().attempts(), config.retry().firstDelay(),
-                config.retry().maxDelay());
+        this.retries = new RedeliveryPolicy(config.retry());
         this.modelId = embedder.descriptor().id();
         this.version = embedder.modelVersion();
         this.batchSize = config.reembed().batchSize();

@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.config;
 
+import dev.ronbun.contracts.RedeliverySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public interface RecommendConfig {
     Readers readers();
 
     /** How a reading event that cannot be stored right now (database restarting) is retried before it is dead-lettered. */
-    Retry retry();
+    RedeliverySettings retry();
 
     interface Index {
         /**
@@ -104,19 +105,5 @@ public interface RecommendConfig {
         /** The window in which "widely read" is counted for cold-start recommendations. */
         @WithDefault("30d")
         Duration popularityWindow();
-    }
-
-    interface Retry {
-        /** Attempts before the event goes to the dead-letter topic with the reason. */
-        @WithDefault("8")
-        int attempts();
-
-        /** Back-off after the first failure; it doubles after each further one. */
-        @WithDefault("500ms")
-        Duration firstDelay();
-
-        /** Longest back-off between two attempts. */
-        @WithDefault("30s")
-        Duration maxDelay();
     }
 }

@@ -24,8 +24,7 @@ public class ReadingEventConsumer {
 
     @Inject
     public ReadingEventConsumer(ReadingHistory history, RecommendConfig config) {
-        this(history, new RedeliveryPolicy(config.retry().attempts(), config.retry().firstDelay(),
-                config.retry().maxDelay()));
+        this(history, new RedeliveryPolicy(config.retry()));
     }
 
     ReadingEventConsumer(ReadingHistory history, RedeliveryPolicy retries) {
