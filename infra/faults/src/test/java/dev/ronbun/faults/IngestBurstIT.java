@@ -49,7 +49,10 @@ class IngestBurstIT {
         IngestionRun ingestion = IngestionRun.start(documents, CLIENTS, pipeline.submitter);
         List<Submission> submissions = ingestion.await(Duration.ofMinutes(30));
         Duration ingestTime = ingestion.elapsed();
-        log("ingest accepted %d documents in %.1f s".formatted(submissions.size(), ingestTime.toMillis() / 1000.0));
+        // Recorded at once: on two shared cores embedding the burst takes far longer than accepting it.
+        record("burst of %d documents, %d clients: ingest accepted them in %.1f s = %.1f docs/s".formatted(
+                documents.size(), CLIENTS, ingestTime.toMillis() / 1000.0,
+                documents.size() * 1000.0 / ingestTime.toMillis()));
         pipeline.expected.addDocuments(documents);
         PipelineHarness.assertEveryDocumentAccepted(submissions);
 
@@ -58,11 +61,13 @@ class IngestBurstIT {
         pipeline.assertIndexServes(documents, 50);
         pipeline.assertServicesRanSteadily();
 
-        String line = ("burst of %d documents (%d papers, %d summaries), %d clients: ingest %.1f s = %.1f docs/s;"
-                + " all in the database and the index after %.1f s = %.1f summaries/s end to end").formatted(
-                documents.size(), pipeline.expected.papers(), pipeline.expected.summaries(), CLIENTS,
-                ingestTime.toMillis() / 1000.0, documents.size() * 1000.0 / ingestTime.toMillis(),
-                endToEnd.toMillis() / 1000.0, pipeline.expected.summaries() * 1000.0 / endToEnd.toMillis());
+        record(("burst of %d documents (%d papers, %d summaries): all in the database and the index %.1f s after the"
+                + " first post = %.2f summaries/s end to end").formatted(documents.size(), pipeline.expected.papers(),
+                pipeline.expected.summaries(), endToEnd.toMillis() / 1000.0,
+                pipeline.expected.summaries() * 1000.0 / endToEnd.toMillis()));
+    }
+
+    private static void record(String line) {
         log(line);
         try {
             Files.createDirectories(pipeline.resultsFile().getParent());

@@ -40,7 +40,6 @@ final class PipelineHarness implements AutoCloseable {
     static final RonbunHttp HTTP = RonbunHttp.anonymous();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration SUBMIT_DEADLINE = Duration.ofMinutes(5);
 
     final Path root;
     final FaultStack stack;
@@ -54,7 +53,7 @@ final class PipelineHarness implements AutoCloseable {
         this.stack = stack;
         this.probe = new PipelineProbe(stack, HTTP);
         this.writer = new TopicWriter(stack.bootstrapServers());
-        this.submitter = new DocumentSubmitter(HTTP, stack.wiring().baseUrl(RonbunService.INGEST), SUBMIT_DEADLINE);
+        this.submitter = new DocumentSubmitter(HTTP, stack.wiring().baseUrl(RonbunService.INGEST));
     }
 
     /** Starts the stack in {@code infra/faults/target/faults/<name>}. */

@@ -1,77 +1,70 @@
 package dev.ronbun.faults.ingestion;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.faults.documents.SyntheticDocument;
 import dev.ronbun.faults.http.RonbunHttp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The producer side of the delivery guarantee: posts a document to ingest-service and, like any well-behaved client,
- * posts it again after a broken connection or a 5xx answer, with exponential back-off, until it is accepted or the
- * deadline passes. Posting again is safe because ingest deduplicates by content hash.
+ * posts it again after a broken connection or a 5xx answer, with the pipeline's own exponential back-off, until it
+ * is accepted or about five minutes have passed. Posting again is safe because ingest deduplicates by content hash.
  */
 public final class DocumentSubmitter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration FIRST_DELAY = Duration.ofMillis(250);
-    private static final Duration MAX_DELAY = Duration.ofSeconds(5);
+    /** 250 ms doubling to 5 s: 64 attempts span about five minutes, longer than any fault the suite injects. */
+    private static final RedeliveryPolicy RETRIES = new RedeliveryPolicy(64, Duration.ofMillis(250),
+            Duration.ofSeconds(5));
 
     private final RonbunHttp http;
     private final String ingestBaseUrl;
-    private final Duration deadline;
 
-    /** @param deadline how long one document may keep failing before the suite gives it up */
-    public DocumentSubmitter(RonbunHttp http, String ingestBaseUrl, Duration deadline) {
+    public DocumentSubmitter(RonbunHttp http, String ingestBaseUrl) {
         this.http = http;
         this.ingestBaseUrl = ingestBaseUrl;
-        this.deadline = deadline;
     }
 
     public Submission submit(SyntheticDocument document) {
         URI uri = URI.create(ingestBaseUrl + "/api/documents?format=structured-summary&name="
                 + URLEncoder.encode(document.name(), StandardCharsets.UTF_8));
-        long giveUpAt = System.nanoTime() + deadline.toNanos();
-        Duration delay = FIRST_DELAY;
-        String lastError = null;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<String> response = http.post(uri, "text/markdown", document.text());
-                int status = response.statusCode();
-                if (status == 200 || status == 202) {
-                    JsonNode body = JSON.readTree(response.body());
-                    return new Submission(document, status, body.path("duplicate").asBoolean(), attempt, lastError);
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<String> lastError = new AtomicReference<>();
+        try {
+            return RETRIES.run("posting " + document.name(), () -> {
+                int attempt = attempts.incrementAndGet();
+                try {
+                    HttpResponse<String> response = http.post(uri, "text/markdown", document.text());
+                    int status = response.statusCode();
+                    if (status >= 500) {
+                        lastError.set("HTTP " + status + " " + abbreviate(response.body()));
+                        throw new IllegalStateException(lastError.get());
+                    }
+                    boolean accepted = status == 200 || status == 202;
+                    return accepted
+                            ? new Submission(document, status,
+                                    JSON.readTree(response.body()).path("duplicate").asBoolean(), attempt, lastError.get())
+                            : new Submission(document, status, false, attempt, "HTTP " + status + " " + response.body());
+                } catch (IOException e) {
+                    lastError.set(e.toString());
+                    throw new UncheckedIOException(e);
                 }
-                if (status < 500) {
-                    return new Submission(document, status, false, attempt, "HTTP " + status + " " + response.body());
-                }
-                lastError = "HTTP " + status + " " + abbreviate(response.body());
-            } catch (IOException e) {
-                lastError = e.toString();
-            }
-            if (System.nanoTime() + delay.toNanos() > giveUpAt) {
-                return new Submission(document, 0, false, attempt, lastError);
-            }
-            sleep(delay);
-            delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+            });
+        } catch (IllegalStateException gaveUp) {
+            return new Submission(document, 0, false, attempts.get(), lastError.get());
         }
     }
 
     private static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to post again", e);
-        }
     }
 }
