@@ -1,5 +1,6 @@
 package dev.ronbun.embed.config;
 
+import dev.ronbun.contracts.RedeliverySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ public interface EmbedConfig {
     Keywords keywords();
 
     /** How a summary whose processing fails for a passing reason is retried before it is dead-lettered. */
-    Retry retry();
+    RedeliverySettings retry();
 
     /** How stored summaries are embedded again when the model changes. */
     Reembed reembed();
@@ -62,19 +63,5 @@ public interface EmbedConfig {
         /** Papers read per page when every paper is republished after the switch to a new model version. */
         @WithDefault("200")
         int publishPageSize();
-    }
-
-    interface Retry {
-        /** Attempts before a failing summary goes to the dead-letter topic. */
-        @WithDefault("8")
-        int attempts();
-
-        /** First back-off; doubles each attempt. */
-        @WithDefault("500ms")
-        Duration firstDelay();
-
-        /** Longest back-off between two attempts. */
-        @WithDefault("30s")
-        Duration maxDelay();
     }
 }

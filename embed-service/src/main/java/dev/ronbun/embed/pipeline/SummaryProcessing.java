@@ -1,6 +1,7 @@
 package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
@@ -51,7 +52,7 @@ public class SummaryProcessing {
         this.embedder = embedder;
         this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
         this.keywordsPerPaper = config.keywords().perPaper();
-        this.retries = new RedeliveryPolicy(config.retry().attempts(), config.retry().firstDelay(), config.retry().maxDelay());
+        this.retries = new RedeliveryPolicy(config.retry());
         this.embedTimer = Timer.builder("ronbun.embed.summary.embedding").description("time to embed one summary")
                 .register(registry);
     }

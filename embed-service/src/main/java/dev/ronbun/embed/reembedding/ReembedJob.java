@@ -1,5 +1,6 @@
 package dev.ronbun.embed.reembedding;
 
+import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.embed.config.EmbedConfig;
 import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.PaperText;
@@ -7,7 +8,6 @@ import dev.ronbun.embed.embedding.PaperVector;
 import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.pipeline.PaperPublication;
-import dev.ronbun.embed.pipeline.RedeliveryPolicy;
 import dev.ronbun.embed.storage.ModelVersion;
 import dev.ronbun.embed.storage.ModelVersions;
 import dev.ronbun.embed.storage.PaperStore;
@@ -85,8 +85,7 @@ public class ReembedJob {
         this.publication = publication;
         this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
         this.dataSource = dataSource;
-        this.retries = new RedeliveryPolicy(config.retry().attempts(), config.retry().firstDelay(),
-                config.retry().maxDelay());
+        this.retries = new RedeliveryPolicy(config.retry());
         this.modelId = embedder.descriptor().id();
         this.version = embedder.modelVersion();
         this.batchSize = config.reembed().batchSize();

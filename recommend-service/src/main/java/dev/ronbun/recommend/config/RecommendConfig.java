@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.config;
 
+import dev.ronbun.contracts.RedeliverySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ public interface RecommendConfig {
 
     /** How reading histories become profiles and feeds. */
     Readers readers();
+
+    /** How a reading event that cannot be stored right now (database restarting) is retried before it is dead-lettered. */
+    RedeliverySettings retry();
 
     interface Index {
         /**

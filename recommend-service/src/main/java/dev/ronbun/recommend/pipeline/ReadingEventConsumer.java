@@ -1,28 +1,41 @@
 package dev.ronbun.recommend.pipeline;
 
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.events.ReadingEvent;
+import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Folds {@code ronbun.reading-events.v1} into readers' histories and profiles in PostgreSQL. Storing is idempotent
  * by event id, so redelivery is harmless; a record that is not a valid reading event goes to
- * {@code ronbun.reading-events.v1.dlq} with the reason.
+ * {@code ronbun.reading-events.v1.dlq} with the reason. A valid event that cannot be stored right now (the database
+ * is restarting) is retried with back-off, holding the partition, rather than dead-lettered at the first failure.
  */
 @ApplicationScoped
 public class ReadingEventConsumer {
 
     private final ReadingHistory history;
+    private final RedeliveryPolicy retries;
 
-    public ReadingEventConsumer(ReadingHistory history) {
+    @Inject
+    public ReadingEventConsumer(ReadingHistory history, RecommendConfig config) {
+        this(history, new RedeliveryPolicy(config.retry()));
+    }
+
+    ReadingEventConsumer(ReadingHistory history, RedeliveryPolicy retries) {
         this.history = history;
+        this.retries = retries;
     }
 
     @Incoming("reading-events")
     @Blocking
     public void consume(String value) {
-        history.record(EventJson.readReading(value));
+        ReadingEvent event = EventJson.readReading(value);
+        retries.run("storing reading event " + event.eventId(), () -> history.record(event));
     }
 }
