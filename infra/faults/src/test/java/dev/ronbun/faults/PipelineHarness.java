@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 
@@ -36,8 +37,8 @@ import org.assertj.core.api.SoftAssertions;
  */
 final class PipelineHarness implements AutoCloseable {
 
-    /** Every HTTP call of the suite goes through this client; pass a header supplier here once the API needs a token. */
-    static final RonbunHttp HTTP = RonbunHttp.anonymous();
+    /** Every HTTP call of the suite goes through this client, with an admin token of the stack. */
+    final RonbunHttp http;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,9 +52,11 @@ final class PipelineHarness implements AutoCloseable {
     private PipelineHarness(Path root, FaultStack stack) {
         this.root = root;
         this.stack = stack;
-        this.probe = new PipelineProbe(stack, HTTP);
+        String token = stack.adminToken();
+        this.http = new RonbunHttp(() -> Map.of("Authorization", "Bearer " + token));
+        this.probe = new PipelineProbe(stack, http);
         this.writer = new TopicWriter(stack.bootstrapServers());
-        this.submitter = new DocumentSubmitter(HTTP, stack.wiring().baseUrl(RonbunService.INGEST));
+        this.submitter = new DocumentSubmitter(http, stack.wiring().baseUrl(RonbunService.INGEST));
     }
 
     /** Starts the stack in {@code infra/faults/target/faults/<name>}. */
@@ -78,7 +81,7 @@ final class PipelineHarness implements AutoCloseable {
 
     /** Asks ingest to parse the document without publishing, and checks it splits as the suite expects. */
     void assertIngestSplitsAsExpected(SyntheticDocument document) throws IOException {
-        HttpResponse<String> answer = HTTP.post(URI.create(stack.wiring().baseUrl(RonbunService.INGEST)
+        HttpResponse<String> answer = http.post(URI.create(stack.wiring().baseUrl(RonbunService.INGEST)
                         + "/api/documents?dryRun=true&format=structured-summary&name="
                         + URLEncoder.encode(document.name(), StandardCharsets.UTF_8)),
                 "text/markdown", document.text());

@@ -8,6 +8,8 @@ import dev.ronbun.infra.postgres.PostgresServer;
 import dev.ronbun.infra.process.ChildProcess;
 import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
+import dev.ronbun.contracts.http.Roles;
+import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.services.ServiceLauncher;
 import dev.ronbun.infra.services.ServiceWiring;
 import java.io.IOException;
@@ -42,6 +44,7 @@ public final class FaultStack implements AutoCloseable {
     private final int postgresPort;
     private final KafkaBrokerProcess.Layout brokerLayout;
     private final ServiceWiring wiring;
+    private final SigningKeys keys;
     private final Consumer<String> progress;
     private final Map<RonbunService, ServiceRun> services = new EnumMap<>(RonbunService.class);
     private final ReadinessProbe probe = new ReadinessProbe();
@@ -63,9 +66,11 @@ public final class FaultStack implements AutoCloseable {
         for (RonbunService service : RonbunService.values()) {
             ports.put(service, freePort());
         }
+        // a key pair of this run's own, as ./ronbun up makes one on first start
+        this.keys = SigningKeys.loadOrCreate(work.resolve("keys"));
         this.wiring = new ServiceWiring("127.0.0.1:" + kafkaPort,
                 new PostgresServer("127.0.0.1", postgresPort, LocalPostgres.SUPERUSER, LocalPostgres.PASSWORD),
-                ports, work.resolve("recommend-index"), work.resolve("inbox"));
+                ports, work.resolve("recommend-index"), work.resolve("inbox"), keys.publicKeyFile());
     }
 
     /**
@@ -103,6 +108,11 @@ public final class FaultStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** An admin token for this stack: the suite ingests, reads every reader's data and checks the index. */
+    public String adminToken() {
+        return keys.issuer().token(Roles.ADMIN, null);
     }
 
     public ServiceWiring wiring() {
@@ -204,7 +214,10 @@ public final class FaultStack implements AutoCloseable {
     private void launch(RonbunService service) {
         int generation = services.containsKey(service) ? services.get(service).generation() + 1 : 1;
         Path logs = work.resolve("logs/" + service.moduleName() + "-" + generation);
-        ServiceLauncher launcher = new ServiceLauncher(root, logs, work.resolve("run"), List.of("-Xmx768m"));
+        ServiceLauncher launcher = new ServiceLauncher(root, logs, work.resolve("run"),
+                // the suite posts thousands of documents as one principal: the per-principal write limit is a guard
+                // against runaway clients, not part of what is proven here
+                List.of("-Xmx768m", "-Dronbun.rate-limit.enabled=false"));
         ChildProcess process = launcher.launch(service, wiring);
         services.put(service, new ServiceRun(service, generation, process));
     }
