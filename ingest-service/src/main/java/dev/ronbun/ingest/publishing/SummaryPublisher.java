@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -21,6 +22,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class SummaryPublisher {
 
     private final KafkaTransactions<String> transactions;
+    /**
+     * A channel has one transactional producer, which runs one transaction at a time; without this, a document
+     * posted while another is being published failed with "a transaction is already in progress" (a 500).
+     */
+    private final ReentrantLock oneTransactionAtATime = new ReentrantLock(true);
 
     public SummaryPublisher(@Channel("summaries") KafkaTransactions<String> transactions) {
         this.transactions = transactions;
@@ -30,6 +36,15 @@ public class SummaryPublisher {
         if (summaries.isEmpty() && deadLetters.isEmpty()) {
             return;
         }
+        oneTransactionAtATime.lock();
+        try {
+            publishInOneTransaction(summaries, deadLetters);
+        } finally {
+            oneTransactionAtATime.unlock();
+        }
+    }
+
+    private void publishInOneTransaction(List<SummaryEvent> summaries, List<DeadLetter> deadLetters) {
         transactions.withTransactionAndAwait(emitter -> {
             for (SummaryEvent summary : summaries) {
                 emitter.send(KafkaRecord.of(summary.paperKey(), EventJson.write(summary)));

@@ -71,6 +71,34 @@ class DocumentResourceTest {
     }
 
     @Test
+    void documentsPostedAtTheSameTimeAreAllPublished() throws Exception {
+        List<String> bodies = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(n -> STRUCTURED.replace("(resource test)", "(concurrent " + n + ")")
+                        .replace("2006.11239", "2006.2" + String.format("%04d", n))
+                        .replace("2103.00020", "2103.3" + String.format("%04d", n)))
+                .toList();
+        String token = TestTokens.curator();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(5)) {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int n = 0; n < bodies.size(); n++) {
+                String body = bodies.get(n);
+                String name = "concurrent-" + n + ".md";
+                statuses.add(threads.submit(() -> given().auth().oauth2(token)
+                        .contentType("text/markdown; charset=UTF-8").body(body).queryParam("name", name)
+                        .when().post("/api/documents").then().extract().statusCode()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).as("every document is accepted, none fails on a busy producer")
+                        .isEqualTo(202);
+            }
+        }
+        List<SummaryEvent> published = TestTopics.read(Topics.SUMMARIES.name(), Integer.MAX_VALUE, Duration.ofSeconds(5))
+                .stream().map(ConsumerRecord::value).map(EventJson::readSummary)
+                .filter(s -> s.documentName() != null && s.documentName().startsWith("concurrent-")).toList();
+        assertThat(published).hasSize(2 * bodies.size());
+    }
+
+    @Test
     void theSameDocumentIngestedTwicePublishesNothingNew() {
         String body = STRUCTURED.replace("(resource test)", "(twice)");
         given().auth().oauth2(TestTokens.curator())
