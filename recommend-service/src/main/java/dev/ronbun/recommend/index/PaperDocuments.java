@@ -8,9 +8,11 @@ import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.contracts.events.Section;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +26,9 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
@@ -98,6 +103,14 @@ public final class PaperDocuments {
         PaperEvent withoutVector = withVector(paper, new float[0]);
         doc.add(new StoredField(EVENT, new BytesRef(EventJson.write(withoutVector).getBytes(StandardCharsets.UTF_8))));
         return doc;
+    }
+
+    /** The paper id of a document (top-level doc id), read from the id doc values; null for a deleted slot. */
+    static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = leaf.reader().getSortedDocValues(ID);
+        return ids != null && ids.advanceExact(doc - leaf.docBase) ? ids.lookupOrd(ids.ordValue()).utf8ToString()
+                : null;
     }
 
     /** The stored event with its vector put back. */

@@ -31,7 +31,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -466,12 +465,10 @@ public final class PaperIndex implements Closeable {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<ScoredPaper> papers = new ArrayList<>(hits.scoreDocs.length);
         for (ScoreDoc hit : hits.scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            SortedDocValues ids = leaf.reader().getSortedDocValues(PaperDocuments.ID);
-            if (ids == null || !ids.advanceExact(hit.doc - leaf.docBase)) {
+            String paperId = PaperDocuments.idOf(leaves, hit.doc);
+            if (paperId == null) {
                 continue;
             }
-            String paperId = ids.lookupOrd(ids.ordValue()).utf8ToString();
             float[] vector = vectorOf(leaves, hit.doc);
             float score = queryVector != null && vector.length == queryVector.length
                     ? UnitVectors.similarity(queryVector, vector) : hit.score;

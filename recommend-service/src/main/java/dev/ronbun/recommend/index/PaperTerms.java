@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -57,8 +55,10 @@ final class PaperTerms {
     /** The most distinctive terms of these papers together, best first. */
     List<WeightedTerm> distinctive(Collection<PaperEvent> papers, int maxTerms) throws IOException {
         Map<String, Integer> frequencies = new HashMap<>();
+        Map<String, Integer> liked = docsOf(papers.stream().map(PaperEvent::paperId).toList());
         for (PaperEvent paper : papers) {
-            frequencies(paper).forEach((term, count) -> frequencies.merge(term, count, Integer::sum));
+            frequencies(paper, liked.getOrDefault(paper.paperId(), -1))
+                    .forEach((term, count) -> frequencies.merge(term, count, Integer::sum));
         }
         IndexReader reader = searcher.getIndexReader();
         int docs = reader.numDocs();
@@ -118,18 +118,16 @@ final class PaperTerms {
         TopDocs hits = searcher.search(PaperQueries.ids(paperIds), paperIds.size());
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc hit : hits.scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            SortedDocValues ids = leaf.reader().getSortedDocValues(PaperDocuments.ID);
-            if (ids != null && ids.advanceExact(hit.doc - leaf.docBase)) {
-                docs.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), hit.doc);
+            String paperId = PaperDocuments.idOf(leaves, hit.doc);
+            if (paperId != null) {
+                docs.put(paperId, hit.doc);
             }
         }
         return docs;
     }
 
     /** Term frequencies over a paper's text and keywords: from its term vectors when indexed, else analysed. */
-    private Map<String, Integer> frequencies(PaperEvent paper) throws IOException {
-        int doc = docOf(paper.paperId());
+    private Map<String, Integer> frequencies(PaperEvent paper, int doc) throws IOException {
         if (doc >= 0) {
             TermVectors vectors = searcher.getIndexReader().termVectors();
             Terms text = vectors.get(doc, PaperDocuments.TEXT);
@@ -154,10 +152,5 @@ final class PaperTerms {
         for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
             frequencies.merge(term.utf8ToString(), (int) iterator.totalTermFreq(), Integer::sum);
         }
-    }
-
-    private int docOf(String paperId) throws IOException {
-        TopDocs hits = searcher.search(new TermQuery(new Term(PaperDocuments.ID, paperId)), 1);
-        return hits.scoreDocs.length == 0 ? -1 : hits.scoreDocs[0].doc;
     }
 }

@@ -42,6 +42,11 @@ final class ConcurrentSearches {
     /** A search under way. */
     record Pending<T>(CompletableFuture<T> future) {
 
+        /** A result there is nothing to search for. */
+        static <T> Pending<T> done(T result) {
+            return new Pending<>(CompletableFuture.completedFuture(result));
+        }
+
         /** Its result, once done; its failure rethrown as it was. */
         T result() {
             try {

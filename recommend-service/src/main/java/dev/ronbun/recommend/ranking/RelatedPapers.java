@@ -46,11 +46,10 @@ public class RelatedPapers {
         Set<String> excluded = index.idsMatching(sameWork, MAX_SAME_WORK);
         int wanted = Math.max(settings.candidates(), 3 * k);
         float[] vector = source.embedding().vector();
-        ConcurrentSearches.Pending<List<ScoredPaper>> vectorSearch = ConcurrentSearches.start(
-                () -> mode.usesVectors() && vector.length > 0
-                        ? index.nearest(vector, wanted,
-                                index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded)
-                        : List.of());
+        ConcurrentSearches.Pending<List<ScoredPaper>> vectorSearch = mode.usesVectors() && vector.length > 0
+                ? ConcurrentSearches.start(() -> index.nearest(vector, wanted,
+                        index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded))
+                : ConcurrentSearches.Pending.done(List.of());
         TextMatches text = mode.usesText()
                 ? index.moreLikeThis(List.of(source), wanted, PaperQueries.excluding(new MatchAllDocsQuery(), sameWork))
                 : new TextMatches(index.interestingTerms(source), List.of());

@@ -1,7 +1,6 @@
 package dev.ronbun.recommend.ranking;
 
 import dev.ronbun.recommend.index.ScoredPaper;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,8 @@ final class Signals {
         });
         fused = switch (mode) {
             case HYBRID -> fusion.fuse(byVector, byText);
-            case VECTOR -> byVector.isEmpty() ? ordered(bm25) : ordered(vector);
-            case BM25 -> byText.isEmpty() ? ordered(vector) : ordered(bm25);
+            case VECTOR -> byVector.isEmpty() ? ScoreFusion.bestFirst(bm25) : ScoreFusion.bestFirst(vector);
+            case BM25 -> byText.isEmpty() ? ScoreFusion.bestFirst(vector) : ScoreFusion.bestFirst(bm25);
         };
         relevance = minMax(fused);
     }
@@ -60,10 +59,6 @@ final class Signals {
 
     double fused(String paperId) {
         return fused.getOrDefault(paperId, 0.0);
-    }
-
-    private static Map<String, Double> ordered(Map<String, Double> scores) {
-        return ScoreFusion.bestFirst(scores);
     }
 
     /** Scales scores to [0, 1]; a single candidate, or all equal, count as fully relevant. */
