@@ -23,9 +23,11 @@ public class PaperResource {
     private final PaperIndex index;
     private final RelatedPapers related;
     private final RecommendConfig config;
+    private final ServedResults served;
 
-    public PaperResource(PaperIndex index, RelatedPapers related, RecommendConfig config) {
+    public PaperResource(PaperIndex index, RelatedPapers related, RecommendConfig config, ServedResults served) {
         this.index = index;
+        this.served = served;
         this.related = related;
         this.config = config;
     }
@@ -52,11 +54,12 @@ public class PaperResource {
 
     @GET
     @Path("/{paperId}/related")
-    @Operation(summary = "Related work: vector kNN and BM25 more-like-this fused by reciprocal rank, diversified by "
-            + "MMR; never the paper itself nor another record of it; with score parts and why")
+    @Operation(summary = "Related work: vector kNN and BM25 more-like-this fused (a convex combination of the two "
+            + "scores, or reciprocal rank), diversified by MMR; never the paper itself nor another record of it; with "
+            + "score parts and why")
     public Items<RecommendedItem> related(@PathParam("paperId") String paperId, @QueryParam("k") Integer k) {
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
-        return Items.of(related.relatedTo(paperId, count).orElseThrow(() -> RequestParameters.unknownPaper(paperId))
-                .stream().map(RecommendedItem::of).toList());
+        return Items.of(served.related(paperId, count, () -> related.relatedTo(paperId, count)
+                .orElseThrow(() -> RequestParameters.unknownPaper(paperId)).stream().map(RecommendedItem::of).toList()));
     }
 }

@@ -16,6 +16,7 @@ import dev.ronbun.recommend.pipeline.ReadingEventPublisher;
 import dev.ronbun.recommend.ranking.Feed;
 import dev.ronbun.recommend.ranking.ReaderRecommendations;
 import dev.ronbun.recommend.readers.HistoryEntry;
+import dev.ronbun.recommend.readers.ReaderProfile;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import dev.ronbun.recommend.security.ReaderAccess;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,10 +65,12 @@ public class ReaderResource {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReaderAccess access;
+    private final ServedResults served;
 
     public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
-                          Clock clock, ReaderAccess access) {
+                          Clock clock, ReaderAccess access, ServedResults served) {
+        this.served = served;
         this.access = access;
         this.index = index;
         this.publisher = publisher;
@@ -123,7 +126,9 @@ public class ReaderResource {
         requireReaderId(readerId);
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
         PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
-        return Items.of(recommendations.recommend(readerId, count, filter).stream().map(RecommendedItem::of).toList());
+        ReaderProfile profile = recommendations.profile(readerId);
+        return Items.of(served.recommendations(profile, count, filter, () ->
+                recommendations.recommend(profile, count, filter).stream().map(RecommendedItem::of).toList()));
     }
 
     @PUT

@@ -42,6 +42,9 @@ public interface RecommendConfig {
     /** How a reading event that cannot be stored right now (database restarting) is retried before it is dead-lettered. */
     RedeliverySettings retry();
 
+    /** Served results kept while nothing they depend on has changed. */
+    Cache cache();
+
     interface Index {
         /**
          * Store vectors as int8 in Lucene's scalar-quantised HNSW format (about a quarter of the memory the graph
@@ -121,5 +124,26 @@ public interface RecommendConfig {
         /** The window in which "widely read" is counted for cold-start recommendations. */
         @WithDefault("30d")
         Duration popularityWindow();
+    }
+
+    interface Cache {
+        /**
+         * Keep related papers and recommendations. An entry serves only while the index generation (and, for
+         * recommendations, the reader's profile) is what it was computed from, so it is never stale by content;
+         * any newly indexed paper drops every entry.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most entries per cache (related, recommendations); the least recently used go first. */
+        @WithDefault("50000")
+        int maxEntries();
+
+        /**
+         * Longest life of an entry: recommendations also depend on the time (recency decay) and on what everyone
+         * read (cold start), which no generation tracks.
+         */
+        @WithDefault("60s")
+        Duration ttl();
     }
 }

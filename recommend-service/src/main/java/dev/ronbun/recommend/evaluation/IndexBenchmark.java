@@ -2,6 +2,7 @@ package dev.ronbun.recommend.evaluation;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingType;
+import dev.ronbun.recommend.evaluation.PgvectorComparison.RecallQueries;
 import dev.ronbun.recommend.index.IndexSettings;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.ScoredPaper;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,18 +41,21 @@ import java.util.stream.Stream;
  * java -Xmx4g --add-modules jdk.incubator.vector -cp 'recommend-service/target/quarkus-app/app/*:recommend-service/target/quarkus-app/lib/main/*' \
  *     dev.ronbun.recommend.evaluation.IndexBenchmark --papers 100000 [--dimension 512] [--clusters N/500]
  *     [--quantized] [--queries 500] [--recall-queries 200] [--batch 10000] [--ram-buffer-mb 512] [--dir DIR] [--keep]
- *     [--reuse]
+ *     [--reuse] [--pgvector JDBC_URL]
  * </pre>
  * Recall is measured twice: with k = 10 (the HNSW search explores 10 candidates) and with the service's candidate
  * count (100, of which the best 10 are kept), which is how related papers and recommendations call it. With
  * {@code --dir DIR --keep} the index stays; {@code --reuse} then measures it again without rebuilding.
+ * With {@code --pgvector jdbc:postgresql://127.0.0.1:25433/postgres?user=postgres} the same vectors also go into
+ * pgvector's HNSW on that server, measured on the recall queries beside Lucene (see {@link PgvectorComparison}); it
+ * drops and recreates the table {@code ronbun_bench_vectors} there.
  */
 public final class IndexBenchmark {
 
     private IndexBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, SQLException {
         int papers = 100_000;
         int dimension = 512;
         Integer clusters = null;
@@ -63,6 +68,7 @@ public final class IndexBenchmark {
         boolean keep = false;
         boolean reuse = false;
         long seed = 42;
+        String pgvector = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--papers" -> papers = Integer.parseInt(args[++i]);
@@ -77,6 +83,7 @@ public final class IndexBenchmark {
                 case "--keep" -> keep = true;
                 case "--reuse" -> reuse = true;
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--pgvector" -> pgvector = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -92,7 +99,11 @@ public final class IndexBenchmark {
             build(folder, settings, synthetic, papers, batch, reuse);
             // measured on the index reopened, as a restarted service would serve it
             try (PaperIndex index = PaperIndex.open(folder, settings)) {
-                measure(index, synthetic, papers, clusterCount, queries, recallQueries, seed);
+                RecallQueries recall = measure(index, synthetic, papers, clusterCount, queries, recallQueries, seed);
+                if (pgvector != null) {
+                    new PgvectorComparison(pgvector, synthetic, papers, dimension).run(recall,
+                            (query, k) -> index.nearest(query, k, null, Set.of()));
+                }
             }
         } finally {
             if (!keep) {
@@ -128,8 +139,8 @@ public final class IndexBenchmark {
         }
     }
 
-    private static void measure(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters, int queries,
-                                int recallQueries, long seed) throws IOException {
+    private static RecallQueries measure(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters,
+                                         int queries, int recallQueries, long seed) throws IOException {
         RankingSettings ranking = RankingSettings.DEFAULTS;
         RelatedPapers related = new RelatedPapers(index, ranking);
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
@@ -150,8 +161,9 @@ public final class IndexBenchmark {
                 memory.anon() >> 10, memory.file() >> 10,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
-        recall(index, synthetic, papers, clusters, recallQueries, seed);
+        RecallQueries recall = recall(index, synthetic, papers, clusters, recallQueries, seed);
         System.out.printf("load average at the end %s%n", loadAverage());
+        return recall;
     }
 
     /** A reader who read 20 papers: 10, 6 and 4 from three random clusters. */
@@ -171,8 +183,8 @@ public final class IndexBenchmark {
         return new ReaderProfile("benchmark", signals, List.of());
     }
 
-    private static void recall(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters, int count,
-                               long seed) {
+    private static RecallQueries recall(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters,
+                                        int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed + 2);
         float[][] queries = new float[count][];
         for (int q = 0; q < count; q++) {
@@ -197,11 +209,15 @@ public final class IndexBenchmark {
             }
         }
         double bruteSeconds = seconds(start);
+        List<Set<Integer>> exactTop10 = new ArrayList<>();
         double recallAt10 = 0;
         double recallWithCandidates = 0;
         for (int q = 0; q < count; q++) {
+            Set<Integer> top10 = new HashSet<>();
+            exact.get(q).forEach(e -> top10.add((int) e[1]));
+            exactTop10.add(top10);
             Set<String> truth = new HashSet<>();
-            exact.get(q).forEach(e -> truth.add(SyntheticPapers.idOf((int) e[1])));
+            top10.forEach(paper -> truth.add(SyntheticPapers.idOf(paper)));
             recallAt10 += overlap(index.nearest(queries[q], 10, null, Set.of()), truth, 10);
             recallWithCandidates += overlap(index.nearest(queries[q], RankingSettings.DEFAULTS.candidates(), null,
                     Set.of()), truth, 10);
@@ -209,6 +225,7 @@ public final class IndexBenchmark {
         System.out.printf("HNSW recall@10 vs brute force over %d queries: %.4f (k=10), %.4f (k=%d, best 10 kept); "
                 + "brute force took %.1f s%n", count, recallAt10 / count, recallWithCandidates / count,
                 RankingSettings.DEFAULTS.candidates(), bruteSeconds);
+        return new RecallQueries(queries, exactTop10);
     }
 
     private static double overlap(List<ScoredPaper> found, Set<String> truth, int k) {
@@ -251,7 +268,7 @@ public final class IndexBenchmark {
                 percentile(cpu, 0.99) / 1e6);
     }
 
-    private static long percentile(long[] sorted, double fraction) {
+    static long percentile(long[] sorted, double fraction) {
         return sorted[(int) Math.floor(fraction * (sorted.length - 1))];
     }
 
@@ -267,7 +284,7 @@ public final class IndexBenchmark {
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -74,6 +75,7 @@ public final class PaperIndex implements Closeable {
     private final Analyzer queryAnalyzer = JapaneseAnalyzers.queryAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final AtomicLong generation = new AtomicLong();
     private final boolean needsReplay;
     private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     private volatile CurrentModel currentModel;
@@ -168,12 +170,27 @@ public final class PaperIndex implements Closeable {
             }
             if (written > 0) {
                 commit(null);
-                searchers.maybeRefreshBlocking();
+                refresh();
             }
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the paper index", e);
         }
+    }
+
+    /**
+     * Which state of the index searches see: it grows each time written papers become visible, so a result computed
+     * at one generation is still exact while the generation is unchanged (what the result caches rely on).
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Makes writes visible to searches, then moves the generation on (never before: a reader of the new generation
+     * must search the new state). */
+    private void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+        generation.incrementAndGet();
     }
 
     /** Waits for background segment merges to finish (the benchmark counts them as part of the build). */
@@ -186,7 +203,7 @@ public final class PaperIndex implements Closeable {
         try {
             writer.deleteDocuments(new Term(PaperDocuments.ID, paperId));
             commit(null);
-            searchers.maybeRefreshBlocking();
+            refresh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete from the paper index", e);
         }
@@ -197,7 +214,7 @@ public final class PaperIndex implements Closeable {
         try {
             writer.deleteAll();
             commit(false);
-            searchers.maybeRefreshBlocking();
+            refresh();
             currentModel = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the paper index", e);

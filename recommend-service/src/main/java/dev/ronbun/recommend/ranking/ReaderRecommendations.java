@@ -40,8 +40,13 @@ public class ReaderRecommendations {
         this.clock = clock;
     }
 
-    public List<Recommendation> recommend(String readerId, int k, PaperFilter filter) {
-        return rank(readerId, k, filter.isEmpty() ? null : filter.toQuery());
+    /** The reader's profile as it stands in PostgreSQL: what a ranking (and a cached one's stamp) is made from. */
+    public ReaderProfile profile(String readerId) {
+        return history.profile(readerId, config.readers().historyLimit());
+    }
+
+    public List<Recommendation> recommend(ReaderProfile profile, int k, PaperFilter filter) {
+        return rank(profile, k, filter.isEmpty() ? null : filter.toQuery());
     }
 
     /**
@@ -54,13 +59,12 @@ public class ReaderRecommendations {
                 : history.lastVisit(readerId).orElse(now.minus(config.readers().feedWindow()));
         Query newSince = PaperQueries.firstSeenBetween(from, null);
         Query restriction = PaperQueries.both(filter.isEmpty() ? null : filter.toQuery(), newSince);
-        Feed feed = new Feed(rank(readerId, k, restriction), from, now);
+        Feed feed = new Feed(rank(profile(readerId), k, restriction), from, now);
         history.recordVisit(readerId, now);
         return feed;
     }
 
-    private List<Recommendation> rank(String readerId, int k, Query restriction) {
-        ReaderProfile profile = history.profile(readerId, config.readers().historyLimit());
+    private List<Recommendation> rank(ReaderProfile profile, int k, Query restriction) {
         Supplier<Map<String, Integer>> popularity = () -> history.readersByPaper(
                 clock.instant().minus(config.readers().popularityWindow()), config.ranking().candidates());
         return ranking.recommend(profile, keywordVectors(profile), popularity, k, restriction, RankingMode.HYBRID);

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,7 +127,7 @@ public final class FreshnessBenchmark {
         }
         System.out.printf("background load: %d documents accepted, %d refused, in %.0f s (%.2f/s)%n",
                 fillersAccepted.get(), fillersFailed.get(), seconds, fillersAccepted.get() / seconds);
-        System.out.printf("load average at the end %s%n", loadAverage());
+        System.out.printf("load average at the end %s%n", LoadAverage.now());
     }
 
     /** Posts one probe and waits until its twin is related to it; null when that does not happen in time. */
@@ -199,15 +198,6 @@ public final class FreshnessBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(
-                    java.nio.file.Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }
