@@ -45,6 +45,8 @@ public final class FreshnessBenchmark {
     private final String recommend;
     private final String token;
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    /** Three digits of this run in the made-up arXiv ids, which must look real (NNNN.NNNNN) to be parsed as such. */
+    private final int runDigits = (int) (System.currentTimeMillis() / 1000 % 1000);
 
     private FreshnessBenchmark(String ingest, String recommend, String token) {
         this.ingest = ingest;
@@ -84,7 +86,7 @@ public final class FreshnessBenchmark {
             long next = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
                 long n = fillerNumber.incrementAndGet();
-                int status = post(structured(List.of(paper("filler " + run + "-" + n, "9" + run + "." + n,
+                int status = post(structured(List.of(paper("filler " + run + "-" + n, arxivId(9, n),
                         TOPICS[(int) (n % TOPICS.length)], n))));
                 (status == 202 ? fillersAccepted : fillersFailed).incrementAndGet();
                 next += periodNanos;
@@ -133,8 +135,8 @@ public final class FreshnessBenchmark {
     /** Posts one probe and waits until its twin is related to it; null when that does not happen in time. */
     private Long probe(int probe, Duration timeout) throws InterruptedException {
         String topic = TOPICS[probe % TOPICS.length];
-        String first = "8" + run + "." + (2 * probe);
-        String second = "8" + run + "." + (2 * probe + 1);
+        String first = arxivId(8, 2L * probe);
+        String second = arxivId(8, 2L * probe + 1);
         String document = structured(List.of(paper("probe " + run + "-" + probe + " A", first, topic, probe),
                 paper("probe " + run + "-" + probe + " B", second, topic, probe)));
         String firstId = PaperIdentity.paperId("arxiv:" + first);
@@ -164,6 +166,11 @@ public final class FreshnessBenchmark {
                 + "に新しい学習方法を導入し、データの使い方を工夫した。\n\n"
                 + "## 3. 結果、何が達成できたのか\n\n*   標準的なベンチマークで既存手法を上回った。\n\n"
                 + "## 8. 140字以内の要約\n\n" + topic + "を改善する手法を提案し、実験で効果を示した。\n";
+    }
+
+    /** A made-up arXiv id, unique to this run: {@code series} 8 for probes, 9 for fillers. */
+    private String arxivId(int series, long number) {
+        return String.format("%d%03d.%05d", series, runDigits, number % 100_000);
     }
 
     private static String structured(List<String> papers) {
