@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ./ronbun bench load [--papers 10000] [--readers 1000] [--seconds 60] [--connections 8] [--threads 1]
- *     [--scenarios mixed,related,recommendations] [--warmup-seconds 20] [--skip-seed]
+ *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -74,7 +74,7 @@ public final class LoadBenchmark {
         int threads = 1;
         List<String> scenarios = List.of("mixed", "related", "recommendations");
         boolean seed = true;
-        int warmupSeconds = 20;
+        int warmupSeconds = 60;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--papers" -> papers = Integer.parseInt(args[++i]);
@@ -101,8 +101,9 @@ public final class LoadBenchmark {
                 paperIds.size(), readerIds.size(), seconds, threads, connections,
                 Runtime.getRuntime().availableProcessors(), LoadAverage.now());
         if (warmupSeconds > 0) {
-            // JIT compilation and the first connections; only a tenth of the papers and readers, so that the
-            // measured runs still start with most results not cached.
+            // JIT compilation (on 2 cores C2 needs minutes for Lucene and the service) and the first connections;
+            // only a tenth of the papers and readers, so that the measured runs still start with most results not
+            // cached.
             bench.drive(script, "mixed", WARMUP_SHARE, warmupSeconds, connections, threads);
             System.out.println("(warm-up above: mixed on a tenth of the papers and readers, not a result)");
         }
