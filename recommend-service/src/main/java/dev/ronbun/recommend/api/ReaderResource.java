@@ -94,7 +94,7 @@ public class ReaderResource {
         ReadingEventRequest request = JsonBodies.parse(json, body, ReadingEventRequest.class,
                 "malformed-reading-event", ReadingEventRequest.EXPECTED);
         ReadingEvent event = toEvent(readerId, request);
-        if (index.get(event.paperId()).isEmpty()) {
+        if (index.listing(event.paperId()).isEmpty()) {
             throw RequestParameters.unknownPaper(event.paperId());
         }
         publisher.publish(event);
@@ -108,7 +108,8 @@ public class ReaderResource {
         requireReaderId(readerId);
         int count = RequestParameters.bounded("limit", limit, 50, 1, 1000);
         List<HistoryEntry> entries = history.history(readerId, count);
-        Map<String, PaperEvent> papers = index.getAll(entries.stream().map(HistoryEntry::paperId).distinct().toList());
+        Map<String, PaperEvent> papers = index.listings(
+                entries.stream().map(HistoryEntry::paperId).distinct().toList());
         return Items.of(entries.stream().map(entry -> new HistoryItem(entry.eventId(), entry.paperId(),
                 papers.containsKey(entry.paperId()) ? PaperDocuments.displayTitle(papers.get(entry.paperId())) : null,
                 entry.type(), entry.dwellSeconds(), entry.at())).toList());

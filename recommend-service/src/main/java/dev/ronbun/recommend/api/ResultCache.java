@@ -5,49 +5,78 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Served results, each kept with the stamp of the state it was computed from: a lookup with another stamp, or after
- * the time to live, computes afresh. So an entry is never stale by content, only reused while its inputs are unchanged.
- * Size-bounded (Caffeine evicts the entries least likely to be used again); hits and misses are counted as
- * {@code ronbun.recommend.cache.requests{cache,result}}. Two concurrent misses of one key both compute: cheaper than
- * making one wait, and the results are equal.
+ * Served results, each kept with the stamp of the state it was computed from: a lookup with another stamp computes
+ * afresh, so an entry is never stale by content, only reused while its inputs are unchanged. The time to live covers
+ * the inputs no stamp tracks (the clock's recency decay, everyone's reading); an entry past it, but by less than the
+ * stale window, is still served while it is recomputed in the background, so that a reader whose entry merely aged
+ * does not wait for the ranking (Caffeine's refresh-after-write, HTTP's stale-while-revalidate); older than that it
+ * is recomputed before it is served. Size-bounded (Caffeine evicts the entries least likely to be used again); hits and
+ * misses are counted as {@code ronbun.recommend.cache.requests{cache,result}}, background refreshes as
+ * {@code ronbun.recommend.cache.refreshes{cache}}. Two concurrent misses of one key both compute: cheaper than making
+ * one wait, and the results are equal.
  */
 public final class ResultCache<K, V> {
+
+    private static final System.Logger LOG = System.getLogger(ResultCache.class.getName());
 
     private record Entry<V>(Object stamp, long createdNanos, V value) {
     }
 
     private final Cache<K, Entry<V>> entries;
     private final long ttlNanos;
+    private final long staleNanos;
     private final LongSupplier clock;
     private final Counter hits;
     private final Counter misses;
+    private final Counter refreshes;
+    private final Executor refresher;
+    private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
 
-    /** A cache of at most {@code maxEntries}; with {@code maxEntries} 0 every lookup computes. */
-    public ResultCache(String name, int maxEntries, Duration ttl, MeterRegistry meters, LongSupplier nanoClock) {
+    /**
+     * A cache of at most {@code maxEntries}; with {@code maxEntries} 0 every lookup computes.
+     *
+     * @param staleWindow how long past the time to live an entry is still served while it is recomputed
+     * @param refresher   runs the background recomputations of aged entries
+     */
+    public ResultCache(String name, int maxEntries, Duration ttl, Duration staleWindow, MeterRegistry meters,
+                       LongSupplier nanoClock, Executor refresher) {
         this.entries = maxEntries > 0 ? Caffeine.newBuilder().maximumSize(maxEntries).build() : null;
         this.ttlNanos = ttl.toNanos();
+        this.staleNanos = staleWindow.toNanos();
         this.clock = nanoClock;
+        this.refresher = refresher;
         this.hits = Counter.builder("ronbun.recommend.cache.requests").tag("cache", name).tag("result", "hit")
                 .description("Served results found in the cache, by cache").register(meters);
         this.misses = Counter.builder("ronbun.recommend.cache.requests").tag("cache", name).tag("result", "miss")
                 .description("Served results computed because the cache had none for the current state")
                 .register(meters);
+        this.refreshes = Counter.builder("ronbun.recommend.cache.refreshes").tag("cache", name)
+                .description("Aged entries served once more while recomputed in the background").register(meters);
     }
 
     /**
      * The cached value for {@code key} if it was computed at {@code stamp} (compared with equals) within the time to
-     * live, else {@code compute}'s value, then kept. Take the stamp before computing: a value computed from a newer
-     * state than its stamp is only dropped early, never served late.
+     * live (or within the stale window after it, then also recomputed in the background), else {@code compute}'s
+     * value, then kept.
+     * Take the stamp before computing: a value computed from a newer state than its stamp is only dropped early,
+     * never served late.
      */
     public V get(K key, Object stamp, Supplier<V> compute) {
         long now = clock.getAsLong();
         if (entries != null) {
             Entry<V> entry = entries.getIfPresent(key);
-            if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos) {
+            if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos + staleNanos) {
+                if (now - entry.createdNanos() >= ttlNanos) {
+                    refreshLater(key, stamp, compute);
+                }
                 hits.increment();
                 return entry.value();
             }
@@ -58,6 +87,33 @@ public final class ResultCache<K, V> {
             entries.put(key, new Entry<>(stamp, now, value));
         }
         return value;
+    }
+
+    /**
+     * Recomputes an aged entry on the refresher, once at a time per key; the new value replaces the entry only if
+     * nothing newer (another stamp) took its place meanwhile. A failure keeps the aged entry, which then expires.
+     */
+    private void refreshLater(K key, Object stamp, Supplier<V> compute) {
+        if (!refreshing.add(key)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    long started = clock.getAsLong();
+                    V value = compute.get();
+                    entries.asMap().computeIfPresent(key, (k, current) -> current.stamp().equals(stamp)
+                            && current.createdNanos() < started ? new Entry<>(stamp, started, value) : current);
+                    refreshes.increment();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "recomputing a cached result failed; it will expire", e);
+                } finally {
+                    refreshing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshing.remove(key); // shutting down
+        }
     }
 
     public long size() {

@@ -140,10 +140,19 @@ public interface RecommendConfig {
         int maxEntries();
 
         /**
-         * Longest life of an entry: recommendations also depend on the time (recency decay) and on what everyone
-         * read (cold start), which no generation tracks.
+         * How long an entry is served as it is: recommendations also depend on the time (recency decay) and on what
+         * everyone read (cold start), which no generation tracks.
          */
         @WithDefault("60s")
         Duration ttl();
+
+        /**
+         * How long past its time to live an entry may still be served, once per request, while it is recomputed in
+         * the background, so that a reader whose entry merely aged does not wait for a ranking. Only inputs no stamp
+         * tracks can be this old: with a recency half-life of 30 days, ten minutes move a score by 0.02 %. 0 computes
+         * every aged entry before serving it.
+         */
+        @WithDefault("10m")
+        Duration staleWhileRefreshing();
     }
 }

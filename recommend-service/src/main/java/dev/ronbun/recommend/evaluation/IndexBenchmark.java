@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx4g --add-modules jdk.incubator.vector -cp 'recommend-service/target/quarkus-app/app/*:recommend-service/target/quarkus-app/lib/main/*' \
  *     dev.ronbun.recommend.evaluation.IndexBenchmark --papers 100000 [--dimension 512] [--clusters N/500]
- *     [--quantized] [--queries 500] [--recall-queries 200] [--batch 10000] [--ram-buffer-mb 512] [--dir DIR] [--keep]
- *     [--reuse] [--pgvector JDBC_URL]
+ *     [--quantized] [--queries 500] [--warmup 1000] [--recall-queries 200] [--batch 10000] [--ram-buffer-mb 512]
+ *     [--dir DIR] [--keep] [--reuse] [--pgvector JDBC_URL]
  * </pre>
  * Recall is measured twice: with k = 10 (the HNSW search explores 10 candidates) and with the service's candidate
  * count (100, of which the best 10 are kept), which is how related papers and recommendations call it. With
@@ -61,6 +61,7 @@ public final class IndexBenchmark {
         Integer clusters = null;
         boolean quantized = false;
         int queries = 500;
+        int warmup = 1000;
         int recallQueries = 200;
         int batch = 10_000;
         int ramBufferMb = 512;
@@ -76,6 +77,7 @@ public final class IndexBenchmark {
                 case "--clusters" -> clusters = Integer.parseInt(args[++i]);
                 case "--quantized" -> quantized = true;
                 case "--queries" -> queries = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--recall-queries" -> recallQueries = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--ram-buffer-mb" -> ramBufferMb = Integer.parseInt(args[++i]);
@@ -91,15 +93,17 @@ public final class IndexBenchmark {
         Path folder = dir == null ? Files.createTempDirectory("ronbun-index-benchmark") : dir;
         SyntheticPapers synthetic = new SyntheticPapers(seed, dimension, clusterCount);
         IndexSettings settings = IndexSettings.DEFAULTS.withQuantizedVectors(quantized).withRamBufferMb(ramBufferMb);
-        System.out.printf("papers %d, dimension %d, clusters %d, vectors %s, cpus %d, max heap %d MiB, index %s%n",
-                papers, dimension, clusterCount, quantized ? "int8 scalar-quantised HNSW" : "float32 HNSW",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, folder);
+        System.out.printf("papers %d, dimension %d, clusters %d, vectors %s, cpus %d, max heap %d MiB, index %s, "
+                        + "%d timed calls per measure after %d untimed%n", papers, dimension, clusterCount,
+                quantized ? "int8 scalar-quantised HNSW" : "float32 HNSW", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, folder, queries, warmup);
 
         try {
             build(folder, settings, synthetic, papers, batch, reuse);
             // measured on the index reopened, as a restarted service would serve it
             try (PaperIndex index = PaperIndex.open(folder, settings)) {
-                RecallQueries recall = measure(index, synthetic, papers, clusterCount, queries, recallQueries, seed);
+                RecallQueries recall = measure(index, synthetic, papers, clusterCount, queries, warmup, recallQueries,
+                        seed);
                 if (pgvector != null) {
                     new PgvectorComparison(pgvector, synthetic, papers, dimension).run(recall,
                             (query, k) -> index.nearest(query, k, null, Set.of()));
@@ -140,19 +144,20 @@ public final class IndexBenchmark {
     }
 
     private static RecallQueries measure(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters,
-                                         int queries, int recallQueries, long seed) throws IOException {
+                                         int queries, int warmup, int recallQueries, long seed)
+            throws IOException {
         RankingSettings ranking = RankingSettings.DEFAULTS;
         RelatedPapers related = new RelatedPapers(index, ranking);
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
         PersonalRanking personal = new PersonalRanking(index, ranking, clock);
         SplittableRandom random = new SplittableRandom(seed + 1);
 
-        report("related (hybrid, k=10)", time(queries, random, r -> related.relatedTo(
+        report("related (hybrid, k=10)", time(warmup, queries, random, r -> related.relatedTo(
                 SyntheticPapers.idOf(r.nextInt(papers)), 10).orElseThrow()));
-        report("recommendations (hybrid, 20-paper history over 3 interests, k=10)", time(queries, random,
+        report("recommendations (hybrid, 20-paper history over 3 interests, k=10)", time(warmup, queries, random,
                 r -> personal.recommend(reader(r, papers, clusters, clock.instant()), Map.of(), Map::of, 10, null,
                         RankingMode.HYBRID)));
-        report("kNN alone (k=10)", time(queries, random, r -> index.nearest(
+        report("kNN alone (k=10)", time(warmup, queries, random, r -> index.nearest(
                 synthetic.queryNear(r.nextInt(clusters), r.nextLong()), 10, null, Set.of())));
 
         Status memory = Status.read();
@@ -237,8 +242,13 @@ public final class IndexBenchmark {
      * threads) is what a call costs whatever else the machine runs; wall time also counts waiting for a core, so
      * both are reported.
      */
-    private static Timings time(int count, SplittableRandom random, java.util.function.Consumer<SplittableRandom> call) {
-        for (int i = 0; i < Math.min(50, count); i++) {
+    /**
+     * Times {@code count} calls after {@code warmup} untimed ones: a service answers from code the JIT has compiled,
+     * and on two cores the compiler threads of the first few hundred calls would otherwise be counted.
+     */
+    private static Timings time(int warmup, int count, SplittableRandom random,
+                                java.util.function.Consumer<SplittableRandom> call) {
+        for (int i = 0; i < warmup; i++) {
             call.accept(random);
         }
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

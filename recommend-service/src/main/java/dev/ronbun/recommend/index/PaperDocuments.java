@@ -8,7 +8,6 @@ import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.contracts.events.Section;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -26,20 +26,21 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * How a paper becomes a Lucene document: the fields searched, filtered and sorted on, and the event kept whole. The
- * stored event leaves out the vector, which the vector field already holds; reading a paper puts it back.
+ * How a paper becomes a Lucene document: the fields searched, filtered and sorted on, the event kept whole, and its
+ * listing. The stored event leaves out the vector, which the vector field already holds; reading a paper puts it back.
+ *
+ * <p>The listing is the paper as a list shows it (everything but its summaries' bodies and sections) kept as
+ * uncompressed binary doc values: rankings read a dozen or more papers per request, and reading the whole stored event
+ * decompressed a block of stored fields for each and parsed the bodies, which was a sixth of a related-papers call.
  */
 public final class PaperDocuments {
 
     /** Bumped whenever the fields change; an index of another schema is rebuilt from the topic. */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5";
 
     public static final String ID = "id";
     public static final String VECTOR = "vector";
@@ -57,10 +58,11 @@ public final class PaperDocuments {
     public static final String FIRST_SEEN_POINT = "firstSeenPoint";
     public static final String UPDATED = "updated";
     public static final String EVENT = "event";
+    public static final String LISTING = "listing";
 
     /**
-     * Analysed, not stored, with term vectors (terms and counts only): more-like-this and explanations read a
-     * paper's terms from them instead of running Kuromoji over its text again at query time.
+     * Analysed, not stored, with term vectors (terms and counts only): more-like-this reads a paper's terms from them
+     * instead of running Kuromoji over its text again at query time.
      */
     private static final FieldType TEXT_WITH_TERM_VECTORS = textWithTermVectors();
 
@@ -102,20 +104,36 @@ public final class PaperDocuments {
         doc.add(new NumericDocValuesField(UPDATED, millis(paper.updatedAt())));
         PaperEvent withoutVector = withVector(paper, new float[0]);
         doc.add(new StoredField(EVENT, new BytesRef(EventJson.write(withoutVector).getBytes(StandardCharsets.UTF_8))));
+        doc.add(new BinaryDocValuesField(LISTING,
+                new BytesRef(EventJson.write(listing(withoutVector)).getBytes(StandardCharsets.UTF_8))));
         return doc;
-    }
-
-    /** The paper id of a document (top-level doc id), read from the id doc values; null for a deleted slot. */
-    static String idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = leaf.reader().getSortedDocValues(ID);
-        return ids != null && ids.advanceExact(doc - leaf.docBase) ? ids.lookupOrd(ids.ordValue()).utf8ToString()
-                : null;
     }
 
     /** The stored event with its vector put back. */
     static PaperEvent fromStored(Document stored, float[] vector) {
-        BytesRef bytes = stored.getBinaryValue(EVENT);
+        return fromJson(stored.getBinaryValue(EVENT), vector);
+    }
+
+    /** A paper's listing (see {@link #listing}) read from its doc values, with its vector put back. */
+    static PaperEvent fromListing(BytesRef listing, float[] vector) {
+        return fromJson(listing, vector);
+    }
+
+    /**
+     * The paper as a list shows it: every field of the event but its summaries' bodies and sections, which only the
+     * paper's own page and the text analysis read.
+     */
+    static PaperEvent listing(PaperEvent paper) {
+        List<PaperSummary> summaries = paper.summaries().stream()
+                .map(s -> new PaperSummary(s.summaryId(), s.documentId(), s.documentName(), s.format(),
+                        s.presenter(), s.sourceDate(), s.summary(), List.of(), null))
+                .toList();
+        return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
+                paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), summaries,
+                paper.keywords(), paper.embedding(), paper.firstSeenAt(), paper.updatedAt());
+    }
+
+    private static PaperEvent fromJson(BytesRef bytes, float[] vector) {
         String json = new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
         try {
             return withVector(EventJson.mapper().readValue(json, PaperEvent.class), vector);

@@ -41,7 +41,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -234,8 +233,25 @@ public final class PaperIndex implements Closeable {
         return Optional.ofNullable(getAll(List.of(paperId)).get(paperId));
     }
 
-    /** The papers with these ids that the index holds. */
+    /** The papers with these ids that the index holds, whole. */
     public Map<String, PaperEvent> getAll(Collection<String> paperIds) {
+        return byId(paperIds, PaperIndex::load);
+    }
+
+    /** A paper as lists show it (see {@link #listings}). */
+    public Optional<PaperEvent> listing(String paperId) {
+        return Optional.ofNullable(listings(List.of(paperId)).get(paperId));
+    }
+
+    /**
+     * The papers with these ids as lists show them: every field but their summaries' bodies and sections, read from
+     * doc values, which is several times cheaper than the whole event. What rankings read.
+     */
+    public Map<String, PaperEvent> listings(Collection<String> paperIds) {
+        return byId(paperIds, PaperIndex::loadListings);
+    }
+
+    private Map<String, PaperEvent> byId(Collection<String> paperIds, SearchLoader loader) {
         if (paperIds.isEmpty()) {
             return Map.of();
         }
@@ -243,7 +259,7 @@ public final class PaperIndex implements Closeable {
         return withSearcher(searcher -> {
             TopDocs hits = searcher.search(new TermInSetQuery(PaperDocuments.ID, terms), terms.size());
             Map<String, PaperEvent> papers = new HashMap<>();
-            for (PaperEvent paper : load(searcher, hits)) {
+            for (PaperEvent paper : loader.load(searcher, hits)) {
                 papers.put(paper.paperId(), paper);
             }
             return papers;
@@ -268,9 +284,11 @@ public final class PaperIndex implements Closeable {
         });
     }
 
-    /** The newest {@code n} papers the filter lets through, newest first. */
+    /**
+     * The newest {@code n} papers the filter lets through, newest first, as lists show them (see {@link #listings}).
+     */
     public List<PaperEvent> newest(Query filter, int n) {
-        return withSearcher(searcher -> load(searcher, searcher.search(filter, Math.max(1, n), newestFirst())));
+        return withSearcher(searcher -> loadListings(searcher, searcher.search(filter, Math.max(1, n), newestFirst())));
     }
 
     /**
@@ -336,7 +354,8 @@ public final class PaperIndex implements Closeable {
 
     /**
      * BM25 more-like-this: the most distinctive terms of the given papers (by TF-IDF over this index, see
-     * {@link PaperTerms}) as one query on the analysed text field, run among the papers the filter lets through.
+     * {@link PaperTerms}) as one query on the analysed text field, run among the papers the filter lets through (null:
+     * all papers).
      */
     public TextMatches moreLikeThis(Collection<PaperEvent> likes, int k, Query filter) {
         return withSearcher(searcher -> {
@@ -346,9 +365,9 @@ public final class PaperIndex implements Closeable {
             if (terms.isEmpty()) {
                 return new TextMatches(words, List.of());
             }
-            // the filter also excludes: "MatchAll minus a few" costs nothing here, since the terms drive the search
-            Query query = new BooleanQuery.Builder().add(PaperTerms.query(terms), Occur.MUST)
-                    .add(filter, Occur.FILTER).build();
+            Query query = filter == null ? PaperTerms.query(terms)
+                    : new BooleanQuery.Builder().add(PaperTerms.query(terms), Occur.MUST).add(filter, Occur.FILTER)
+                            .build();
             return new TextMatches(words, collect(searcher, searcher.search(query, Math.max(1, k)), null));
         });
     }
@@ -463,13 +482,23 @@ public final class PaperIndex implements Closeable {
     /** The full events behind the hits, vectors put back, in hit order. */
     private static List<PaperEvent> load(IndexSearcher searcher, TopDocs hits) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<PaperEvent> papers = new ArrayList<>(hits.scoreDocs.length);
-        for (ScoreDoc hit : hits.scoreDocs) {
-            Document document = stored.document(hit.doc, EVENT_ONLY);
-            papers.add(PaperDocuments.fromStored(document, vectorOf(leaves, hit.doc)));
-        }
-        return papers;
+        PaperEvent[] papers = new PaperEvent[hits.scoreDocs.length];
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), docs(hits), (hit, fields, doc) ->
+                papers[hit] = PaperDocuments.fromStored(stored.document(hits.scoreDocs[hit].doc, EVENT_ONLY),
+                        fields.vector(doc)));
+        return present(papers);
+    }
+
+    /** The listings behind the hits (see {@link #listings}), vectors put back, in hit order. */
+    private static List<PaperEvent> loadListings(IndexSearcher searcher, TopDocs hits) throws IOException {
+        PaperEvent[] papers = new PaperEvent[hits.scoreDocs.length];
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), docs(hits), (hit, fields, doc) -> {
+            BytesRef listing = fields.listing(doc);
+            if (listing != null) {
+                papers[hit] = PaperDocuments.fromListing(listing, fields.vector(doc));
+            }
+        });
+        return present(papers);
     }
 
     /**
@@ -479,33 +508,36 @@ public final class PaperIndex implements Closeable {
      */
     private static List<ScoredPaper> collect(IndexSearcher searcher, TopDocs hits, float[] queryVector)
             throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<ScoredPaper> papers = new ArrayList<>(hits.scoreDocs.length);
-        for (ScoreDoc hit : hits.scoreDocs) {
-            String paperId = PaperDocuments.idOf(leaves, hit.doc);
-            if (paperId == null) {
-                continue;
+        ScoredPaper[] papers = new ScoredPaper[hits.scoreDocs.length];
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), docs(hits), (hit, fields, doc) -> {
+            String paperId = fields.id(doc);
+            if (paperId != null) {
+                float[] vector = fields.vector(doc);
+                float score = queryVector != null && vector.length == queryVector.length
+                        ? UnitVectors.similarity(queryVector, vector) : hits.scoreDocs[hit].score;
+                papers[hit] = new ScoredPaper(paperId, vector, score);
             }
-            float[] vector = vectorOf(leaves, hit.doc);
-            float score = queryVector != null && vector.length == queryVector.length
-                    ? UnitVectors.similarity(queryVector, vector) : hit.score;
-            papers.add(new ScoredPaper(paperId, vector, score));
-        }
-        return papers;
+        });
+        return present(papers);
     }
 
-    private static float[] vectorOf(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
-        if (values == null) {
-            return new float[0];
+    /** The elements that are there, in order (a hit whose document was deleted has none). */
+    private static <T> List<T> present(T[] elements) {
+        List<T> present = new ArrayList<>(elements.length);
+        for (T element : elements) {
+            if (element != null) {
+                present.add(element);
+            }
         }
-        int local = doc - leaf.docBase;
-        if (values.size() == leaf.reader().maxDoc()) {
-            return values.vectorValue(local).clone(); // every document has a vector: ordinal equals document
+        return present;
+    }
+
+    private static int[] docs(TopDocs hits) {
+        int[] docs = new int[hits.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = hits.scoreDocs[i].doc;
         }
-        KnnVectorValues.DocIndexIterator iterator = values.iterator();
-        return iterator.advance(local) == local ? values.vectorValue(iterator.index()).clone() : new float[0];
+        return docs;
     }
 
     private <T> T withSearcher(SearchWork<T> work) {
@@ -523,6 +555,11 @@ public final class PaperIndex implements Closeable {
 
     private static long millis(Instant instant) {
         return instant == null ? 0 : instant.toEpochMilli();
+    }
+
+    @FunctionalInterface
+    private interface SearchLoader {
+        List<PaperEvent> load(IndexSearcher searcher, TopDocs hits) throws IOException;
     }
 
     @FunctionalInterface

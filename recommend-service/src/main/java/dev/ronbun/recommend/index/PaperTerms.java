@@ -5,15 +5,19 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.text.JapaneseAnalyzers;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -23,7 +27,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -86,25 +89,61 @@ final class PaperTerms {
         return query.build();
     }
 
-    /** For each paper id the index holds, which of the given terms its text or keywords use. */
+    /**
+     * For each paper id the index holds, which of the given terms its text or keywords use, in the given order. Read
+     * from the postings (one seek per term and segment, then a forward skip per paper), which for a page of results
+     * costs much less than decompressing each paper's term vectors.
+     */
     Map<String, List<String>> present(Collection<String> paperIds, List<String> terms) throws IOException {
-        Map<String, List<String>> found = new HashMap<>();
-        TermVectors vectors = searcher.getIndexReader().termVectors();
-        for (Map.Entry<String, Integer> paper : docsOf(paperIds).entrySet()) {
-            int doc = paper.getValue();
-            Terms text = vectors.get(doc, PaperDocuments.TEXT);
-            Terms keywords = vectors.get(doc, PaperDocuments.KEYWORDS);
-            List<String> present = new ArrayList<>();
-            TermsEnum textTerms = text == null ? null : text.iterator();
-            TermsEnum keywordTerms = keywords == null ? null : keywords.iterator();
-            for (String term : terms) {
-                BytesRef bytes = new BytesRef(term);
-                if ((textTerms != null && textTerms.seekExact(bytes))
-                        || (keywordTerms != null && keywordTerms.seekExact(bytes))) {
-                    present.add(term);
+        List<String> ids = new ArrayList<>();
+        List<Integer> docs = new ArrayList<>();
+        docsOf(paperIds).forEach((id, doc) -> {
+            ids.add(id);
+            docs.add(doc);
+        });
+        boolean[][] uses = new boolean[ids.size()][terms.size()];
+        BytesRef[] wanted = terms.stream().map(BytesRef::new).toArray(BytesRef[]::new);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<LeafReaderContext, List<int[]>> bySegment = new LinkedHashMap<>();
+        Integer[] order = new Integer[ids.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(docs::get));
+        for (int paper : order) {
+            int doc = docs.get(paper);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            bySegment.computeIfAbsent(leaf, l -> new ArrayList<>()).add(new int[] {paper, doc - leaf.docBase});
+        }
+        for (Map.Entry<LeafReaderContext, List<int[]>> segment : bySegment.entrySet()) {
+            for (String field : List.of(PaperDocuments.TEXT, PaperDocuments.KEYWORDS)) {
+                Terms fieldTerms = segment.getKey().reader().terms(field);
+                if (fieldTerms == null) {
+                    continue;
+                }
+                TermsEnum termsEnum = fieldTerms.iterator();
+                PostingsEnum postings = null;
+                for (int t = 0; t < wanted.length; t++) {
+                    if (!termsEnum.seekExact(wanted[t])) {
+                        continue;
+                    }
+                    postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                    for (int[] paper : segment.getValue()) { // in document order: postings only skip forwards
+                        if (postings.docID() < paper[1]) {
+                            postings.advance(paper[1]);
+                        }
+                        uses[paper[0]][t] |= postings.docID() == paper[1];
+                    }
                 }
             }
-            found.put(paper.getKey(), present);
+        }
+        Map<String, List<String>> found = new HashMap<>();
+        for (int paper = 0; paper < ids.size(); paper++) {
+            List<String> present = new ArrayList<>();
+            for (int t = 0; t < terms.size(); t++) {
+                if (uses[paper][t]) {
+                    present.add(terms.get(t));
+                }
+            }
+            found.put(ids.get(paper), present);
         }
         return found;
     }
@@ -116,13 +155,14 @@ final class PaperTerms {
             return docs;
         }
         TopDocs hits = searcher.search(PaperQueries.ids(paperIds), paperIds.size());
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (ScoreDoc hit : hits.scoreDocs) {
-            String paperId = PaperDocuments.idOf(leaves, hit.doc);
+        int[] hitDocs = new int[hits.scoreDocs.length];
+        Arrays.setAll(hitDocs, i -> hits.scoreDocs[i].doc);
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hitDocs, (hit, fields, doc) -> {
+            String paperId = fields.id(doc);
             if (paperId != null) {
-                docs.put(paperId, hit.doc);
+                docs.put(paperId, hitDocs[hit]);
             }
-        }
+        });
         return docs;
     }
 

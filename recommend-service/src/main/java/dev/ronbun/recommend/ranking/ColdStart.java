@@ -30,7 +30,7 @@ final class ColdStart {
         index.newest(base, wanted).forEach(paper -> pool.put(paper.paperId(), paper));
         if (!readersByPaper.isEmpty()) {
             Query popular = PaperQueries.allOf(base, PaperQueries.ids(readersByPaper.keySet()));
-            index.getAll(index.idsMatching(popular, wanted)).values()
+            index.listings(index.idsMatching(popular, wanted)).values()
                     .forEach(paper -> pool.putIfAbsent(paper.paperId(), paper));
         }
         int mostReaders = pool.keySet().stream().mapToInt(id -> readersByPaper.getOrDefault(id, 0)).max().orElse(0);

@@ -38,6 +38,9 @@ public class PersonalRanking {
     /** A history interest's more-like-this reads at most this many of its heaviest papers. */
     private static final int MLT_PAPERS = 5;
 
+    /** Up to this many seen papers are dropped from longer text results rather than filtered out of the search. */
+    private static final int DROPPED_AFTERWARDS = 200;
+
     private final PaperIndex index;
     private final RankingSettings settings;
     private final Clock clock;
@@ -60,7 +63,7 @@ public class PersonalRanking {
         Instant now = clock.instant();
         Optional<String> model = index.currentModel();
         List<String> seenIds = profile.signals().stream().map(PaperSignal::paperId).toList();
-        Map<String, PaperEvent> seen = index.getAll(seenIds);
+        Map<String, PaperEvent> seen = index.listings(seenIds);
         Query sameWork = PaperQueries.sameWorkAs(seen.values(), seenIds);
         Scope scope = new Scope(restriction, sameWork, index.idsMatching(sameWork, 2 * seenIds.size() + 100),
                 model.flatMap(index::modelRestriction).orElse(null));
@@ -84,12 +87,12 @@ public class PersonalRanking {
         }
         if (best.isEmpty()) {
             // no interests yet, or only ones that find nothing (a keyword no text contains, without a vector)
-            return ColdStart.rank(index, settings, now, scope.textFilter(), readersByPaper.get(), dismissed, k);
+            return ColdStart.rank(index, settings, now, scope.allowed(), readersByPaper.get(), dismissed, k);
         }
         List<Candidate> pool = new ArrayList<>(best.values());
         pool.sort(Comparator.comparingDouble(Candidate::relevance).reversed().thenComparing(Candidate::paperId));
         List<Selection> selected = settings.mmr().select(pool, k + DistinctWorks.SPARE, quotas(interests, k));
-        Map<String, PaperEvent> papers = index.getAll(selected.stream().map(s -> s.candidate().paperId()).toList());
+        Map<String, PaperEvent> papers = index.listings(selected.stream().map(s -> s.candidate().paperId()).toList());
         return DistinctWorks.firstOfEach(selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(),
                         explain(interests.get(s.candidate().group()), s.candidate().vector())))
@@ -139,9 +142,17 @@ public class PersonalRanking {
      */
     private record Scope(Query restriction, Query sameWork, Set<String> seenIds, Query modelRestriction) {
 
-        /** For text queries, which are driven by their terms, so filtering costs little. */
-        Query textFilter() {
+        /** Every paper that may be recommended, as one query. */
+        Query allowed() {
             return PaperQueries.excluding(restriction == null ? new MatchAllDocsQuery() : restriction, sameWork);
+        }
+
+        /**
+         * For text queries: null when only a few seen papers must go, which are then dropped from a longer result (as
+         * a filter, the seen works' ids and titles are looked up in every segment for every interest's query).
+         */
+        Query textFilter() {
+            return restriction == null && seenIds.size() <= DROPPED_AFTERWARDS ? null : allowed();
         }
 
         /** For vector queries: null when only the seen papers must go, which are then dropped from the results. */
@@ -157,7 +168,7 @@ public class PersonalRanking {
                 ? index.nearest(centroid, wanted, scope.vectorFilter(), scope.seenIds())
                 : List.of();
         List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
-                ? textCandidates(interest, wanted, scope.textFilter()) : List.of();
+                ? textCandidates(interest, wanted, scope) : List.of();
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
         List<Candidate> candidates = new ArrayList<>();
@@ -178,14 +189,21 @@ public class PersonalRanking {
         return candidates;
     }
 
-    private List<ScoredPaper> textCandidates(Interest interest, int wanted, Query base) {
+    private List<ScoredPaper> textCandidates(Interest interest, int wanted, Scope scope) {
+        Query filter = scope.textFilter();
+        int fetched = filter == null ? wanted + scope.seenIds().size() : wanted;
+        List<ScoredPaper> found;
         if (interest.isKeyword()) {
-            return index.textQuery(interest.keyword())
-                    .map(query -> index.search(PaperQueries.scoredWithin(query, base), wanted))
+            found = index.textQuery(interest.keyword())
+                    .map(query -> index.search(filter == null ? query : PaperQueries.scoredWithin(query, filter),
+                            fetched))
                     .orElse(List.of());
+        } else {
+            List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper)
+                    .toList();
+            found = index.moreLikeThis(papers, fetched, filter).papers();
         }
-        List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper).toList();
-        return index.moreLikeThis(papers, wanted, base).papers();
+        return found.stream().filter(hit -> !scope.seenIds().contains(hit.paperId())).limit(wanted).toList();
     }
 
     private static String explain(Interest interest, float[] vector) {

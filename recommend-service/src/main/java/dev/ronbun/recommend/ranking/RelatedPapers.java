@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -38,7 +37,7 @@ public class RelatedPapers {
 
     /** Hybrid related work; empty when the paper is unknown. */
     public Optional<List<Recommendation>> relatedTo(String paperId, int k) {
-        return index.get(paperId).map(paper -> relatedTo(paper, k, RankingMode.HYBRID));
+        return index.listing(paperId).map(paper -> relatedTo(paper, k, RankingMode.HYBRID));
     }
 
     public List<Recommendation> relatedTo(PaperEvent source, int k, RankingMode mode) {
@@ -50,11 +49,13 @@ public class RelatedPapers {
                 ? ConcurrentSearches.start(() -> index.nearest(vector, wanted,
                         index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded))
                 : ConcurrentSearches.Pending.done(List.of());
+        // the few records of the same work are dropped from a slightly longer result: cheaper than a filter
         TextMatches text = mode.usesText()
-                ? index.moreLikeThis(List.of(source), wanted, PaperQueries.excluding(new MatchAllDocsQuery(), sameWork))
+                ? index.moreLikeThis(List.of(source), wanted + excluded.size(), null)
                 : new TextMatches(index.interestingTerms(source), List.of());
         List<ScoredPaper> byVector = vectorSearch.result();
-        List<ScoredPaper> byText = text.papers();
+        List<ScoredPaper> byText = text.papers().stream().filter(hit -> !excluded.contains(hit.paperId()))
+                .limit(wanted).toList();
 
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         List<Candidate> candidates = new ArrayList<>();
@@ -69,7 +70,7 @@ public class RelatedPapers {
             candidates.add(new Candidate(id, candidateVector, entry.getValue(), parts, 0));
         }
         List<Selection> selected = settings.mmr().select(candidates, k + DistinctWorks.SPARE, null);
-        Map<String, PaperEvent> papers = index.getAll(selected.stream().map(s -> s.candidate().paperId()).toList());
+        Map<String, PaperEvent> papers = index.listings(selected.stream().map(s -> s.candidate().paperId()).toList());
         List<Recommendation> ranked = selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(), null))
                 .toList();

@@ -61,7 +61,7 @@ public class HybridSearch {
         Map<String, Double> fused = settings.fusion().fuse(byVector, byText);
 
         List<String> pageIds = fused.keySet().stream().skip((long) page * size).limit(size).toList();
-        Map<String, PaperEvent> papers = index.getAll(pageIds);
+        Map<String, PaperEvent> papers = index.listings(pageIds);
         Set<String> queryTerms = new LinkedHashSet<>(index.terms(text));
         List<Recommendation> items = pageIds.stream().filter(papers::containsKey)
                 .map(id -> {

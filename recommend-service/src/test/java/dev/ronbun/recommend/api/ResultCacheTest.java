@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,18 @@ class ResultCacheTest {
     private final AtomicLong nanos = new AtomicLong();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicInteger computed = new AtomicInteger();
+    /** Background refreshes wait here until a test runs them. */
+    private final List<Runnable> refreshes = new ArrayList<>();
 
     private ResultCache<String, String> cache(int maxEntries) {
-        return new ResultCache<>("test", maxEntries, Duration.ofSeconds(60), meters, nanos::get);
+        return new ResultCache<>("test", maxEntries, Duration.ofSeconds(60), Duration.ofSeconds(60), meters,
+                nanos::get, refreshes::add);
+    }
+
+    private void runRefreshes() {
+        List<Runnable> due = List.copyOf(refreshes);
+        refreshes.clear();
+        due.forEach(Runnable::run);
     }
 
     private String compute() {
@@ -47,12 +58,62 @@ class ResultCacheTest {
     }
 
     @Test
-    void entriesExpireAfterTheTimeToLive() {
+    void entriesPastTheStaleWindowAreComputedBeforeTheyAreServed() {
         ResultCache<String, String> cache = cache(10);
         cache.get("reader-a", "profile", this::compute);
         nanos.addAndGet(Duration.ofSeconds(59).toNanos());
         assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 1");
-        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(refreshes).as("young entries are not refreshed").isEmpty();
+        nanos.addAndGet(Duration.ofSeconds(62).toNanos());
+        assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 2");
+        assertThat(refreshes).isEmpty();
+    }
+
+    @Test
+    void anAgedEntryIsServedOnceMoreWhileItIsRecomputedInTheBackground() {
+        ResultCache<String, String> cache = cache(10);
+        cache.get("reader-a", "profile", this::compute);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+
+        assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 1");
+        assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 1");
+        assertThat(refreshes).as("one refresh per key at a time").hasSize(1);
+        assertThat(computed).as("nobody waited for the ranking").hasValue(1);
+
+        runRefreshes();
+        assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 2");
+        assertThat(meters.counter("ronbun.recommend.cache.refreshes", "cache", "test").count()).isEqualTo(1.0);
+        nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+        assertThat(cache.get("reader-a", "profile", this::compute)).as("the refreshed entry lives a full ttl")
+                .isEqualTo("result 2");
+        assertThat(refreshes).isEmpty();
+    }
+
+    @Test
+    void aRefreshNeverReplacesAnEntryOfANewerStamp() {
+        ResultCache<String, String> cache = cache(10);
+        cache.get("reader-a", "profile 1", this::compute);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        cache.get("reader-a", "profile 1", this::compute); // aged: refresh queued
+        assertThat(cache.get("reader-a", "profile 2", this::compute)).isEqualTo("result 2");
+
+        runRefreshes();
+        assertThat(computed).hasValue(3);
+        assertThat(cache.get("reader-a", "profile 2", this::compute)).isEqualTo("result 2");
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheAgedEntryUntilItExpires() {
+        ResultCache<String, String> cache = cache(10);
+        cache.get("reader-a", "profile", this::compute);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        cache.get("reader-a", "profile", () -> {
+            throw new IllegalStateException("database restarting");
+        });
+        runRefreshes();
+        assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 1");
+        assertThat(refreshes).as("the next request tries again").hasSize(1);
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
         assertThat(cache.get("reader-a", "profile", this::compute)).isEqualTo("result 2");
     }
 

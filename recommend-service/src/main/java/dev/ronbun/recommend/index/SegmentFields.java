@@ -1,0 +1,100 @@
+package dev.ronbun.recommend.index;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The per-document fields of one segment that results are made of (id, vector, listing), read from doc values and
+ * the vector file. Doc values read only forwards, so {@link #visitInDocOrder} walks a search's hits in document order
+ * and opens each segment's readers once, not once per hit; each field is opened only when first asked for.
+ */
+final class SegmentFields {
+
+    private final LeafReader reader;
+    private SortedDocValues ids;
+    private BinaryDocValues listings;
+    private FloatVectorValues vectors;
+    private KnnVectorValues.DocIndexIterator sparseVectors;
+    private boolean vectorsOpened;
+
+    private SegmentFields(LeafReader reader) {
+        this.reader = reader;
+    }
+
+    /** What to do with each hit: its position among the hits, its segment's fields and its document there. */
+    @FunctionalInterface
+    interface HitVisitor {
+        void visit(int hit, SegmentFields fields, int doc) throws IOException;
+    }
+
+    /** Calls the visitor for each of these top-level document ids, in increasing document order. */
+    static void visitInDocOrder(List<LeafReaderContext> leaves, int[] docs, HitVisitor visitor) throws IOException {
+        long[] keyed = new long[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            keyed[i] = ((long) docs[i] << 32) | i; // sorts by document, then by position; no boxing
+        }
+        Arrays.sort(keyed);
+        LeafReaderContext leaf = null;
+        SegmentFields fields = null;
+        for (long key : keyed) {
+            int hit = (int) key;
+            int doc = (int) (key >>> 32);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                fields = new SegmentFields(leaf.reader());
+            }
+            visitor.visit(hit, fields, doc - leaf.docBase);
+        }
+    }
+
+    /** The paper id of a document; null for a deleted slot. */
+    String id(int doc) throws IOException {
+        if (ids == null) {
+            ids = reader.getSortedDocValues(PaperDocuments.ID);
+            if (ids == null) {
+                return null;
+            }
+        }
+        return ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : null;
+    }
+
+    /** The listing of a document (see {@link PaperDocuments#listing}); null when it has none. */
+    BytesRef listing(int doc) throws IOException {
+        if (listings == null) {
+            listings = reader.getBinaryDocValues(PaperDocuments.LISTING);
+            if (listings == null) {
+                return null;
+            }
+        }
+        return listings.advanceExact(doc) ? listings.binaryValue() : null;
+    }
+
+    /** A copy of the document's vector; empty when it has none. */
+    float[] vector(int doc) throws IOException {
+        if (!vectorsOpened) {
+            vectorsOpened = true;
+            vectors = reader.getFloatVectorValues(PaperDocuments.VECTOR);
+            // every document has a vector (the usual case): its ordinal is its document number
+            sparseVectors = vectors == null || vectors.size() == reader.maxDoc() ? null : vectors.iterator();
+        }
+        if (vectors == null) {
+            return new float[0];
+        }
+        if (sparseVectors == null) {
+            return vectors.vectorValue(doc).clone();
+        }
+        if (sparseVectors.docID() < doc) {
+            sparseVectors.advance(doc);
+        }
+        return sparseVectors.docID() == doc ? vectors.vectorValue(sparseVectors.index()).clone() : new float[0];
+    }
+}
