@@ -114,11 +114,6 @@ public final class PaperDocuments {
         return fromJson(stored.getBinaryValue(EVENT), vector);
     }
 
-    /** A paper's listing (see {@link #listing}) read from its doc values, with its vector put back. */
-    static PaperEvent fromListing(BytesRef listing, float[] vector) {
-        return fromJson(listing, vector);
-    }
-
     /**
      * The paper as a list shows it: every field of the event but its summaries' bodies and sections, which only the
      * paper's own page and the text analysis read.
@@ -133,7 +128,8 @@ public final class PaperDocuments {
                 paper.keywords(), paper.embedding(), paper.firstSeenAt(), paper.updatedAt());
     }
 
-    private static PaperEvent fromJson(BytesRef bytes, float[] vector) {
+    /** A paper event (whole, or a {@link #listing}) from its JSON bytes, with its vector put back. */
+    static PaperEvent fromJson(BytesRef bytes, float[] vector) {
         String json = new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
         try {
             return withVector(EventJson.mapper().readValue(json, PaperEvent.class), vector);

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -293,25 +292,25 @@ public final class PaperIndex implements Closeable {
 
     /**
      * The k papers whose vectors are nearest, among those the filter lets through (null: all) and never the excluded
-     * ids; the score is the cosine. Without a filter, the few excluded papers are dropped from a slightly longer
-     * result instead of being filtered out, which spares the filtered search a pass over every document.
+     * ids (see {@link #bestWithout}); the score is the cosine.
      */
     public List<ScoredPaper> nearest(float[] vector, int k, Query filter, Set<String> excludedIds) {
-        if (filter == null) {
-            return withSearcher(searcher -> collect(searcher, searcher.search(
-                    new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k + excludedIds.size()),
-                    k + excludedIds.size()), vector)).stream()
-                    .filter(hit -> !excludedIds.contains(hit.paperId())).limit(k).toList();
-        }
-        Query allowed = excludedIds.isEmpty() ? filter
-                : PaperQueries.excluding(filter, PaperQueries.ids(excludedIds));
-        return withSearcher(searcher -> collect(searcher,
-                searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k, allowed), k), vector));
+        return withSearcher(searcher -> bestWithout(searcher, k, filter, excludedIds, vector, (allowed, n) ->
+                searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, n, allowed), n)));
     }
 
     /** The k best papers for a query, by its own scoring (BM25 for text queries). */
     public List<ScoredPaper> search(Query query, int k) {
-        return withSearcher(searcher -> collect(searcher, searcher.search(query, Math.max(1, k)), null));
+        return search(query, k, null, Set.of());
+    }
+
+    /**
+     * The k best papers for a query, by its own scoring, among those the filter lets through (null: all) and never
+     * the excluded ids (see {@link #bestWithout}).
+     */
+    public List<ScoredPaper> search(Query query, int k, Query filter, Set<String> excludedIds) {
+        return withSearcher(searcher -> bestWithout(searcher, k, filter, excludedIds, null, (allowed, n) ->
+                searcher.search(allowed == null ? query : PaperQueries.scoredWithin(query, allowed), Math.max(1, n))));
     }
 
     /**
@@ -355,9 +354,9 @@ public final class PaperIndex implements Closeable {
     /**
      * BM25 more-like-this: the most distinctive terms of the given papers (by TF-IDF over this index, see
      * {@link PaperTerms}) as one query on the analysed text field, run among the papers the filter lets through (null:
-     * all papers).
+     * all papers), never the excluded ids (see {@link #bestWithout}).
      */
-    public TextMatches moreLikeThis(Collection<PaperEvent> likes, int k, Query filter) {
+    public TextMatches moreLikeThis(Collection<PaperEvent> likes, int k, Query filter, Set<String> excludedIds) {
         return withSearcher(searcher -> {
             List<PaperTerms.WeightedTerm> terms = new PaperTerms(searcher, queryAnalyzer)
                     .distinctive(likes, settings.moreLikeThisTerms());
@@ -365,10 +364,10 @@ public final class PaperIndex implements Closeable {
             if (terms.isEmpty()) {
                 return new TextMatches(words, List.of());
             }
-            Query query = filter == null ? PaperTerms.query(terms)
-                    : new BooleanQuery.Builder().add(PaperTerms.query(terms), Occur.MUST).add(filter, Occur.FILTER)
-                            .build();
-            return new TextMatches(words, collect(searcher, searcher.search(query, Math.max(1, k)), null));
+            Query query = PaperTerms.query(terms);
+            return new TextMatches(words, bestWithout(searcher, k, filter, excludedIds, null, (allowed, n) ->
+                    searcher.search(allowed == null ? query : PaperQueries.scoredWithin(query, allowed),
+                            Math.max(1, n))));
         });
     }
 
@@ -479,11 +478,34 @@ public final class PaperIndex implements Closeable {
         return updated != null && updated.advanceExact(doc - leaf.docBase) ? updated.longValue() : -1;
     }
 
+    /** A search for the best n hits among those a filter lets through (null: no filter). */
+    @FunctionalInterface
+    private interface FilteredSearch {
+        TopDocs run(Query filter, int n) throws IOException;
+    }
+
+    /**
+     * The best k hits of a search, never the excluded ids. Without a filter, the few excluded papers (the source and
+     * other records of its work, or what a reader has seen) are dropped from a slightly longer result instead of being
+     * filtered out: a filter on their ids and titles costs a term lookup in every segment, and for vector search a
+     * pass over every document. With a query vector, scores become exact cosines (see {@link #collect}).
+     */
+    private static List<ScoredPaper> bestWithout(IndexSearcher searcher, int k, Query filter, Set<String> excludedIds,
+                                                 float[] queryVector, FilteredSearch search) throws IOException {
+        if (filter == null) {
+            return collect(searcher, search.run(null, k + excludedIds.size()), queryVector).stream()
+                    .filter(hit -> !excludedIds.contains(hit.paperId())).limit(k).toList();
+        }
+        Query allowed = excludedIds.isEmpty() ? filter
+                : PaperQueries.excluding(filter, PaperQueries.ids(excludedIds));
+        return collect(searcher, search.run(allowed, k), queryVector);
+    }
+
     /** The full events behind the hits, vectors put back, in hit order. */
     private static List<PaperEvent> load(IndexSearcher searcher, TopDocs hits) throws IOException {
         StoredFields stored = searcher.storedFields();
         PaperEvent[] papers = new PaperEvent[hits.scoreDocs.length];
-        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), docs(hits), (hit, fields, doc) ->
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) ->
                 papers[hit] = PaperDocuments.fromStored(stored.document(hits.scoreDocs[hit].doc, EVENT_ONLY),
                         fields.vector(doc)));
         return present(papers);
@@ -492,10 +514,10 @@ public final class PaperIndex implements Closeable {
     /** The listings behind the hits (see {@link #listings}), vectors put back, in hit order. */
     private static List<PaperEvent> loadListings(IndexSearcher searcher, TopDocs hits) throws IOException {
         PaperEvent[] papers = new PaperEvent[hits.scoreDocs.length];
-        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), docs(hits), (hit, fields, doc) -> {
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) -> {
             BytesRef listing = fields.listing(doc);
             if (listing != null) {
-                papers[hit] = PaperDocuments.fromListing(listing, fields.vector(doc));
+                papers[hit] = PaperDocuments.fromJson(listing, fields.vector(doc));
             }
         });
         return present(papers);
@@ -509,7 +531,7 @@ public final class PaperIndex implements Closeable {
     private static List<ScoredPaper> collect(IndexSearcher searcher, TopDocs hits, float[] queryVector)
             throws IOException {
         ScoredPaper[] papers = new ScoredPaper[hits.scoreDocs.length];
-        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), docs(hits), (hit, fields, doc) -> {
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) -> {
             String paperId = fields.id(doc);
             if (paperId != null) {
                 float[] vector = fields.vector(doc);
@@ -530,14 +552,6 @@ public final class PaperIndex implements Closeable {
             }
         }
         return present;
-    }
-
-    private static int[] docs(TopDocs hits) {
-        int[] docs = new int[hits.scoreDocs.length];
-        for (int i = 0; i < docs.length; i++) {
-            docs[i] = hits.scoreDocs[i].doc;
-        }
-        return docs;
     }
 
     private <T> T withSearcher(SearchWork<T> work) {

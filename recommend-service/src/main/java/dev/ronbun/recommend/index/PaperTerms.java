@@ -5,7 +5,6 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.text.JapaneseAnalyzers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,9 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -96,24 +93,14 @@ final class PaperTerms {
      */
     Map<String, List<String>> present(Collection<String> paperIds, List<String> terms) throws IOException {
         List<String> ids = new ArrayList<>();
-        List<Integer> docs = new ArrayList<>();
-        docsOf(paperIds).forEach((id, doc) -> {
-            ids.add(id);
-            docs.add(doc);
+        Map<SegmentFields, List<int[]>> bySegment = new LinkedHashMap<>(); // [paper, document], in document order
+        visitPapers(paperIds, (paperId, fields, doc, topLevelDoc) -> {
+            bySegment.computeIfAbsent(fields, f -> new ArrayList<>()).add(new int[] {ids.size(), doc});
+            ids.add(paperId);
         });
         boolean[][] uses = new boolean[ids.size()][terms.size()];
         BytesRef[] wanted = terms.stream().map(BytesRef::new).toArray(BytesRef[]::new);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Map<LeafReaderContext, List<int[]>> bySegment = new LinkedHashMap<>();
-        Integer[] order = new Integer[ids.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(docs::get));
-        for (int paper : order) {
-            int doc = docs.get(paper);
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            bySegment.computeIfAbsent(leaf, l -> new ArrayList<>()).add(new int[] {paper, doc - leaf.docBase});
-        }
-        for (Map.Entry<LeafReaderContext, List<int[]>> segment : bySegment.entrySet()) {
+        for (Map.Entry<SegmentFields, List<int[]>> segment : bySegment.entrySet()) {
             for (String field : List.of(PaperDocuments.TEXT, PaperDocuments.KEYWORDS)) {
                 Terms fieldTerms = segment.getKey().reader().terms(field);
                 if (fieldTerms == null) {
@@ -148,22 +135,31 @@ final class PaperTerms {
         return found;
     }
 
-    /** The documents of these paper ids, found with one query and read back from the id doc values. */
+    /** The top-level documents of these paper ids. */
     private Map<String, Integer> docsOf(Collection<String> paperIds) throws IOException {
         Map<String, Integer> docs = new HashMap<>();
+        visitPapers(paperIds, (paperId, fields, doc, topLevelDoc) -> docs.put(paperId, topLevelDoc));
+        return docs;
+    }
+
+    /** What to do with each paper found: its id, its segment's fields, its document there and in the index. */
+    @FunctionalInterface
+    private interface PaperVisitor {
+        void visit(String paperId, SegmentFields fields, int doc, int topLevelDoc) throws IOException;
+    }
+
+    /** Finds these paper ids with one query and visits them in document order (ids read from the doc values). */
+    private void visitPapers(Collection<String> paperIds, PaperVisitor visitor) throws IOException {
         if (paperIds.isEmpty()) {
-            return docs;
+            return;
         }
         TopDocs hits = searcher.search(PaperQueries.ids(paperIds), paperIds.size());
-        int[] hitDocs = new int[hits.scoreDocs.length];
-        Arrays.setAll(hitDocs, i -> hits.scoreDocs[i].doc);
-        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hitDocs, (hit, fields, doc) -> {
+        SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) -> {
             String paperId = fields.id(doc);
             if (paperId != null) {
-                docs.put(paperId, hitDocs[hit]);
+                visitor.visit(paperId, fields, doc, hits.scoreDocs[hit].doc);
             }
         });
-        return docs;
     }
 
     /** Term frequencies over a paper's text and keywords: from its term vectors when indexed, else analysed. */

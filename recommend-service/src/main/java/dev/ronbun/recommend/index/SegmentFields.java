@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -36,11 +37,12 @@ final class SegmentFields {
         void visit(int hit, SegmentFields fields, int doc) throws IOException;
     }
 
-    /** Calls the visitor for each of these top-level document ids, in increasing document order. */
-    static void visitInDocOrder(List<LeafReaderContext> leaves, int[] docs, HitVisitor visitor) throws IOException {
-        long[] keyed = new long[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            keyed[i] = ((long) docs[i] << 32) | i; // sorts by document, then by position; no boxing
+    /** Calls the visitor for each hit of a search, in increasing document order. */
+    static void visitInDocOrder(List<LeafReaderContext> leaves, ScoreDoc[] hits, HitVisitor visitor)
+            throws IOException {
+        long[] keyed = new long[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            keyed[i] = ((long) hits[i].doc << 32) | i; // sorts by document, then by position; no boxing
         }
         Arrays.sort(keyed);
         LeafReaderContext leaf = null;
@@ -54,6 +56,11 @@ final class SegmentFields {
             }
             visitor.visit(hit, fields, doc - leaf.docBase);
         }
+    }
+
+    /** The segment these fields are read from. */
+    LeafReader reader() {
+        return reader;
     }
 
     /** The paper id of a document; null for a deleted slot. */

@@ -38,9 +38,6 @@ public class PersonalRanking {
     /** A history interest's more-like-this reads at most this many of its heaviest papers. */
     private static final int MLT_PAPERS = 5;
 
-    /** Up to this many seen papers are dropped from longer text results rather than filtered out of the search. */
-    private static final int DROPPED_AFTERWARDS = 200;
-
     private final PaperIndex index;
     private final RankingSettings settings;
     private final Clock clock;
@@ -147,14 +144,6 @@ public class PersonalRanking {
             return PaperQueries.excluding(restriction == null ? new MatchAllDocsQuery() : restriction, sameWork);
         }
 
-        /**
-         * For text queries: null when only a few seen papers must go, which are then dropped from a longer result (as
-         * a filter, the seen works' ids and titles are looked up in every segment for every interest's query).
-         */
-        Query textFilter() {
-            return restriction == null && seenIds.size() <= DROPPED_AFTERWARDS ? null : allowed();
-        }
-
         /** For vector queries: null when only the seen papers must go, which are then dropped from the results. */
         Query vectorFilter() {
             return PaperQueries.both(restriction, modelRestriction);
@@ -190,20 +179,13 @@ public class PersonalRanking {
     }
 
     private List<ScoredPaper> textCandidates(Interest interest, int wanted, Scope scope) {
-        Query filter = scope.textFilter();
-        int fetched = filter == null ? wanted + scope.seenIds().size() : wanted;
-        List<ScoredPaper> found;
         if (interest.isKeyword()) {
-            found = index.textQuery(interest.keyword())
-                    .map(query -> index.search(filter == null ? query : PaperQueries.scoredWithin(query, filter),
-                            fetched))
+            return index.textQuery(interest.keyword())
+                    .map(query -> index.search(query, wanted, scope.restriction(), scope.seenIds()))
                     .orElse(List.of());
-        } else {
-            List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper)
-                    .toList();
-            found = index.moreLikeThis(papers, fetched, filter).papers();
         }
-        return found.stream().filter(hit -> !scope.seenIds().contains(hit.paperId())).limit(wanted).toList();
+        List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper).toList();
+        return index.moreLikeThis(papers, wanted, scope.restriction(), scope.seenIds()).papers();
     }
 
     private static String explain(Interest interest, float[] vector) {

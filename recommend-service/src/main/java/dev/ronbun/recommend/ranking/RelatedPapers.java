@@ -49,13 +49,11 @@ public class RelatedPapers {
                 ? ConcurrentSearches.start(() -> index.nearest(vector, wanted,
                         index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded))
                 : ConcurrentSearches.Pending.done(List.of());
-        // the few records of the same work are dropped from a slightly longer result: cheaper than a filter
         TextMatches text = mode.usesText()
-                ? index.moreLikeThis(List.of(source), wanted + excluded.size(), null)
+                ? index.moreLikeThis(List.of(source), wanted, null, excluded)
                 : new TextMatches(index.interestingTerms(source), List.of());
         List<ScoredPaper> byVector = vectorSearch.result();
-        List<ScoredPaper> byText = text.papers().stream().filter(hit -> !excluded.contains(hit.paperId()))
-                .limit(wanted).toList();
+        List<ScoredPaper> byText = text.papers();
 
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         List<Candidate> candidates = new ArrayList<>();

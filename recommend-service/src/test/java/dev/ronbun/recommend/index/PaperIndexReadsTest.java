@@ -84,7 +84,7 @@ class PaperIndexReadsTest {
 
     @Test
     void moreLikeThisWithoutAFilterSearchesEveryPaperTheSourceIncluded() {
-        TextMatches matches = index.moreLikeThis(List.of(TRANSFORMER), 10, null);
+        TextMatches matches = index.moreLikeThis(List.of(TRANSFORMER), 10, null, java.util.Set.of());
 
         // all three share the author's name; the retrieval paper also shares 注意機構
         assertThat(matches.papers()).extracting(ScoredPaper::paperId)
