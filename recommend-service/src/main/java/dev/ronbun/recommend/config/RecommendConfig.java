@@ -65,9 +65,25 @@ public interface RecommendConfig {
         @WithDefault("25")
         int moreLikeThisTerms();
 
+        /**
+         * Fewest candidates an HNSW search explores per segment (its "ef"), however few hits it asks for: the best
+         * of them are kept. In one segment of 1M papers, exploring 100 finds 88 % of the true 10 nearest, 200 finds
+         * 97 %, 400 finds 99.5 % (docs/benchmarks.md).
+         */
+        @WithDefault("200")
+        int hnswSearchWidth();
+
         /** Memory the index writer buffers before it flushes a segment. */
         @WithDefault("64")
         int ramBufferMb();
+
+        /**
+         * Segments a full replay (a new index, or a reindex) merges the index down to before it reports done. Each
+         * search visits every segment, so at 1M papers one segment instead of Lucene's usual dozen or so answers
+         * related papers about twice as fast (docs/benchmarks.md); 0 leaves the layout to Lucene's merge policy.
+         */
+        @WithDefault("1")
+        int segmentsAfterReplay();
     }
 
     /** How hybrid ranking fuses the vector and BM25 signals. */

@@ -41,10 +41,13 @@ import java.util.stream.Stream;
  * java -Xmx4g --add-modules jdk.incubator.vector -cp 'recommend-service/target/quarkus-app/app/*:recommend-service/target/quarkus-app/lib/main/*' \
  *     dev.ronbun.recommend.evaluation.IndexBenchmark --papers 100000 [--dimension 512] [--clusters N/500]
  *     [--quantized] [--queries 500] [--warmup 1000] [--recall-queries 200] [--batch 10000] [--ram-buffer-mb 512]
- *     [--dir DIR] [--keep] [--reuse] [--pgvector JDBC_URL]
+ *     [--segments 1] [--hnsw-search-width 200] [--dir DIR] [--keep] [--reuse] [--pgvector JDBC_URL]
  * </pre>
- * Recall is measured twice: with k = 10 (the HNSW search explores 10 candidates) and with the service's candidate
- * count (100, of which the best 10 are kept), which is how related papers and recommendations call it. With
+ * After the build the index is merged into {@code --segments} segments (default 1, 0 skips it), as the service does
+ * after a full replay; with {@code --reuse}, a kept index of more segments is merged first.
+ * Recall is measured twice, each time keeping the best 10: asking for 10 hits and asking for the service's candidate
+ * count (100), as related papers and recommendations do; either search explores at least
+ * {@code --hnsw-search-width} candidates per segment. With
  * {@code --dir DIR --keep} the index stays; {@code --reuse} then measures it again without rebuilding.
  * With {@code --pgvector jdbc:postgresql://127.0.0.1:25433/postgres?user=postgres} the same vectors also go into
  * pgvector's HNSW on that server, measured on the recall queries beside Lucene (see {@link PgvectorComparison}); it
@@ -65,6 +68,8 @@ public final class IndexBenchmark {
         int recallQueries = 200;
         int batch = 10_000;
         int ramBufferMb = 512;
+        int segments = 1;
+        int searchWidth = IndexSettings.DEFAULTS.hnswSearchWidth();
         Path dir = null;
         boolean keep = false;
         boolean reuse = false;
@@ -81,6 +86,8 @@ public final class IndexBenchmark {
                 case "--recall-queries" -> recallQueries = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--ram-buffer-mb" -> ramBufferMb = Integer.parseInt(args[++i]);
+                case "--segments" -> segments = Integer.parseInt(args[++i]);
+                case "--hnsw-search-width" -> searchWidth = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
                 case "--reuse" -> reuse = true;
@@ -92,14 +99,15 @@ public final class IndexBenchmark {
         int clusterCount = clusters == null ? Math.max(10, papers / 500) : clusters;
         Path folder = dir == null ? Files.createTempDirectory("ronbun-index-benchmark") : dir;
         SyntheticPapers synthetic = new SyntheticPapers(seed, dimension, clusterCount);
-        IndexSettings settings = IndexSettings.DEFAULTS.withQuantizedVectors(quantized).withRamBufferMb(ramBufferMb);
+        IndexSettings settings = IndexSettings.DEFAULTS.withQuantizedVectors(quantized).withRamBufferMb(ramBufferMb)
+                .withHnswSearchWidth(searchWidth);
         System.out.printf("papers %d, dimension %d, clusters %d, vectors %s, cpus %d, max heap %d MiB, index %s, "
                         + "%d timed calls per measure after %d untimed%n", papers, dimension, clusterCount,
                 quantized ? "int8 scalar-quantised HNSW" : "float32 HNSW", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, folder, queries, warmup);
 
         try {
-            build(folder, settings, synthetic, papers, batch, reuse);
+            build(folder, settings, synthetic, papers, batch, reuse, segments);
             // measured on the index reopened, as a restarted service would serve it
             try (PaperIndex index = PaperIndex.open(folder, settings)) {
                 RecallQueries recall = measure(index, synthetic, papers, clusterCount, queries, warmup, recallQueries,
@@ -116,11 +124,21 @@ public final class IndexBenchmark {
         }
     }
 
+    private static void merge(PaperIndex index, int segments) {
+        int before = index.segments();
+        long start = System.nanoTime();
+        index.compact(segments);
+        System.out.printf("merge: %d segments into %d in %.1f s%n", before, index.segments(), seconds(start));
+    }
+
     private static void build(Path folder, IndexSettings settings, SyntheticPapers synthetic, int papers, int batch,
-                              boolean reuse) throws IOException {
+                              boolean reuse, int segments) throws IOException {
         try (PaperIndex index = PaperIndex.open(folder, settings)) {
             if (reuse && index.size() == papers) {
                 System.out.printf("reusing the index in %s: %d segments%n", folder, index.segments());
+                if (segments > 0 && index.segments() > segments) {
+                    merge(index, segments);
+                }
                 return;
             }
             long start = System.nanoTime();
@@ -136,6 +154,10 @@ public final class IndexBenchmark {
             }
             index.awaitMerges();
             index.markComplete();
+            if (segments > 0) {
+                // as the service does after a full replay (ronbun.recommend.index.segments-after-replay)
+                merge(index, segments);
+            }
             double buildSeconds = seconds(start);
             System.out.printf("build: %.1f s (%.0f papers/s, merges included), %.0f CPU-s of this process so far, "
                     + "%d segments, %.0f MiB on disk, load average %s%n", buildSeconds, papers / buildSeconds,
@@ -227,9 +249,10 @@ public final class IndexBenchmark {
             recallWithCandidates += overlap(index.nearest(queries[q], RankingSettings.DEFAULTS.candidates(), null,
                     Set.of()), truth, 10);
         }
-        System.out.printf("HNSW recall@10 vs brute force over %d queries: %.4f (k=10), %.4f (k=%d, best 10 kept); "
-                + "brute force took %.1f s%n", count, recallAt10 / count, recallWithCandidates / count,
-                RankingSettings.DEFAULTS.candidates(), bruteSeconds);
+        System.out.printf("HNSW recall@10 vs brute force over %d queries: %.4f (k=10), %.4f (k=%d, best 10 kept), "
+                + "each exploring at least %d candidates per segment; brute force took %.1f s%n", count,
+                recallAt10 / count, recallWithCandidates / count, RankingSettings.DEFAULTS.candidates(),
+                index.settings().hnswSearchWidth(), bruteSeconds);
         return new RecallQueries(queries, exactTop10);
     }
 

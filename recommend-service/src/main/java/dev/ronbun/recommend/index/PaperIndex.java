@@ -134,6 +134,11 @@ public final class PaperIndex implements Closeable {
         }
     }
 
+    /** How this index stores and searches. */
+    public IndexSettings settings() {
+        return settings;
+    }
+
     /** True when this index is new, of an older schema, or was cleared and not yet fully rebuilt from the topic. */
     public boolean needsReplay() {
         return needsReplay;
@@ -194,6 +199,24 @@ public final class PaperIndex implements Closeable {
     /** Waits for background segment merges to finish (the benchmark counts them as part of the build). */
     public void awaitMerges() {
         merges.sync();
+    }
+
+    /**
+     * Merges the index down to at most {@code maxSegments} segments and commits. Every search visits each segment
+     * (an HNSW graph and a term dictionary apiece), so a freshly replayed index of many segments searches slower
+     * than the same papers in a few; new papers after this start new segments as usual.
+     */
+    public void compact(int maxSegments) {
+        try {
+            // Not under this index's lock: papers keep arriving (into new segments) while the merge runs.
+            writer.forceMerge(maxSegments, true);
+            synchronized (this) {
+                commit(null);
+                refresh();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge the paper index", e);
+        }
     }
 
     /** Removes a paper (a tombstone on the compacted topic). */
@@ -296,7 +319,8 @@ public final class PaperIndex implements Closeable {
      */
     public List<ScoredPaper> nearest(float[] vector, int k, Query filter, Set<String> excludedIds) {
         return withSearcher(searcher -> bestWithout(searcher, k, filter, excludedIds, vector, (allowed, n) ->
-                searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, n, allowed), n)));
+                searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector,
+                        Math.max(n, settings.hnswSearchWidth()), allowed), n)));
     }
 
     /** The k best papers for a query, by its own scoring (BM25 for text queries). */

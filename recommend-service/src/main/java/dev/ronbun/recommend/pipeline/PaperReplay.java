@@ -4,6 +4,7 @@ import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.InvalidEventException;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +45,7 @@ public class PaperReplay {
     private final String bootstrapServers;
     private final String topic;
     private final Clock clock;
+    private final int segmentsAfterReplay;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ronbun-paper-replay");
         thread.setDaemon(true);
@@ -53,11 +55,13 @@ public class PaperReplay {
     private volatile boolean stopping;
 
     public PaperReplay(PaperIndex index, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "ronbun.topic.papers") String topic, Clock clock) {
+                       @ConfigProperty(name = "ronbun.topic.papers") String topic, Clock clock,
+                       RecommendConfig config) {
         this.index = index;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.clock = clock;
+        this.segmentsAfterReplay = config.index().segmentsAfterReplay();
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -87,7 +91,7 @@ public class PaperReplay {
             throw new ProblemException(409, "reindex-running", "Conflict",
                     "A reindex is already running; follow it with GET /api/admin/reindex.");
         }
-        ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, null);
+        ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, 0, null);
         progress.set(started);
         worker.submit(() -> replay(started, clearFirst));
         return started;
@@ -104,8 +108,7 @@ public class PaperReplay {
                 index.clear();
             } catch (RuntimeException e) {
                 LOG.error("Clearing the index for a reindex failed", e);
-                progress.set(new ReplayProgress("failed", started.reason(), started.startedAt(), clock.instant(), 0,
-                        0, 0, 0, 0, e.toString()));
+                progress.set(started.failed(clock.instant(), e.toString()));
                 return;
             }
         }
@@ -155,15 +158,21 @@ public class PaperReplay {
                 return;
             }
             index.markComplete();
-            ReplayProgress done = withCounts(started, total, read, indexed, deleted, skipped);
-            progress.set(new ReplayProgress("done", done.reason(), done.startedAt(), clock.instant(), total, read,
-                    indexed, deleted, skipped, null));
-            LOG.infof("Replayed %s: %d records, %d papers indexed, %d deleted, %d skipped; the index holds %d papers",
-                    topic, read, indexed, deleted, skipped, index.size());
+            ReplayProgress afterReading = withCounts(started, total, read, indexed, deleted, skipped);
+            long mergeStart = System.nanoTime();
+            if (segmentsAfterReplay > 0) {
+                // The index serves searches (from its old segments) and new papers throughout the merge.
+                progress.set(afterReading.merging());
+                index.compact(segmentsAfterReplay);
+            }
+            progress.set(afterReading.done(clock.instant(), index.segments()));
+            LOG.infof("Replayed %s: %d records, %d papers indexed, %d deleted, %d skipped; the index holds %d papers "
+                            + "in %d segments (merged in %.1f s)", topic, read, indexed, deleted, skipped,
+                    index.size(), index.segments(), (System.nanoTime() - mergeStart) / 1e9);
         } catch (RuntimeException e) {
             LOG.error("Replaying " + topic + " failed", e);
-            progress.set(new ReplayProgress("failed", started.reason(), started.startedAt(), clock.instant(), total,
-                    read, indexed, deleted, skipped, e.toString()));
+            progress.set(withCounts(started, total, read, indexed, deleted, skipped).failed(clock.instant(),
+                    e.toString()));
         }
     }
 
@@ -180,6 +189,6 @@ public class PaperReplay {
     private static ReplayProgress withCounts(ReplayProgress started, long total, long read, long indexed,
                                              long deleted, long skipped) {
         return new ReplayProgress("running", started.reason(), started.startedAt(), null, total, read, indexed,
-                deleted, skipped, null);
+                deleted, skipped, 0, null);
     }
 }

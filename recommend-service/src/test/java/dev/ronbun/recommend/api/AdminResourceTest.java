@@ -47,6 +47,8 @@ class AdminResourceTest {
 
         assertThat(done.getString("state")).isEqualTo("done");
         assertThat(done.getLong("recordsRead")).isGreaterThanOrEqualTo(done.getLong("recordsTotal"));
+        // ronbun.recommend.index.segments-after-replay defaults to 1
+        assertThat(done.getInt("segments")).isEqualTo(1);
         assertThat(done.getLong("papersIndexed")).isPositive();
         assertThat(total()).isGreaterThanOrEqualTo(before);
         given().auth().oauth2(TestTokens.reader("any-reader"))
@@ -77,7 +79,8 @@ class AdminResourceTest {
         TestPapers.await("the reindex to finish", () -> {
             progress[0] = given().auth().oauth2(TestTokens.admin())
                     .when().get("/api/admin/reindex").then().statusCode(200).extract().jsonPath();
-            return !"running".equals(progress[0].getString("state"));
+            String state = progress[0].getString("state");
+            return !"running".equals(state) && !"merging".equals(state);
         });
         return progress[0];
     }

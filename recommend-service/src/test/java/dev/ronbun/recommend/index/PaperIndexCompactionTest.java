@@ -1,0 +1,89 @@
+package dev.ronbun.recommend.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.TestPapers;
+import dev.ronbun.recommend.ranking.RankingSettings;
+import dev.ronbun.recommend.ranking.RelatedPapers;
+import dev.ronbun.recommend.ranking.Recommendation;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link PaperIndex#compact}: what a full replay does before it reports done. */
+class PaperIndexCompactionTest {
+
+    private static final List<String> TOPICS = List.of("拡散モデル", "注意機構", "量子化", "強化学習", "検索", "蒸留");
+
+    private PaperIndex index;
+    private List<PaperEvent> papers;
+
+    @BeforeEach
+    void indexInSeveralSegments() {
+        index = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+        papers = IntStream.range(0, 120).mapToObj(PaperIndexCompactionTest::paper).toList();
+        for (int from = 0; from < papers.size(); from += 20) {
+            index.upsert(papers.subList(from, from + 20)); // each upsert commits: one segment apiece
+        }
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void mergesIntoTheAskedNumberOfSegmentsAndRanksExactlyAsBefore() {
+        assertThat(index.segments()).isGreaterThan(1);
+        List<List<String>> before = relatedOfTheFirstPapers();
+        List<String> nearestBefore = nearestToPaperSeven();
+        long generationBefore = index.generation();
+
+        index.compact(1);
+
+        assertThat(index.segments()).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(papers.size());
+        assertThat(index.generation()).isGreaterThan(generationBefore);
+        assertThat(relatedOfTheFirstPapers()).isEqualTo(before);
+        assertThat(nearestToPaperSeven()).isEqualTo(nearestBefore).contains(papers.get(7).paperId());
+    }
+
+    @Test
+    void keepsTakingPapersAfterTheMergeInNewSegments() {
+        index.compact(1);
+        PaperEvent late = paper(500);
+
+        index.upsert(List.of(late));
+
+        assertThat(index.listing(late.paperId())).isPresent();
+        assertThat(index.segments()).isEqualTo(2);
+    }
+
+    /** Papers on two of six topics each, with a vector leaning the same way. */
+    private static PaperEvent paper(int i) {
+        String first = TOPICS.get(i % TOPICS.size());
+        String second = TOPICS.get((i / TOPICS.size()) % TOPICS.size());
+        return TestPapers.paper("c:" + i, "Paper " + i + " on " + first)
+                .keywords(first, second)
+                .text(first + "と" + second + "についての論文 " + i + "。" + first + "を改良する。")
+                .vector(1 + i % 6, 1 + (i / 6) % 6, 1 + i % 7)
+                .build();
+    }
+
+    private List<String> nearestToPaperSeven() {
+        return index.nearest(papers.get(7).embedding().vector(), 5, null, Set.of()).stream()
+                .map(ScoredPaper::paperId).sorted().toList();
+    }
+
+    private List<List<String>> relatedOfTheFirstPapers() {
+        RelatedPapers related = new RelatedPapers(index, RankingSettings.DEFAULTS);
+        return papers.subList(0, 10).stream()
+                .map(paper -> related.relatedTo(paper.paperId(), 5).orElseThrow().stream()
+                        .map(Recommendation::paper).map(PaperEvent::paperId).toList())
+                .toList();
+    }
+}
