@@ -333,8 +333,14 @@ public final class PaperIndex implements Closeable {
      * the excluded ids (see {@link #bestWithout}).
      */
     public List<ScoredPaper> search(Query query, int k, Query filter, Set<String> excludedIds) {
-        return withSearcher(searcher -> bestWithout(searcher, k, filter, excludedIds, null, (allowed, n) ->
-                searcher.search(allowed == null ? query : PaperQueries.scoredWithin(query, allowed), Math.max(1, n))));
+        return withSearcher(searcher -> bestScored(searcher, query, k, filter, excludedIds));
+    }
+
+    /** {@link #search(Query, int, Query, Set)} on a searcher already held. */
+    private static List<ScoredPaper> bestScored(IndexSearcher searcher, Query query, int k, Query filter,
+                                                Set<String> excludedIds) throws IOException {
+        return bestWithout(searcher, k, filter, excludedIds, null, (allowed, n) ->
+                searcher.search(allowed == null ? query : PaperQueries.scoredWithin(query, allowed), Math.max(1, n)));
     }
 
     /**
@@ -388,10 +394,7 @@ public final class PaperIndex implements Closeable {
             if (terms.isEmpty()) {
                 return new TextMatches(words, List.of());
             }
-            Query query = PaperTerms.query(terms);
-            return new TextMatches(words, bestWithout(searcher, k, filter, excludedIds, null, (allowed, n) ->
-                    searcher.search(allowed == null ? query : PaperQueries.scoredWithin(query, allowed),
-                            Math.max(1, n))));
+            return new TextMatches(words, bestScored(searcher, PaperTerms.query(terms), k, filter, excludedIds));
         });
     }
 

@@ -165,10 +165,11 @@ public class PaperReplay {
                 progress.set(afterReading.merging());
                 index.compact(segmentsAfterReplay);
             }
-            progress.set(afterReading.done(clock.instant(), index.segments()));
+            int segments = index.segments();
+            progress.set(afterReading.done(clock.instant(), segments));
             LOG.infof("Replayed %s: %d records, %d papers indexed, %d deleted, %d skipped; the index holds %d papers "
                             + "in %d segments (merged in %.1f s)", topic, read, indexed, deleted, skipped,
-                    index.size(), index.segments(), (System.nanoTime() - mergeStart) / 1e9);
+                    index.size(), segments, (System.nanoTime() - mergeStart) / 1e9);
         } catch (RuntimeException e) {
             LOG.error("Replaying " + topic + " failed", e);
             progress.set(withCounts(started, total, read, indexed, deleted, skipped).failed(clock.instant(),
