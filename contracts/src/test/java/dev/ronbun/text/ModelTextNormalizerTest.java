@@ -29,17 +29,27 @@ class ModelTextNormalizerTest {
 
     @Test
     void separatesLatinWordsAndDigitsFromAdjacentJapanese() {
-        assertThat(ModelTextNormalizer.normalize("LLMを使った3層のCNNで")).isEqualTo("llm を使った 3 層の cnn て");
+        assertThat(ModelTextNormalizer.normalize("LLMを使った3層のCNNで")).isEqualTo("llm を使った 3 层の cnn て");
     }
 
     @Test
     void replacesJapaneseKanjiFormsTheVocabularyLacksWithTheirChineseForms() {
-        assertThat(ModelTextNormalizer.normalize("摂動の推奨と解釈の根拠")).isEqualTo("摄動の推奖と解释の根据");
+        assertThat(ModelTextNormalizer.normalize("摂動の推奨と解釈の根拠")).isEqualTo("摄动の推奖と解释の根据");
     }
 
     @Test
-    void leavesKanjiTheVocabularyHasAlone() {
-        assertThat(ModelTextNormalizer.normalize("機械学習の国際会議")).isEqualTo("機械学習の国際会議");
+    void writesKanjiInTheSimplifiedFormsTheModelWasTrainedOn() {
+        assertThat(ModelTextNormalizer.normalize("機械学習の国際会議で言語モデルを評価")).isEqualTo("机械学习の国际会议て言语 モテル を评価");
+    }
+
+    @Test
+    void keepsKanjiWhoseJapaneseUseIsTheUnsimplifiedOne() {
+        assertThat(ModelTextNormalizer.normalize("著者は大阪")).isEqualTo("著者は大阪");
+    }
+
+    @Test
+    void separatesKatakanaWordsFromAdjacentHiraganaAndKanji() {
+        assertThat(ModelTextNormalizer.normalize("データセットを作る新しいベンチマーク")).isEqualTo("テータセット を作る新しい ヘンチマーク");
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <pre>
  * java ... dev.ronbun.embed.embedding.JstsEvaluation [--raw] [--model-dir DIR] [--file JSONL] [--limit N]
- *                                                    [--retrieval] [--query-prefix TEXT] [--pooling cls|mean]
+ *                                                    [--retrieval] [--query-prefix TEXT] [--pooling cls|mean|cls+mean]
  *                                                    [--threads N]
  * </pre>
  * Prints {@code spearman <value>} (and {@code mrr <value>} with {@code --retrieval}).
@@ -178,7 +178,7 @@ public final class JstsEvaluation {
                     case "--pooling" -> pooling = Pooling.parse(args[++i]);
                     case "--threads" -> threads = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --raw "
-                            + "--model-dir DIR --file JSONL --limit N --retrieval --query-prefix TEXT --pooling cls|mean --threads N");
+                            + "--model-dir DIR --file JSONL --limit N --retrieval --query-prefix TEXT --pooling cls|mean|cls+mean --threads N");
                 }
             }
             return new Options(raw, modelDir, file, limit, retrieval, queryPrefix, pooling, threads);

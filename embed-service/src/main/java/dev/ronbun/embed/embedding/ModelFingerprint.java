@@ -29,7 +29,7 @@ final class ModelFingerprint {
         digestEdges(sha, tokenizerFile);
         sha.update(descriptor.toJson());
         if (descriptor.japaneseNormalization()) {
-            sha.update(("normalizer:" + ModelTextNormalizer.VERSION).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(("normalizer:" + ModelTextNormalizer.version()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest(), 0, 8);
     }

@@ -69,10 +69,19 @@ final class PoolingTranslator implements NoBatchifyTranslator<TokenBatch, float[
         float[][] vectors = new float[batch.size()][hidden];
         for (int row = 0; row < batch.size(); row++) {
             int rowStart = row * length * hidden;
-            if (pooling == Pooling.CLS) {
-                values.get(rowStart, vectors[row]);
-            } else {
-                meanOfUnmasked(values, batch, row, length, hidden, vectors[row]);
+            switch (pooling) {
+                case CLS -> values.get(rowStart, vectors[row]);
+                case MEAN -> meanOfUnmasked(values, batch, row, length, hidden, vectors[row]);
+                case CLS_PLUS_MEAN -> {
+                    float[] cls = new float[hidden];
+                    values.get(rowStart, cls);
+                    meanOfUnmasked(values, batch, row, length, hidden, vectors[row]);
+                    VectorUtil.l2normalize(cls, false);
+                    VectorUtil.l2normalize(vectors[row], false);
+                    for (int d = 0; d < hidden; d++) {
+                        vectors[row][d] += cls[d];
+                    }
+                }
             }
         }
         return vectors;

@@ -19,6 +19,7 @@ class ModelDescriptorTest {
         }
 
         assertThat(descriptor.id()).isEqualTo("bge-small-zh-v15-q");
+        assertThat(descriptor.pooling()).isEqualTo(Pooling.CLS_PLUS_MEAN);
         assertThat(descriptor.dimension()).isEqualTo(512);
         assertThat(descriptor.maxTokens()).isEqualTo(512);
         assertThat(descriptor.normalizeEmbeddings()).isTrue();
@@ -56,7 +57,7 @@ class ModelDescriptorTest {
     void rejectsAnUnknownPooling() {
         assertThatThrownBy(() -> parse("""
                 {"id": "x", "pooling": "max", "maxTokens": 512, "dimension": 384}
-                """)).isInstanceOf(IOException.class).hasMessageContaining("cls or mean");
+                """)).isInstanceOf(IOException.class).hasMessageContaining("one of cls, mean, cls+mean");
     }
 
     @Test
@@ -78,5 +79,16 @@ class ModelDescriptorTest {
 
     private static ModelDescriptor parse(String json) throws IOException {
         return ModelDescriptor.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsEveryPoolingByItsJsonNameAndNamesThemWhenOneIsUnknown() {
+        assertThat(Pooling.parse("cls")).isEqualTo(Pooling.CLS);
+        assertThat(Pooling.parse(" MEAN ")).isEqualTo(Pooling.MEAN);
+        assertThat(Pooling.parse("cls+mean")).isEqualTo(Pooling.CLS_PLUS_MEAN);
+        assertThat(Pooling.CLS_PLUS_MEAN.jsonName()).isEqualTo("cls+mean");
+        assertThatThrownBy(() -> Pooling.parse("max"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pooling must be one of cls, mean, cls+mean, not max");
     }
 }
