@@ -46,8 +46,11 @@ public final class ModelTextNormalizer {
 
     private static final int FIRST_IDEOGRAPH = 0x4E00;
     private static final int LAST_IDEOGRAPH = 0x9FFF;
-    /** Simplified form by ideograph, 0 where the table has none. */
-    private static final char[] SIMPLIFIED = loadSimplifiedForms();
+    /**
+     * The Chinese form of each ideograph, 0 where it has none: the simplified forms, overridden by the Japanese forms
+     * above. One table, so that normalising a character is one array read.
+     */
+    private static final char[] CHINESE = chineseForms();
 
     private static final int OTHER = 0;
     private static final int LATIN = 1;
@@ -103,15 +106,8 @@ public final class ModelTextNormalizer {
             case '“', '”', '„', '‟' -> '"';
             case '‐', '‑', '‒', '–', '—', '―' -> '-';
             default -> {
-                if (cp < FIRST_IDEOGRAPH || cp > LAST_IDEOGRAPH) {
-                    yield cp;
-                }
-                int index = JAPANESE_FORMS.indexOf(cp);
-                if (index >= 0) {
-                    yield CHINESE_FORMS.charAt(index);
-                }
-                char simplified = SIMPLIFIED[cp - FIRST_IDEOGRAPH];
-                yield simplified == 0 ? cp : simplified;
+                char chinese = cp < FIRST_IDEOGRAPH || cp > LAST_IDEOGRAPH ? 0 : CHINESE[cp - FIRST_IDEOGRAPH];
+                yield chinese == 0 ? cp : chinese;
             }
         };
     }
@@ -134,8 +130,16 @@ public final class ModelTextNormalizer {
         return text.length() == 1 && text.charAt(0) >= FIRST_IDEOGRAPH && text.charAt(0) <= LAST_IDEOGRAPH;
     }
 
-    private static char[] loadSimplifiedForms() {
+    private static char[] chineseForms() {
         char[] table = new char[LAST_IDEOGRAPH - FIRST_IDEOGRAPH + 1];
+        readSimplifiedForms(table);
+        for (int i = 0; i < JAPANESE_FORMS.length(); i++) {
+            table[JAPANESE_FORMS.charAt(i) - FIRST_IDEOGRAPH] = CHINESE_FORMS.charAt(i);
+        }
+        return table;
+    }
+
+    private static void readSimplifiedForms(char[] table) {
         try (InputStream in = ModelTextNormalizer.class.getResourceAsStream(SIMPLIFIED_FORMS)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + SIMPLIFIED_FORMS);
@@ -154,6 +158,5 @@ public final class ModelTextNormalizer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return table;
     }
 }
