@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
 /**
  * Deterministic synthetic papers for the benchmark: paper {@code i} belongs to cluster {@code i % clusters}; its vector
  * is the cluster's random unit centre plus Gaussian noise of the same expected length, renormalised (cosine about 0.7
- * to the centre, about 0.5 within a cluster, about 0 across clusters); its Japanese-like text draws most words from
+ * to the centre, about 0.5 within a cluster, about 0 across clusters). With a cone, every vector is then tilted
+ * towards one common direction, as anisotropic models embed text (see {@code VectorCentre}). Its Japanese-like text
+ * draws most words from
  * the cluster's own vocabulary of katakana and kanji pseudo-terms, joined by common words and particles. Any paper
  * can be regenerated from its number alone, which lets the benchmark compute exact neighbours without keeping every
  * vector in memory.
@@ -34,8 +36,25 @@ final class SyntheticPapers {
     private final float[][] centres;
     private final String[][] vocabulary;
     private final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+    private final double coneCosine;
+    private final float[] commonDirection;
 
     SyntheticPapers(long seed, int dimension, int clusters) {
+        this(seed, dimension, clusters, 0);
+    }
+
+    /**
+     * @param coneCosine 0 for isotropic vectors; otherwise about the mean cosine of two unrelated papers: each vector
+     *                   becomes {@code a u + sqrt(1 - a^2) v} for the common direction u and its isotropic vector v,
+     *                   with a^2 = coneCosine and a varied per paper by 0.02 (so 0.82 gives what the bundled model
+     *                   gives the shared corpus: mean cosine 0.82, distance from the mean 0.42 +- 0.05)
+     */
+    SyntheticPapers(long seed, int dimension, int clusters, double coneCosine) {
+        if (coneCosine < 0 || coneCosine >= 1) {
+            throw new IllegalArgumentException("the cone's cosine must be at least 0 and below 1, not " + coneCosine);
+        }
+        this.coneCosine = coneCosine;
+        this.commonDirection = UnitVectors.normalized(gaussian(new SplittableRandom(seed ^ 0x5eed), dimension, 1.0));
         this.seed = seed;
         this.dimension = dimension;
         this.clusters = clusters;
@@ -66,7 +85,21 @@ final class SyntheticPapers {
         for (int d = 0; d < dimension; d++) {
             noise[d] += centre[d];
         }
-        return UnitVectors.normalized(noise);
+        return inCone(UnitVectors.normalized(noise), random);
+    }
+
+    /** The isotropic unit vector tilted into the cone (see the constructor); as it is without one. */
+    private float[] inCone(float[] isotropic, SplittableRandom random) {
+        if (coneCosine == 0) {
+            return isotropic;
+        }
+        double a = Math.min(0.999, Math.max(0, Math.sqrt(coneCosine) + 0.02 * random.nextGaussian()));
+        double b = Math.sqrt(1 - a * a);
+        float[] tilted = new float[dimension];
+        for (int d = 0; d < dimension; d++) {
+            tilted[d] = (float) (a * commonDirection[d] + b * isotropic[d]);
+        }
+        return UnitVectors.normalized(tilted);
     }
 
     /** A query near cluster {@code c}: its centre plus noise, like a paper that is not in the index. */
@@ -76,7 +109,7 @@ final class SyntheticPapers {
         for (int d = 0; d < dimension; d++) {
             noise[d] += centres[cluster][d];
         }
-        return UnitVectors.normalized(noise);
+        return inCone(UnitVectors.normalized(noise), random);
     }
 
     PaperEvent paper(int paper) {

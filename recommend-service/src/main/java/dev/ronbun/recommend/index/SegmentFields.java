@@ -31,6 +31,11 @@ final class SegmentFields {
         this.reader = reader;
     }
 
+    /** The fields of one segment, for reading documents it found some other way than through a search's hits. */
+    static SegmentFields of(LeafReader reader) {
+        return new SegmentFields(reader);
+    }
+
     /** What to do with each hit: its position among the hits, its segment's fields and its document there. */
     @FunctionalInterface
     interface HitVisitor {

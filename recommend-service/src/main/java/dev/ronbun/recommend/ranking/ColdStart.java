@@ -4,6 +4,7 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperQueries;
 import dev.ronbun.recommend.index.UnitVectors;
+import dev.ronbun.recommend.index.VectorCentre;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class ColdStart {
     static List<Recommendation> rank(PaperIndex index, RankingSettings settings, Instant now, Query base,
                                      Map<String, Integer> readersByPaper, List<float[]> dismissed, int k) {
         int wanted = Math.max(settings.candidates(), 3 * k);
+        VectorCentre centre = index.centre();
         Map<String, PaperEvent> pool = new LinkedHashMap<>();
         index.newest(base, wanted).forEach(paper -> pool.put(paper.paperId(), paper));
         if (!readersByPaper.isEmpty()) {
@@ -41,7 +43,7 @@ final class ColdStart {
                     : settings.decay(Duration.between(paper.firstSeenAt(), now));
             double popularity = readers == 0 ? 0 : Math.log1p(readers) / Math.log1p(mostReaders);
             double penalty = dismissed.isEmpty() ? 0 : settings.dismissPenalty()
-                    * Math.max(0, UnitVectors.maxSimilarity(paper.embedding().vector(), dismissed));
+                    * Math.max(0, UnitVectors.maxSimilarity(centre.centred(paper.embedding().vector()), dismissed));
             Map<String, Double> parts = new LinkedHashMap<>();
             parts.put("recency", recency);
             parts.put("popularity", popularity);

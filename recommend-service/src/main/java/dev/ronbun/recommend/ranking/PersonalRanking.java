@@ -6,6 +6,7 @@ import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperQueries;
 import dev.ronbun.recommend.index.ScoredPaper;
 import dev.ronbun.recommend.index.UnitVectors;
+import dev.ronbun.recommend.index.VectorCentre;
 import dev.ronbun.recommend.readers.PaperSignal;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,8 @@ import org.apache.lucene.search.Query;
  * Personal recommendations from a multi-interest profile. The reader's papers (weighted by what they did and how
  * recently) are clustered into a few interests, and each chosen keyword is an interest of its own. Each interest
  * finds candidates by vector kNN on its centroid and BM25 (more-like-this of its papers, or the keyword itself),
- * fused by reciprocal rank; candidates close to a dismissed paper are pushed down; maximal marginal relevance with
+ * fused by the configured {@link ScoreFusion} with every candidate's centred cosine to the centroid (see
+ * {@code PaperIndex.centre()}); candidates close to a dismissed paper are pushed down; maximal marginal relevance with
  * per-interest quotas then picks a list that covers the interests in proportion to their weight. Whatever the reader
  * has already interacted with (and other records of the same works) is never recommended.
  */
@@ -65,7 +67,7 @@ public class PersonalRanking {
         Scope scope = new Scope(restriction, sameWork, index.idsMatching(sameWork, 2 * seenIds.size() + 100),
                 model.flatMap(index::modelRestriction).orElse(null));
 
-        Taste taste = tasteOf(profile, seen, keywordVectors, model, now);
+        Taste taste = tasteOf(profile, seen, keywordVectors, model, index.centre(), now);
         List<Interest> interests = taste.interests();
         List<float[]> dismissed = taste.dismissed();
         double heaviest = interests.stream().mapToDouble(Interest::weight).max().orElse(1);
@@ -101,7 +103,7 @@ public class PersonalRanking {
     }
 
     private Taste tasteOf(ReaderProfile profile, Map<String, PaperEvent> seen, Map<String, float[]> keywordVectors,
-                          Optional<String> model, Instant now) {
+                          Optional<String> model, VectorCentre centre, Instant now) {
         List<WeightedPaper> withVectors = new ArrayList<>();
         List<WeightedPaper> withoutVectors = new ArrayList<>();
         List<float[]> dismissed = new ArrayList<>();
@@ -114,21 +116,22 @@ public class PersonalRanking {
                     && paper.embedding().vector().length > 0;
             if (signal.dismissed()) {
                 if (comparable) {
-                    dismissed.add(paper.embedding().vector());
+                    dismissed.add(centre.centred(paper.embedding().vector()));
                 }
             } else if (signal.weight() > 0) {
-                WeightedPaper weighted = new WeightedPaper(paper,
+                WeightedPaper weighted = new WeightedPaper(paper, centre.centred(paper.embedding().vector()),
                         signal.weight() * settings.decay(Duration.between(signal.lastAt(), now)), signal.lastType());
                 (comparable ? withVectors : withoutVectors).add(weighted);
             }
         }
         List<Interest> interests = new ArrayList<>(InterestClusters.cluster(withVectors, settings.maxInterests()));
         if (!withoutVectors.isEmpty()) {
-            interests.add(new Interest(null, withoutVectors.stream().mapToDouble(WeightedPaper::weight).sum(),
+            interests.add(new Interest(null, null, withoutVectors.stream().mapToDouble(WeightedPaper::weight).sum(),
                     withoutVectors, null));
         }
         for (String keyword : profile.keywords()) {
-            interests.add(Interest.ofKeyword(keyword, keywordVectors.get(keyword)));
+            float[] vector = keywordVectors.get(keyword);
+            interests.add(Interest.ofKeyword(keyword, vector == null ? null : centre.centred(vector), vector));
         }
         return new Taste(interests, dismissed);
     }
@@ -153,11 +156,14 @@ public class PersonalRanking {
     private List<Candidate> candidates(Interest interest, int group, double heaviest, Scope scope,
                                        List<float[]> dismissed, int wanted, RankingMode mode) {
         float[] centroid = interest.centroid();
-        List<ScoredPaper> byVector = mode.usesVectors() && centroid != null
-                ? index.nearest(centroid, wanted, scope.vectorFilter(), scope.seenIds())
+        List<ScoredPaper> byVector = mode.usesVectors() && centroid != null && interest.embedded() != null
+                ? index.nearest(interest.embedded(), centroid, wanted, scope.vectorFilter(), scope.seenIds())
                 : List.of();
         List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
                 ? textCandidates(interest, wanted, scope) : List.of();
+        if (mode == RankingMode.HYBRID && scope.modelRestriction() == null) {
+            byVector = CandidateCosines.completed(byVector, byText, centroid);
+        }
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
         List<Candidate> candidates = new ArrayList<>();
@@ -195,7 +201,7 @@ public class PersonalRanking {
         WeightedPaper closest = interest.members().getFirst();
         double closestSimilarity = Double.NEGATIVE_INFINITY;
         for (WeightedPaper member : interest.members()) {
-            float[] memberVector = member.paper().embedding().vector();
+            float[] memberVector = member.vector();
             if (memberVector.length == vector.length && vector.length > 0) {
                 double similarity = UnitVectors.similarity(memberVector, vector);
                 if (similarity > closestSimilarity) {

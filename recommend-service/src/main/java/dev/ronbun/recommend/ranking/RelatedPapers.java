@@ -17,8 +17,9 @@ import java.util.Set;
 import org.apache.lucene.search.Query;
 
 /**
- * Related work for a paper: vector nearest neighbours and BM25 more-like-this, fused by reciprocal rank and
- * diversified by maximal marginal relevance, never the paper itself nor another record of the same work; each
+ * Related work for a paper: vector nearest neighbours and BM25 more-like-this, fused by the configured
+ * {@link ScoreFusion} (every candidate with its cosine, see {@link CandidateCosines}) and diversified by maximal
+ * marginal relevance, never the paper itself nor another record of the same work; each
  * explained by the keywords it shares with the paper.
  */
 @ApplicationScoped
@@ -44,16 +45,18 @@ public class RelatedPapers {
         Query sameWork = PaperQueries.sameWorkAs(List.of(source), List.of());
         Set<String> excluded = index.idsMatching(sameWork, MAX_SAME_WORK);
         int wanted = Math.max(settings.candidates(), 3 * k);
-        float[] vector = source.embedding().vector();
+        float[] embedded = source.embedding().vector();
+        float[] vector = index.centre().centred(embedded);
+        Query sameModel = index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null);
         ConcurrentSearches.Pending<List<ScoredPaper>> vectorSearch = mode.usesVectors() && vector.length > 0
-                ? ConcurrentSearches.start(() -> index.nearest(vector, wanted,
-                        index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null), excluded))
+                ? ConcurrentSearches.start(() -> index.nearest(embedded, vector, wanted, sameModel, excluded))
                 : ConcurrentSearches.Pending.done(List.of());
         TextMatches text = mode.usesText()
                 ? index.moreLikeThis(List.of(source), wanted, null, excluded)
                 : new TextMatches(index.interestingTerms(source), List.of());
-        List<ScoredPaper> byVector = vectorSearch.result();
         List<ScoredPaper> byText = text.papers();
+        List<ScoredPaper> byVector = mode == RankingMode.HYBRID && sameModel == null && vector.length > 0
+                ? CandidateCosines.completed(vectorSearch.result(), byText, vector) : vectorSearch.result();
 
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
         List<Candidate> candidates = new ArrayList<>();

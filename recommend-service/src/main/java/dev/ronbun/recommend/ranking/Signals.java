@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The candidates of one query from its two signals (vector kNN, BM25) and their combined relevance: reciprocal-rank
- * the configured {@link ScoreFusion} for hybrid ranking, the signal's own score otherwise; scaled to [0, 1] by min-max over the candidates, so
- * relevance and novelty are on one scale for diversification.
+ * The candidates of one query from its two signals (vector kNN, BM25) and their combined relevance: the configured
+ * {@link ScoreFusion} for hybrid ranking, the signal's own score otherwise; scaled to [0, 1] by min-max over the
+ * candidates, so that relevance and novelty are on one scale for diversification.
  */
 final class Signals {
 

@@ -7,6 +7,7 @@ import dev.ronbun.recommend.index.PaperFilter;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperQueries;
 import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.ranking.CandidateCosines;
 import dev.ronbun.recommend.ranking.Explanations;
 import dev.ronbun.recommend.ranking.QueryVector;
 import dev.ronbun.recommend.ranking.QueryVectors;
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
 import org.apache.lucene.search.Query;
 
 /**
- * Search in Japanese or English: BM25 over the Kuromoji-analysed fields, fused by reciprocal rank with kNN on the
- * query's vector from embed-service. Without embed-service (or with a model other than the index's), BM25 alone
+ * Search in Japanese or English: BM25 over the Kuromoji-analysed fields, fused by the configured score fusion with
+ * kNN on the query's vector from embed-service (every candidate with its cosine, see {@link CandidateCosines}). Without embed-service (or with a model other than the index's), BM25 alone
  * ranks, and the results say so.
  */
 @ApplicationScoped
@@ -51,7 +52,8 @@ public class HybridSearch {
                 .orElse(List.of());
 
         VectorSignal vectorSignal = vectorSignal(text, filter.isEmpty() ? null : restriction, wanted);
-        List<ScoredPaper> byVector = vectorSignal.hits();
+        List<ScoredPaper> byVector = CandidateCosines.completed(vectorSignal.hits(), byText,
+                vectorSignal.comparableQuery());
         List<String> signals = vectorSignal.notice() == null ? List.of("bm25", "vector") : List.of("bm25");
 
         Map<String, Double> bm25 = new HashMap<>();
@@ -76,25 +78,38 @@ public class HybridSearch {
         return new SearchResults(items, signals, vectorSignal.notice(), fused.size());
     }
 
-    /** The kNN hits of the query's vector, or none and the reason why. */
-    private record VectorSignal(List<ScoredPaper> hits, String notice) {
+    /**
+     * The kNN hits of the query's vector, or none and the reason why.
+     *
+     * @param comparableQuery the query vector when every indexed paper has one of its model, so that any candidate's
+     *                        cosine to it means something; null otherwise
+     */
+    private record VectorSignal(List<ScoredPaper> hits, String notice, float[] comparableQuery) {
+
+        static VectorSignal without(String notice) {
+            return new VectorSignal(List.of(), notice, null);
+        }
     }
 
     private VectorSignal vectorSignal(String text, Query restriction, int wanted) {
         Optional<QueryVector> queryVector = queryVectors.embed(text);
         if (queryVector.isEmpty()) {
-            return new VectorSignal(List.of(), "embed-service is unreachable; ranked by BM25 only");
+            return VectorSignal.without("embed-service is unreachable; ranked by BM25 only");
         }
         Optional<String> model = index.currentModel();
         if (model.isEmpty()) {
-            return new VectorSignal(List.of(), "the index holds no vectors yet; ranked by BM25 only");
+            return VectorSignal.without("the index holds no vectors yet; ranked by BM25 only");
         }
         if (!model.get().equals(queryVector.get().modelVersion())) {
-            return new VectorSignal(List.of(), "embed-service's model " + queryVector.get().modelVersion()
+            return VectorSignal.without("embed-service's model " + queryVector.get().modelVersion()
                     + " is not the index's " + model.get() + "; ranked by BM25 only");
         }
-        Query filter = PaperQueries.both(restriction, index.modelRestriction(model.get()).orElse(null));
-        return new VectorSignal(index.nearest(queryVector.get().vector(), wanted, filter, Set.of()), null);
+        float[] vector = queryVector.get().vector();
+        float[] centred = index.centre().centred(vector);
+        Optional<Query> sameModel = index.modelRestriction(model.get());
+        Query filter = PaperQueries.both(restriction, sameModel.orElse(null));
+        return new VectorSignal(index.nearest(vector, centred, wanted, filter, Set.of()), null,
+                sameModel.isEmpty() ? centred : null);
     }
 
     private String why(PaperEvent paper, Set<String> queryTerms, boolean foundByText) {

@@ -79,8 +79,14 @@ class PaperIndexCompactionTest {
                 .map(ScoredPaper::paperId).sorted().toList();
     }
 
+    /**
+     * Related work with every paper a candidate: this corpus has many equal scores, and at a candidate depth short of
+     * the corpus, which of the tied papers at its edge get in follows document order, which a merge may change.
+     */
     private List<List<String>> relatedOfTheFirstPapers() {
-        RelatedPapers related = new RelatedPapers(index, RankingSettings.DEFAULTS);
+        RankingSettings d = RankingSettings.DEFAULTS;
+        RelatedPapers related = new RelatedPapers(index, new RankingSettings(d.fusion(), papers.size(), d.mmrLambda(),
+                d.maxInterests(), d.recencyHalfLife(), d.dismissPenalty(), d.diversify()));
         return papers.subList(0, 10).stream()
                 .map(paper -> related.relatedTo(paper.paperId(), 5).orElseThrow().stream()
                         .map(Recommendation::paper).map(PaperEvent::paperId).toList())

@@ -36,6 +36,6 @@ class InterestClustersTest {
     private static WeightedPaper paper(String id, double weight, float x, float y, float z) {
         PaperEvent paper = new PaperEvent(1, id, id, id, null, null, List.of(), List.of(), "paper", List.of(),
                 List.of(), new PaperEmbedding("m", "v", UnitVectors.normalized(new float[] {x, y, z})), null, null);
-        return new WeightedPaper(paper, weight, ReadingType.READ);
+        return new WeightedPaper(paper, paper.embedding().vector(), weight, ReadingType.READ);
     }
 }
