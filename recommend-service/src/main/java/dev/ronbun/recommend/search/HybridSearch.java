@@ -8,6 +8,7 @@ import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperQueries;
 import dev.ronbun.recommend.index.ScoredPaper;
 import dev.ronbun.recommend.ranking.CandidateCosines;
+import dev.ronbun.recommend.ranking.DistinctWorks;
 import dev.ronbun.recommend.ranking.Explanations;
 import dev.ronbun.recommend.ranking.QueryVector;
 import dev.ronbun.recommend.ranking.QueryVectors;
@@ -28,8 +29,9 @@ import org.apache.lucene.search.Query;
 
 /**
  * Search in Japanese or English: BM25 over the Kuromoji-analysed fields, fused by the configured score fusion with
- * kNN on the query's vector from embed-service (every candidate with its cosine, see {@link CandidateCosines}). Without embed-service (or with a model other than the index's), BM25 alone
- * ranks, and the results say so.
+ * kNN on the query's vector from embed-service (every candidate with its cosine, see {@link CandidateCosines}), one
+ * result per work (see {@link DistinctWorks}). Without embed-service (or with a model other than the index's), BM25
+ * alone ranks, and the results say so.
  */
 @ApplicationScoped
 public class HybridSearch {
@@ -62,17 +64,16 @@ public class HybridSearch {
         byVector.forEach(hit -> cosine.put(hit.paperId(), (double) hit.score()));
         Map<String, Double> fused = settings.fusion().fuse(byVector, byText);
 
-        List<String> pageIds = fused.keySet().stream().skip((long) page * size).limit(size).toList();
-        Map<String, PaperEvent> papers = index.listings(pageIds);
+        List<PaperEvent> papers = DistinctWorks.page(List.copyOf(fused.keySet()), index::listings, page, size);
         Set<String> queryTerms = new LinkedHashSet<>(index.terms(text));
-        List<Recommendation> items = pageIds.stream().filter(papers::containsKey)
-                .map(id -> {
+        List<Recommendation> items = papers.stream()
+                .map(paper -> {
+                    String id = paper.paperId();
                     Map<String, Double> parts = new LinkedHashMap<>();
                     parts.put("bm25", bm25.getOrDefault(id, 0.0));
                     parts.put("vector", cosine.getOrDefault(id, 0.0));
                     parts.put("fused", fused.get(id));
-                    return new Recommendation(papers.get(id), fused.get(id), parts,
-                            why(papers.get(id), queryTerms, bm25.containsKey(id)));
+                    return new Recommendation(paper, fused.get(id), parts, why(paper, queryTerms, bm25.containsKey(id)));
                 })
                 .toList();
         return new SearchResults(items, signals, vectorSignal.notice(), fused.size());

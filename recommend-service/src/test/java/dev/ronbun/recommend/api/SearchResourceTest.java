@@ -36,13 +36,20 @@ class SearchResourceTest {
             .kind("search-test-other").vector(0.3f, 0.9f, 0.3f).keywords("グラフニューラルネットワーク")
             .text("グラフ畳み込みで隣接ノードの特徴を集約し、半教師ありでノードを分類する。").build();
 
+    /** One work summarised twice: once with its arXiv link, once without (two records, one work). */
+    static final PaperEvent QLORA_LINKED = paper("search:qlora", "QLoRA: Efficient Finetuning of Quantized LLMs")
+            .arxiv("2305.14314").kind(KIND).vector(0.3f, 0.35f, 0.9f)
+            .text("4ビット量子化したモデルにアダプタを足して微調整し、メモリを大きく減らす。").build();
+    static final PaperEvent QLORA_UNLINKED = paper("search:qlora-notes", "QLoRA: Efficient Finetuning of Quantized LLMs")
+            .kind(KIND).vector(0.3f, 0.4f, 0.9f).text("4ビット量子化とページングで一枚のGPUに載せて微調整する。").build();
+
     private static boolean published;
 
     @BeforeEach
     void publishOnce() {
         if (!published) {
             published = true;
-            TestPapers.publishAndAwait(LORA, WHISPER, GCN);
+            TestPapers.publishAndAwait(LORA, WHISPER, GCN, QLORA_LINKED, QLORA_UNLINKED);
         }
     }
 
@@ -82,6 +89,17 @@ class SearchResourceTest {
                 .when().get("/api/search").then().statusCode(200).extract().jsonPath()
                 .getList("items.paperId", String.class);
         assertThat(byPresenter).containsExactly(WHISPER.paperId());
+    }
+
+    @Test
+    void aWorkSummarisedTwiceIsFoundOnceAtItsBetterRecord() {
+        JsonPath found = search("4ビット量子化 微調整", KIND);
+
+        List<String> ids = found.getList("items.paperId", String.class);
+        assertThat(ids).containsAnyOf(QLORA_LINKED.paperId(), QLORA_UNLINKED.paperId());
+        assertThat(ids.stream().filter(id -> id.equals(QLORA_LINKED.paperId()) || id.equals(QLORA_UNLINKED.paperId())))
+                .hasSize(1);
+        assertThat(found.getList("items.title", String.class)).doesNotHaveDuplicates();
     }
 
     @Test
