@@ -67,13 +67,13 @@ final class PoolingTranslator implements NoBatchifyTranslator<TokenBatch, float[
 
     private float[][] pool(FloatBuffer values, TokenBatch batch, int length, int hidden) {
         float[][] vectors = new float[batch.size()][hidden];
+        float[] cls = pooling == Pooling.CLS_PLUS_MEAN ? new float[hidden] : null; // reused row after row
         for (int row = 0; row < batch.size(); row++) {
             int rowStart = row * length * hidden;
             switch (pooling) {
                 case CLS -> values.get(rowStart, vectors[row]);
                 case MEAN -> meanOfUnmasked(values, batch, row, length, hidden, vectors[row]);
                 case CLS_PLUS_MEAN -> {
-                    float[] cls = new float[hidden];
                     values.get(rowStart, cls);
                     meanOfUnmasked(values, batch, row, length, hidden, vectors[row]);
                     VectorUtil.l2normalize(cls, false);

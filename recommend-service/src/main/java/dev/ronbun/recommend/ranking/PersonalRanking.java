@@ -161,10 +161,8 @@ public class PersonalRanking {
                 : List.of();
         List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
                 ? textCandidates(interest, wanted, scope) : List.of();
-        if (mode == RankingMode.HYBRID && scope.modelRestriction() == null) {
-            byVector = CandidateCosines.completed(byVector, byText, centroid);
-        }
-        Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
+        Signals signals = Signals.of(byVector, byText, mode, settings.fusion(),
+                scope.modelRestriction() == null ? centroid : null);
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {

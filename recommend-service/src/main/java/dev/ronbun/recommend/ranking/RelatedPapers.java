@@ -19,8 +19,8 @@ import org.apache.lucene.search.Query;
 /**
  * Related work for a paper: vector nearest neighbours and BM25 more-like-this, fused by the configured
  * {@link ScoreFusion} (every candidate with its cosine, see {@link CandidateCosines}) and diversified by maximal
- * marginal relevance, never the paper itself nor another record of the same work; each
- * explained by the keywords it shares with the paper.
+ * marginal relevance, never the paper itself nor another record of the same work; each explained by the keywords it
+ * shares with the paper.
  */
 @ApplicationScoped
 public class RelatedPapers {
@@ -54,11 +54,11 @@ public class RelatedPapers {
         TextMatches text = mode.usesText()
                 ? index.moreLikeThis(List.of(source), wanted, null, excluded)
                 : new TextMatches(index.interestingTerms(source), List.of());
+        List<ScoredPaper> byVector = vectorSearch.result();
         List<ScoredPaper> byText = text.papers();
-        List<ScoredPaper> byVector = mode == RankingMode.HYBRID && sameModel == null && vector.length > 0
-                ? CandidateCosines.completed(vectorSearch.result(), byText, vector) : vectorSearch.result();
 
-        Signals signals = Signals.of(byVector, byText, mode, settings.fusion());
+        Signals signals = Signals.of(byVector, byText, mode, settings.fusion(),
+                sameModel == null && vector.length > 0 ? vector : null);
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
             String id = entry.getKey();

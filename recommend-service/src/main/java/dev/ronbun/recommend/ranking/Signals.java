@@ -19,7 +19,10 @@ final class Signals {
     private final Map<String, Double> fused;
     private final Map<String, Double> relevance;
 
-    private Signals(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion) {
+    private Signals(List<ScoredPaper> nearest, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion,
+                    float[] comparableQuery) {
+        List<ScoredPaper> byVector = mode == RankingMode.HYBRID
+                ? CandidateCosines.completed(nearest, byText, comparableQuery) : nearest;
         byVector.forEach(hit -> {
             vectors.put(hit.paperId(), hit.vector());
             vector.put(hit.paperId(), (double) hit.score());
@@ -36,8 +39,14 @@ final class Signals {
         relevance = minMax(fused);
     }
 
-    static Signals of(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion) {
-        return new Signals(byVector, byText, mode, fusion);
+    /**
+     * @param comparableQuery the (centred) query vector that every candidate's cosine is taken to in hybrid ranking
+     *                        (see {@link CandidateCosines}); null when cosines to it would not compare (no vector, or
+     *                        the index mixes embedding models)
+     */
+    static Signals of(List<ScoredPaper> byVector, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion,
+                      float[] comparableQuery) {
+        return new Signals(byVector, byText, mode, fusion, comparableQuery);
     }
 
     /** Relevance in [0, 1] per paper id, best first. */
