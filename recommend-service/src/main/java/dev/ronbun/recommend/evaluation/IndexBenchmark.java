@@ -7,6 +7,7 @@ import dev.ronbun.recommend.index.IndexSettings;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.ScoredPaper;
 import dev.ronbun.recommend.index.UnitVectors;
+import dev.ronbun.recommend.index.VectorCentre;
 import dev.ronbun.recommend.ranking.PersonalRanking;
 import dev.ronbun.recommend.ranking.RankingMode;
 import dev.ronbun.recommend.ranking.RankingSettings;
@@ -43,9 +44,8 @@ import java.util.stream.Stream;
  *     [--quantized] [--queries 500] [--warmup 1000] [--recall-queries 200] [--batch 10000] [--ram-buffer-mb 512]
  *     [--segments 1] [--hnsw-search-width 200] [--cone 0] [--dir DIR] [--keep] [--reuse] [--pgvector JDBC_URL]
  * </pre>
- * {@code --cone 0.82} makes the vectors anisotropic as the bundled model's are (see {@link SyntheticPapers}), so that
- * how far the graph's candidates are from the centred ranking can be seen (see {@link dev.ronbun.recommend.index.VectorCentre}); a reused
- * index must have been built with the same cone.
+ * {@code --cone 0.82} makes the vectors anisotropic as the bundled model's are (see {@link SyntheticPapers}), which
+ * the index then centres (see {@link VectorCentre}); a reused index must have been built with the same cone.
  * After the build the index is merged into {@code --segments} segments (default 1, 0 skips it), as the service does
  * after a full replay; with {@code --reuse}, a kept index of more segments is merged first.
  * Recall is measured twice, each time keeping the best 10: asking for 10 hits and asking for the service's candidate
@@ -120,7 +120,9 @@ public final class IndexBenchmark {
                 RecallQueries recall = measure(index, synthetic, papers, clusterCount, queries, warmup, recallQueries,
                         seed);
                 if (pgvector != null) {
-                    new PgvectorComparison(pgvector, synthetic, papers, dimension).run(recall,
+                    VectorCentre centre = index.centre();
+                    new PgvectorComparison(pgvector, i -> centre.centred(synthetic.vector(i)), papers, dimension)
+                            .run(recall,
                             (query, k) -> index.nearest(query, k, null, Set.of()));
                 }
             }
@@ -186,8 +188,9 @@ public final class IndexBenchmark {
         report("recommendations (hybrid, 20-paper history over 3 interests, k=10)", time(warmup, queries, random,
                 r -> personal.recommend(reader(r, papers, clusters, clock.instant()), Map.of(), Map::of, 10, null,
                         RankingMode.HYBRID)));
+        VectorCentre centre = index.centre();
         report("kNN alone (k=10)", time(warmup, queries, random, r -> index.nearest(
-                synthetic.queryNear(r.nextInt(clusters), r.nextLong()), 10, null, Set.of())));
+                centre.centred(synthetic.queryNear(r.nextInt(clusters), r.nextLong())), 10, null, Set.of())));
 
         Status memory = Status.read();
         System.out.printf("memory: VmHWM %d MiB (peak, build included), VmRSS now %d MiB (RssAnon %d MiB, "
@@ -218,16 +221,17 @@ public final class IndexBenchmark {
     }
 
     /**
-     * Recall of the HNSW graph against exact search in the space it is built and searched in, the vectors as
-     * embedded: with k=10, of the 10 hits; with the service's candidate count, whether the true 10 are among the
-     * candidates (which ranking then orders by centred cosine, see {@link PaperIndex#nearest}).
+     * Recall of the HNSW graph against exact search in the space it is built and searched in and rankings compare in,
+     * the vectors centred on the index's mean (see {@link VectorCentre}): with k=10, of the 10 hits; with the service's
+     * candidate count, whether the true 10 are among the candidates.
      */
     private static RecallQueries recall(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters,
                                         int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed + 2);
+        VectorCentre centre = index.centre();
         float[][] queries = new float[count][];
         for (int q = 0; q < count; q++) {
-            queries[q] = synthetic.queryNear(random.nextInt(clusters), random.nextLong());
+            queries[q] = centre.centred(synthetic.queryNear(random.nextInt(clusters), random.nextLong()));
         }
         long start = System.nanoTime();
         List<PriorityQueue<float[]>> exact = new ArrayList<>();
@@ -235,7 +239,7 @@ public final class IndexBenchmark {
             exact.add(new PriorityQueue<>(Comparator.comparingDouble(e -> e[0])));
         }
         for (int i = 0; i < papers; i++) {
-            float[] vector = synthetic.vector(i);
+            float[] vector = centre.centred(synthetic.vector(i));
             for (int q = 0; q < count; q++) {
                 PriorityQueue<float[]> best = exact.get(q);
                 float similarity = UnitVectors.similarity(queries[q], vector);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.ObjIntConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -24,7 +25,8 @@ import org.postgresql.copy.CopyIn;
  * "how does that compare" with the same vectors, the same queries, the same exact answers and the same machine in the
  * same run, instead of with numbers from someone else's benchmark.
  *
- * <p>It loads the N synthetic vectors (regenerated from their numbers, float for float) into
+ * <p>It loads the N synthetic vectors as Lucene indexed them (regenerated from their numbers and centred on the
+ * index's mean, float for float) into
  * {@code ronbun_bench_vectors} with COPY, builds {@code hnsw (embedding vector_ip_ops) with (m = 16,
  * ef_construction = 100)}, which matches Lucene's maxConn 16 and beamWidth 100 (inner product is cosine on these unit
  * vectors), then times the recall queries over JDBC with a prepared statement and scores them against the exact
@@ -65,13 +67,14 @@ final class PgvectorComparison {
     }
 
     private final String url;
-    private final SyntheticPapers synthetic;
+    private final IntFunction<float[]> vectors;
     private final int papers;
     private final int dimension;
 
-    PgvectorComparison(String url, SyntheticPapers synthetic, int papers, int dimension) {
+    /** @param vectors paper number to its vector as the Lucene index stores it */
+    PgvectorComparison(String url, IntFunction<float[]> vectors, int papers, int dimension) {
         this.url = url;
-        this.synthetic = synthetic;
+        this.vectors = vectors;
         this.papers = papers;
         this.dimension = dimension;
     }
@@ -112,7 +115,7 @@ final class PgvectorComparison {
         try {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < papers; i++) {
-                rows.append(i).append('\t').append(text(synthetic.vector(i))).append('\n');
+                rows.append(i).append('\t').append(text(vectors.apply(i))).append('\n');
                 if (i % COPY_BATCH_ROWS == COPY_BATCH_ROWS - 1 || i == papers - 1) {
                     byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);

@@ -19,6 +19,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -40,10 +41,13 @@ import org.apache.lucene.util.BytesRef;
 public final class PaperDocuments {
 
     /** Bumped whenever the fields change; an index of another schema is rebuilt from the topic. */
-    static final String SCHEMA = "5";
+    static final String SCHEMA = "6";
 
     public static final String ID = "id";
+    /** The vector, centred when its model has a mean (see {@link VectorCentre}). */
     public static final String VECTOR = "vector";
+    /** How far the vector as embedded lies from its model's mean: what gives it back from the centred one. */
+    static final String CENTRE_DISTANCE = "centreDistance";
     public static final String MODEL = "model";
     public static final String ARXIV = "arxiv";
     public static final String WORK_TITLE = "workTitle";
@@ -69,12 +73,17 @@ public final class PaperDocuments {
     private PaperDocuments() {
     }
 
-    public static Document toDocument(PaperEvent paper) {
+    /** The document of a paper, its vector centred on its model's mean ({@code centre}, which may have none). */
+    static Document toDocument(PaperEvent paper, VectorCentre centre) {
         Document doc = new Document();
         doc.add(new StringField(ID, paper.paperId(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(paper.paperId())));
+        float[] vector = paper.embedding().vector();
         // Unit vectors: dot product equals cosine and is the cheapest similarity for HNSW.
-        doc.add(new KnnFloatVectorField(VECTOR, paper.embedding().vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new KnnFloatVectorField(VECTOR, centre.centred(vector), VectorSimilarityFunction.DOT_PRODUCT));
+        if (centre.isActive() && vector.length == centre.mean().length) {
+            doc.add(new FloatDocValuesField(CENTRE_DISTANCE, centre.distance(vector)));
+        }
         doc.add(new StringField(MODEL, modelOf(paper), Field.Store.NO));
         if (paper.arxivId() != null && !paper.arxivId().isBlank()) {
             doc.add(new StringField(ARXIV, paper.arxivId().strip(), Field.Store.NO));
@@ -174,7 +183,7 @@ public final class PaperDocuments {
         return paper.titleJa() == null ? paper.paperId() : paper.titleJa();
     }
 
-    private static PaperEvent withVector(PaperEvent paper, float[] vector) {
+    static PaperEvent withVector(PaperEvent paper, float[] vector) {
         PaperEmbedding embedding = paper.embedding();
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(), paper.titleJa(),
                 paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(), paper.keywords(),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,12 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,7 +47,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -66,7 +62,7 @@ public final class PaperIndex implements Closeable {
     private static final System.Logger LOG = System.getLogger(PaperIndex.class.getName());
     private static final String SCHEMA_KEY = "ronbun.index.schema";
     private static final String COMPLETE_KEY = "ronbun.index.complete";
-    private static final Set<String> EVENT_ONLY = Set.of(PaperDocuments.EVENT);
+    private static final float[] NO_VECTOR = new float[0];
 
     private final Directory directory;
     private final IndexSettings settings;
@@ -78,7 +74,8 @@ public final class PaperIndex implements Closeable {
     private final boolean needsReplay;
     private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     private volatile CurrentModel currentModel;
-    private volatile VectorCentre centre = VectorCentre.NONE;
+    /** The means the index's vectors are centred on, committed with it; each new searcher captures them. */
+    private volatile ModelCentres centres;
 
     private PaperIndex(Directory directory, IndexSettings settings) throws IOException {
         this.directory = directory;
@@ -93,12 +90,12 @@ public final class PaperIndex implements Closeable {
                 .setMergeScheduler(merges)
                 .setRAMBufferSizeMB(settings.ramBufferMb());
         this.writer = new IndexWriter(directory, config);
+        this.centres = compatible ? ModelCentres.fromCommitData(committed) : ModelCentres.NONE;
         if (!compatible) {
             commit(false);
         }
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, CentredSearcher.factory(() -> centres));
         this.currentModel = findCurrentModel();
-        updateCentre();
     }
 
     /** Opens (or creates) the index in a folder. */
@@ -161,13 +158,17 @@ public final class PaperIndex implements Closeable {
         }
         try {
             int written = 0;
+            Set<String> models = new HashSet<>();
             IndexSearcher searcher = searchers.acquire();
             try {
                 for (PaperEvent paper : latest.values()) {
                     if (indexedUpdate(searcher, paper.paperId()) > millis(paper.updatedAt())) {
                         continue;
                     }
-                    writer.updateDocument(new Term(PaperDocuments.ID, paper.paperId()), PaperDocuments.toDocument(paper));
+                    String model = PaperDocuments.modelOf(paper);
+                    writer.updateDocument(new Term(PaperDocuments.ID, paper.paperId()),
+                            PaperDocuments.toDocument(paper, centres.of(model)));
+                    models.add(model);
                     noteModel(paper);
                     written++;
                 }
@@ -175,6 +176,9 @@ public final class PaperIndex implements Closeable {
                 searchers.release(searcher);
             }
             if (written > 0) {
+                for (String model : models) {
+                    recentreIfDue(model);
+                }
                 commit(null);
                 refresh();
             }
@@ -196,27 +200,67 @@ public final class PaperIndex implements Closeable {
      * must search the new state). */
     private void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
-        updateCentre();
         generation.incrementAndGet();
     }
 
-    /** Takes the mean of the current model's vectors again when the papers or the model have changed enough. */
-    private void updateCentre() throws IOException {
-        CurrentModel model = currentModel;
-        String version = model == null ? null : model.version();
-        int papers = size();
-        if (centre.outdatedFor(version, papers)) {
-            centre = withSearcher(searcher -> VectorCentre.of(searcher, version, papers));
+    /**
+     * Takes the mean of a model's vectors (again) once it has enough papers (see {@link VectorCentre}), and writes its
+     * papers again centred on it; the caller commits. Counting the model's papers needs a refreshed searcher, so it
+     * is done only when the whole index is large enough for the count to matter.
+     */
+    private void recentreIfDue(String model) throws IOException {
+        VectorCentre current = centres.of(model);
+        if (size() < current.nextTaking()) {
+            return;
+        }
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            if (searcher.count(PaperQueries.model(model)) < current.nextTaking()) {
+                return;
+            }
+            VectorCentre taken = VectorCentre.of(searcher, model, current);
+            if (taken == current) {
+                return;
+            }
+            long start = System.nanoTime();
+            int rewritten = rewrite(searcher, model, current, taken);
+            centres = centres.with(taken);
+            LOG.log(System.Logger.Level.INFO, String.format("Took the mean of %d vectors of model %s and wrote %d "
+                    + "papers again centred on it in %.1f s", taken.basis(), model, rewritten,
+                    (System.nanoTime() - start) / 1e9));
+        } finally {
+            searchers.release(searcher);
         }
     }
 
+    /** Writes every paper of a model again, its vector given back through the old mean and centred on the new one. */
+    private int rewrite(IndexSearcher searcher, String model, VectorCentre old, VectorCentre taken)
+            throws IOException {
+        int[] rewritten = {0};
+        SegmentFields.visitMatching(searcher, PaperQueries.model(model), (fields, doc) -> {
+            PaperEvent paper = PaperDocuments.fromStored(fields.storedEvent(doc), fields.embedded(doc, old));
+            writer.updateDocument(new Term(PaperDocuments.ID, paper.paperId()),
+                    PaperDocuments.toDocument(paper, taken));
+            rewritten[0]++;
+        });
+        return rewritten[0];
+    }
+
     /**
-     * The mean taken out of vectors before ranking compares them (see {@link VectorCentre}): vectors of results
-     * ({@link ScoredPaper}) are centred already, and any other vector a ranking compares with them must be centred
-     * with it; {@link #nearest} takes the query as embedded, for the graph, and centred, for the scores.
+     * The mean of the current model's vectors (see {@link VectorCentre}), which the index takes out of them: vectors of
+     * results ({@link ScoredPaper}) and the vectors {@link #nearest} searches with are centred on it, and any other
+     * vector a ranking compares with them must be centred with it. Papers and their listings keep their vectors as
+     * embedded.
      */
     public VectorCentre centre() {
-        return centre;
+        CurrentModel model = currentModel;
+        return model == null ? VectorCentre.NONE : centre(model.version());
+    }
+
+    /** The mean of a model's vectors: {@link #centre} for papers of an older model, which are centred on their own. */
+    public VectorCentre centre(String model) {
+        return centres.of(model);
     }
 
     /** Waits for background segment merges to finish (the benchmark counts them as part of the build). */
@@ -257,6 +301,7 @@ public final class PaperIndex implements Closeable {
     public synchronized void clear() {
         try {
             writer.deleteAll();
+            centres = ModelCentres.NONE;
             commit(false);
             refresh();
             currentModel = null;
@@ -313,8 +358,7 @@ public final class PaperIndex implements Closeable {
 
     /** The ids of the papers a query matches (at most {@code limit}). */
     public Set<String> idsMatching(Query query, int limit) {
-        return withSearcher(searcher -> collect(searcher, searcher.search(query, Math.max(1, limit)), null,
-                        VectorCentre.NONE).stream()
+        return withSearcher(searcher -> collect(searcher, searcher.search(query, Math.max(1, limit)), null).stream()
                 .map(ScoredPaper::paperId).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
     }
 
@@ -337,29 +381,18 @@ public final class PaperIndex implements Closeable {
         return withSearcher(searcher -> loadListings(searcher, searcher.search(filter, Math.max(1, n), newestFirst())));
     }
 
-    /** {@link #nearest(float[], float[], int, Query, Set)} scored by the vector's own centred form. */
-    public List<ScoredPaper> nearest(float[] vector, int k, Query filter, Set<String> excludedIds) {
-        return nearest(vector, centre.centred(vector), k, filter, excludedIds);
-    }
-
     /**
-     * The k papers whose vectors are nearest to {@code vector} (as embedded), among those the filter lets through
-     * (null: all) and never the excluded ids (see {@link #bestWithout}), scored by the cosine of their centred vectors
-     * to {@code centred} (see {@link #centre}) and ordered by that score.
-     *
-     * <p>The graph holds the vectors as embedded and is searched in that space, where its recall is measured: a
-     * graph built on an anisotropic model's vectors does not lead a centred query to its centred neighbours (in a
-     * synthetic cone like the bundled model's, it found a fifth of them, docs/benchmarks.md). So which papers are
-     * candidates stays as before; how they score and rank against each other is centred.
+     * The k papers whose vectors are nearest to {@code centred}, a vector centred on its model's mean (see
+     * {@link #centre(String)}; the filter keeps other models out when the index mixes them), among those the filter
+     * lets through (null: all) and never the excluded ids (see
+     * {@link #bestWithout}), scored by the exact cosine of the centred vectors and ordered by it. The graph is built on
+     * the centred vectors, so it is searched in the space rankings compare in.
      */
-    public List<ScoredPaper> nearest(float[] vector, float[] centred, int k, Query filter, Set<String> excludedIds) {
-        VectorCentre centre = this.centre;
+    public List<ScoredPaper> nearest(float[] centred, int k, Query filter, Set<String> excludedIds) {
         List<ScoredPaper> hits = withSearcher(searcher -> bestWithout(searcher, k, filter, excludedIds, centred,
-                centre, (allowed, n) -> searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector,
+                (allowed, n) -> searcher.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, centred,
                         Math.max(n, settings.hnswSearchWidth()), allowed), n)));
-        if (!centre.isActive()) {
-            return hits;
-        }
+        // the graph's scores may be of quantised vectors; the exact ones may order a near tie the other way
         List<ScoredPaper> ranked = new ArrayList<>(hits);
         ranked.sort(Comparator.comparingDouble(ScoredPaper::score).reversed());
         return ranked;
@@ -375,13 +408,13 @@ public final class PaperIndex implements Closeable {
      * the excluded ids (see {@link #bestWithout}).
      */
     public List<ScoredPaper> search(Query query, int k, Query filter, Set<String> excludedIds) {
-        return withSearcher(searcher -> bestScored(searcher, query, k, filter, excludedIds, centre));
+        return withSearcher(searcher -> bestScored(searcher, query, k, filter, excludedIds));
     }
 
     /** {@link #search(Query, int, Query, Set)} on a searcher already held. */
     private static List<ScoredPaper> bestScored(IndexSearcher searcher, Query query, int k, Query filter,
-                                                Set<String> excludedIds, VectorCentre centre) throws IOException {
-        return bestWithout(searcher, k, filter, excludedIds, null, centre, (allowed, n) ->
+                                                Set<String> excludedIds) throws IOException {
+        return bestWithout(searcher, k, filter, excludedIds, null, (allowed, n) ->
                 searcher.search(allowed == null ? query : PaperQueries.scoredWithin(query, allowed), Math.max(1, n)));
     }
 
@@ -436,8 +469,7 @@ public final class PaperIndex implements Closeable {
             if (terms.isEmpty()) {
                 return new TextMatches(words, List.of());
             }
-            return new TextMatches(words, bestScored(searcher, PaperTerms.query(terms), k, filter, excludedIds,
-                    centre));
+            return new TextMatches(words, bestScored(searcher, PaperTerms.query(terms), k, filter, excludedIds));
         });
     }
 
@@ -462,26 +494,8 @@ public final class PaperIndex implements Closeable {
     /** Every paper, in index order (for the JSON-lines export). */
     public void forEach(Consumer<PaperEvent> action) {
         withSearcher(searcher -> {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                LeafReader reader = leaf.reader();
-                StoredFields stored = reader.storedFields();
-                Bits live = reader.getLiveDocs();
-                FloatVectorValues vectors = reader.getFloatVectorValues(PaperDocuments.VECTOR);
-                KnnVectorValues.DocIndexIterator iterator = vectors == null ? null : vectors.iterator();
-                for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    float[] vector = new float[0];
-                    if (iterator != null && iterator.docID() < doc) {
-                        iterator.advance(doc);
-                    }
-                    if (iterator != null && iterator.docID() == doc) {
-                        vector = vectors.vectorValue(iterator.index()).clone();
-                    }
-                    action.accept(PaperDocuments.fromStored(stored.document(doc, EVENT_ONLY), vector));
-                }
-            }
+            SegmentFields.visitMatching(searcher, new MatchAllDocsQuery(), (fields, doc) -> action.accept(
+                    withEmbedded(searcher, PaperDocuments.fromStored(fields.storedEvent(doc), NO_VECTOR), fields, doc)));
             return null;
         });
     }
@@ -502,6 +516,7 @@ public final class PaperIndex implements Closeable {
             live.forEach(e -> data.put(e.getKey(), e.getValue()));
         }
         data.put(SCHEMA_KEY, PaperDocuments.SCHEMA);
+        centres.writeTo(data);
         if (complete != null) {
             data.put(COMPLETE_KEY, complete.toString());
         }
@@ -561,51 +576,57 @@ public final class PaperIndex implements Closeable {
      * pass over every document. With a query vector, scores become exact cosines (see {@link #collect}).
      */
     private static List<ScoredPaper> bestWithout(IndexSearcher searcher, int k, Query filter, Set<String> excludedIds,
-                                                 float[] queryVector, VectorCentre centre, FilteredSearch search)
+                                                 float[] queryVector, FilteredSearch search)
             throws IOException {
         if (filter == null) {
-            return collect(searcher, search.run(null, k + excludedIds.size()), queryVector, centre).stream()
+            return collect(searcher, search.run(null, k + excludedIds.size()), queryVector).stream()
                     .filter(hit -> !excludedIds.contains(hit.paperId())).limit(k).toList();
         }
         Query allowed = excludedIds.isEmpty() ? filter
                 : PaperQueries.excluding(filter, PaperQueries.ids(excludedIds));
-        return collect(searcher, search.run(allowed, k), queryVector, centre);
+        return collect(searcher, search.run(allowed, k), queryVector);
     }
 
-    /** The full events behind the hits, vectors put back, in hit order. */
+    /** The full events behind the hits, vectors as embedded put back, in hit order. */
     private static List<PaperEvent> load(IndexSearcher searcher, TopDocs hits) throws IOException {
-        StoredFields stored = searcher.storedFields();
         PaperEvent[] papers = new PaperEvent[hits.scoreDocs.length];
         SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) ->
-                papers[hit] = PaperDocuments.fromStored(stored.document(hits.scoreDocs[hit].doc, EVENT_ONLY),
-                        fields.vector(doc)));
+                papers[hit] = withEmbedded(searcher, PaperDocuments.fromStored(fields.storedEvent(doc), NO_VECTOR),
+                        fields, doc));
         return present(papers);
     }
 
-    /** The listings behind the hits (see {@link #listings}), vectors put back, in hit order. */
+    /** The listings behind the hits (see {@link #listings}), vectors as embedded put back, in hit order. */
     private static List<PaperEvent> loadListings(IndexSearcher searcher, TopDocs hits) throws IOException {
         PaperEvent[] papers = new PaperEvent[hits.scoreDocs.length];
         SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) -> {
             BytesRef listing = fields.listing(doc);
             if (listing != null) {
-                papers[hit] = PaperDocuments.fromJson(listing, fields.vector(doc));
+                papers[hit] = withEmbedded(searcher, PaperDocuments.fromJson(listing, NO_VECTOR), fields, doc);
             }
         });
         return present(papers);
     }
 
+    /** A paper read without its vector, given its vector as embedded, through the mean the searcher's state has. */
+    private static PaperEvent withEmbedded(IndexSearcher searcher, PaperEvent paper, SegmentFields fields, int doc)
+            throws IOException {
+        VectorCentre centre = ((CentredSearcher) searcher).centres().of(PaperDocuments.modelOf(paper));
+        return PaperDocuments.withVector(paper, fields.embedded(doc, centre));
+    }
+
     /**
      * Id and vector of each hit, read from doc values and the vector file (no stored fields to decompress), the
-     * vector centred (see {@link #centre}). With a query vector, centred too, each score becomes the exact cosine of
-     * the centred vectors (the HNSW score is a rescaled, possibly quantised approximation of the raw one).
+     * vector as stored: centred (see {@link #centre}). With a query vector, centred too, each score becomes the exact
+     * cosine of the centred vectors (the HNSW score is a rescaled, possibly quantised approximation of it).
      */
-    private static List<ScoredPaper> collect(IndexSearcher searcher, TopDocs hits, float[] queryVector,
-                                             VectorCentre centre) throws IOException {
+    private static List<ScoredPaper> collect(IndexSearcher searcher, TopDocs hits, float[] queryVector)
+            throws IOException {
         ScoredPaper[] papers = new ScoredPaper[hits.scoreDocs.length];
         SegmentFields.visitInDocOrder(searcher.getIndexReader().leaves(), hits.scoreDocs, (hit, fields, doc) -> {
             String paperId = fields.id(doc);
             if (paperId != null) {
-                float[] vector = centre.centreInPlace(fields.vector(doc));
+                float[] vector = fields.vector(doc);
                 float score = queryVector != null && vector.length == queryVector.length
                         ? UnitVectors.similarity(queryVector, vector) : hits.scoreDocs[hit].score;
                 papers[hit] = new ScoredPaper(paperId, vector, score);

@@ -3,14 +3,26 @@ package dev.ronbun.recommend.index;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -20,20 +32,20 @@ import org.apache.lucene.util.BytesRef;
  */
 final class SegmentFields {
 
+    private static final Set<String> EVENT_ONLY = Set.of(PaperDocuments.EVENT);
+
     private final LeafReader reader;
     private SortedDocValues ids;
     private BinaryDocValues listings;
     private FloatVectorValues vectors;
     private KnnVectorValues.DocIndexIterator sparseVectors;
     private boolean vectorsOpened;
+    private NumericDocValues distances;
+    private StoredFields stored;
+    private boolean distancesOpened;
 
     private SegmentFields(LeafReader reader) {
         this.reader = reader;
-    }
-
-    /** The fields of one segment, for reading documents it found some other way than through a search's hits. */
-    static SegmentFields of(LeafReader reader) {
-        return new SegmentFields(reader);
     }
 
     /** What to do with each hit: its position among the hits, its segment's fields and its document there. */
@@ -63,6 +75,40 @@ final class SegmentFields {
         }
     }
 
+    /** What to do with each live document a query matches: its segment's fields and its document there. */
+    @FunctionalInterface
+    interface MatchVisitor {
+        void visit(SegmentFields fields, int doc) throws IOException;
+    }
+
+    /** Calls the visitor for every live document the query matches, segment by segment, in document order. */
+    static void visitMatching(IndexSearcher searcher, Query query, MatchVisitor visitor) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)),
+                ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            SegmentFields fields = new SegmentFields(leaf.reader());
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    visitor.visit(fields, doc);
+                }
+            }
+        }
+    }
+
+    /** The stored fields of a document that hold its event (see {@link PaperDocuments#fromStored}). */
+    Document storedEvent(int doc) throws IOException {
+        if (stored == null) {
+            stored = reader.storedFields();
+        }
+        return stored.document(doc, EVENT_ONLY);
+    }
+
     /** The segment these fields are read from. */
     LeafReader reader() {
         return reader;
@@ -90,7 +136,23 @@ final class SegmentFields {
         return listings.advanceExact(doc) ? listings.binaryValue() : null;
     }
 
-    /** A copy of the document's vector; empty when it has none. */
+    /**
+     * The document's vector as embedded: its stored vector given back through the mean it was centred on (see
+     * {@link VectorCentre#embedded}), or as stored when it was not centred.
+     */
+    float[] embedded(int doc, VectorCentre centre) throws IOException {
+        float[] stored = vector(doc);
+        if (!distancesOpened) {
+            distancesOpened = true;
+            distances = reader.getNumericDocValues(PaperDocuments.CENTRE_DISTANCE);
+        }
+        if (distances == null || !distances.advanceExact(doc)) {
+            return stored;
+        }
+        return centre.embedded(stored, Float.intBitsToFloat((int) distances.longValue()));
+    }
+
+    /** A copy of the document's vector as stored (centred, when its model has a mean); empty when it has none. */
     float[] vector(int doc) throws IOException {
         if (!vectorsOpened) {
             vectorsOpened = true;

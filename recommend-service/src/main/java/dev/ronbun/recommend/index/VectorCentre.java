@@ -1,52 +1,58 @@
 package dev.ronbun.recommend.index;
 
 import java.io.IOException;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DocIdSetIterator;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * The mean of the index's paper vectors of one embedding model, taken out of every vector before ranking compares
- * them. Sentence-embedding models are anisotropic: the bundled model puts every paper in a narrow cone (mean pairwise
- * cosine 0.82), so the raw cosine of a close paper and of an unrelated one differ by a few hundredths, and whatever
- * uses cosines (the vector share of hybrid fusion, diversification, the push away from dismissed papers) sees nearly
- * a constant. Taking out the common direction (Mu and Viswanath, "All-but-the-Top", ICLR 2018) spreads cosines over
- * their real range. The mean is the corpus's own, so any model gains, and a model without a common direction is left
- * nearly as it was.
+ * The mean of the index's paper vectors of one embedding model, taken out of every vector of that model: the index
+ * stores, searches and compares centred vectors. Sentence-embedding models are anisotropic: the bundled model puts
+ * every paper in a narrow cone (mean pairwise cosine 0.82), so the raw cosine of a close paper and of an unrelated one
+ * differ by a few hundredths, and whatever uses cosines (the vector share of hybrid fusion, diversification, the push
+ * away from dismissed papers) sees nearly a constant. Taking out the common direction (Mu and Viswanath,
+ * "All-but-the-Top", ICLR 2018) spreads cosines over their real range. The HNSW graph is built on the centred vectors
+ * too: a graph built on the raw ones does not lead a centred query to its centred neighbours (docs/benchmarks.md).
+ * The mean is the corpus's own, so any model gains, and a model without a common direction is left nearly as it was.
  *
- * @param mean   null while there is none (see {@link #MIN_PAPERS}): vectors then stay as they are
+ * <p>The mean is first taken once {@link #MIN_PAPERS} papers of a model are in, then again at twenty times as many
+ * papers, up to {@link #SAMPLE}, after which it stays (a sample that large changes it by nothing that counts). Each time,
+ * the model's papers are written again, centred on the new mean. A paper keeps its distance to the mean, so the
+ * vector as embedded is given back exactly (see {@link #embedded}).
+ *
+ * @param mean   null while there is none: vectors then stay as they are
  * @param model  the embedding model version the mean belongs to
- * @param basis  how many papers the index held when the mean was taken (over a sample of at most {@link #SAMPLE}
- *               of the model's papers)
+ * @param basis  how many papers of the model the index held when the mean was taken
  */
 public record VectorCentre(float[] mean, String model, int basis) {
 
     /** Below this many papers, the mean would be mostly the papers themselves, not the model's common direction. */
     public static final int MIN_PAPERS = 50;
-    /** At most this many vectors, evenly spread over the index, make the mean: more change it by nothing that counts. */
+    /** At most this many vectors, evenly spread over the index, make the mean; past it the mean stays fixed. */
     static final int SAMPLE = 20_000;
-    /** Once the model's papers grow or shrink by this share, the mean is taken again. */
-    private static final double DRIFT = 0.10;
+    /** The mean is taken again when the model's papers have grown this many times (50, 1,000, 20,000). */
+    private static final int GROWTH = 20;
 
     public static final VectorCentre NONE = new VectorCentre(null, null, 0);
 
+    /** A model without a mean yet. */
+    static VectorCentre none(String model) {
+        return new VectorCentre(null, model, 0);
+    }
+
     /** The direction of the vector with the mean taken out, at unit length; the vector itself without a mean. */
     public float[] centred(float[] unit) {
-        if (mean == null || unit.length != mean.length) {
+        if (!fits(unit)) {
             return unit;
         }
         return centreInPlace(unit.clone());
     }
 
-    /** {@link #centred} in the given array (a copy the caller owns), which it returns: no allocation per hit. */
+    /** {@link #centred} in the given array (a copy the caller owns), which it returns. */
     float[] centreInPlace(float[] copy) {
-        if (mean == null || copy.length != mean.length) {
+        if (!fits(copy)) {
             return copy;
         }
         for (int d = 0; d < copy.length; d++) {
@@ -63,73 +69,107 @@ public record VectorCentre(float[] mean, String model, int basis) {
         return copy;
     }
 
+    /** How far a vector as embedded lies from the mean: with its centred direction, what gives it back. */
+    float distance(float[] unit) {
+        if (!fits(unit)) {
+            return 0;
+        }
+        float[] difference = unit.clone();
+        for (int d = 0; d < difference.length; d++) {
+            difference[d] -= mean[d];
+        }
+        return (float) Math.sqrt(VectorUtil.dotProduct(difference, difference));
+    }
+
+    /** The vector as embedded, from its centred direction and its {@link #distance} to the mean, at unit length. */
+    float[] embedded(float[] centred, float distance) {
+        if (!fits(centred)) {
+            return centred;
+        }
+        float[] vector = new float[centred.length];
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] = mean[d] + distance * centred[d];
+        }
+        float[] unit = UnitVectors.normalized(vector);
+        return unit == null ? vector : unit;
+    }
+
     public boolean isActive() {
         return mean != null;
     }
 
-    /** True when the mean no longer fits the index: another current model, or its papers grew or shrank enough. */
-    boolean outdatedFor(String currentModel, int papers) {
-        if (currentModel == null) {
-            return model != null;
+    private boolean fits(float[] vector) {
+        return mean != null && vector.length == mean.length;
+    }
+
+    /** How many papers of the model make the mean be taken (again); past {@link #SAMPLE}, never. */
+    int nextTaking() {
+        if (mean == null) {
+            return MIN_PAPERS;
         }
-        if (!currentModel.equals(model)) {
-            return true;
-        }
-        int reference = Math.max(basis, MIN_PAPERS);
-        return Math.abs(papers - basis) >= DRIFT * reference;
+        return basis >= SAMPLE ? Integer.MAX_VALUE : Math.min(basis * GROWTH, SAMPLE);
+    }
+
+    /** The mean as commit data: the basis, then the floats in Base64. */
+    String encoded() {
+        ByteBuffer bytes = ByteBuffer.allocate(mean.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(mean);
+        return basis + ":" + Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    /** A mean back from its {@link #encoded} form. */
+    static VectorCentre decoded(String model, String encoded) {
+        int colon = encoded.indexOf(':');
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(encoded.substring(colon + 1)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        float[] mean = new float[bytes.remaining() / Float.BYTES];
+        bytes.asFloatBuffer().get(mean);
+        return new VectorCentre(mean, model, Integer.parseInt(encoded.substring(0, colon)));
     }
 
     /**
-     * The mean over the live papers of a model, from an even sample of at most {@link #SAMPLE} of them.
-     *
-     * @param basis the index's size now, against which later sizes are compared
+     * The mean over the live papers of a model, as embedded (each given back through {@code current}, the mean they
+     * are centred on now), from an even sample of at most {@link #SAMPLE} of them; none below {@link #MIN_PAPERS}.
      */
-    static VectorCentre of(IndexSearcher searcher, String model, int basis) throws IOException {
-        if (model == null) {
-            return new VectorCentre(null, null, basis);
-        }
-        ConstantScoreQuery ofModel = new ConstantScoreQuery(PaperQueries.model(model));
-        int papers = searcher.count(ofModel);
+    static VectorCentre of(IndexSearcher searcher, String model, VectorCentre current) throws IOException {
+        int papers = searcher.count(PaperQueries.model(model));
         if (papers < MIN_PAPERS) {
-            return new VectorCentre(null, model, basis);
+            return current;
         }
         int step = Math.max(1, papers / SAMPLE);
-        double[] sum = null;
-        int sampled = 0;
-        long seen = 0;
-        Weight weight = searcher.createWeight(searcher.rewrite(ofModel), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
+        Sum sum = new Sum();
+        SegmentFields.visitMatching(searcher, PaperQueries.model(model), (fields, doc) -> {
+            if (sum.seen++ % step == 0) {
+                sum.add(fields.embedded(doc, current));
             }
-            Bits live = leaf.reader().getLiveDocs();
-            SegmentFields fields = SegmentFields.of(leaf.reader());
-            DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                if ((live != null && !live.get(doc)) || seen++ % step != 0) {
-                    continue;
-                }
-                float[] vector = fields.vector(doc);
-                if (vector.length == 0 || (sum != null && vector.length != sum.length)) {
-                    continue;
-                }
-                if (sum == null) {
-                    sum = new double[vector.length];
-                }
-                for (int d = 0; d < vector.length; d++) {
-                    sum[d] += vector[d];
-                }
-                sampled++;
+        });
+        if (sum.total == null || sum.added < MIN_PAPERS) {
+            return current;
+        }
+        float[] mean = new float[sum.total.length];
+        for (int d = 0; d < mean.length; d++) {
+            mean[d] = (float) (sum.total[d] / sum.added);
+        }
+        return new VectorCentre(mean, model, papers);
+    }
+
+    /** A running sum of the sampled vectors, in doubles (20,000 floats summed in float would lose digits). */
+    private static final class Sum {
+        private double[] total;
+        private int added;
+        private long seen;
+
+        void add(float[] vector) {
+            if (vector.length == 0 || (total != null && vector.length != total.length)) {
+                return;
             }
+            if (total == null) {
+                total = new double[vector.length];
+            }
+            for (int d = 0; d < vector.length; d++) {
+                total[d] += vector[d];
+            }
+            added++;
         }
-        if (sum == null || sampled < MIN_PAPERS) {
-            return new VectorCentre(null, model, basis);
-        }
-        float[] mean = new float[sum.length];
-        for (int d = 0; d < sum.length; d++) {
-            mean[d] = (float) (sum[d] / sampled);
-        }
-        return new VectorCentre(mean, model, basis);
     }
 }

@@ -8,21 +8,18 @@ import java.util.List;
  *
  * @param centroid unit vector, centred as the index centres vectors (see {@code PaperIndex.centre()}), or null when
  *                 there is none (keyword without vector)
- * @param embedded the same direction among vectors as embedded, which the vector index's graph is searched with
- *                 (see {@code PaperIndex.nearest}); null when there is no centroid
  * @param weight   how much of the reader's attention it has (the members' weights, or 1 for a keyword)
  * @param members  the papers of the cluster, heaviest first; empty for a keyword
  * @param keyword  the chosen keyword, or null for a cluster
  */
-public record Interest(float[] centroid, float[] embedded, double weight, List<WeightedPaper> members,
-                       String keyword) {
+public record Interest(float[] centroid, double weight, List<WeightedPaper> members, String keyword) {
 
     public Interest {
         members = List.copyOf(members);
     }
 
-    static Interest ofKeyword(String keyword, float[] centred, float[] embedded) {
-        return new Interest(centred, embedded, 1.0, List.of(), keyword);
+    static Interest ofKeyword(String keyword, float[] centred) {
+        return new Interest(centred, 1.0, List.of(), keyword);
     }
 
     boolean isKeyword() {

@@ -45,7 +45,7 @@ public final class InterestClusters {
             if (!members.isEmpty()) {
                 members.sort(Comparator.comparingDouble(WeightedPaper::weight).reversed());
                 double weight = members.stream().mapToDouble(WeightedPaper::weight).sum();
-                interests.add(new Interest(centroids.get(c), embeddedMean(members), weight, members, null));
+                interests.add(new Interest(centroids.get(c), weight, members, null));
             }
         }
         interests.sort(Comparator.comparingDouble(Interest::weight).reversed());
@@ -108,12 +108,6 @@ public final class InterestClusters {
             next.add(mean == null ? centroids.get(c) : mean);
         }
         return next;
-    }
-
-    /** The members' weighted mean among vectors as embedded, for searching the index's graph. */
-    private static float[] embeddedMean(List<WeightedPaper> members) {
-        return UnitVectors.weightedMean(members.stream().map(m -> m.paper().embedding().vector()).toList(),
-                members.stream().map(WeightedPaper::weight).toList());
     }
 
     private static float[] vector(WeightedPaper paper) {

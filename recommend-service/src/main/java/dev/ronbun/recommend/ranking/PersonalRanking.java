@@ -126,12 +126,12 @@ public class PersonalRanking {
         }
         List<Interest> interests = new ArrayList<>(InterestClusters.cluster(withVectors, settings.maxInterests()));
         if (!withoutVectors.isEmpty()) {
-            interests.add(new Interest(null, null, withoutVectors.stream().mapToDouble(WeightedPaper::weight).sum(),
+            interests.add(new Interest(null, withoutVectors.stream().mapToDouble(WeightedPaper::weight).sum(),
                     withoutVectors, null));
         }
         for (String keyword : profile.keywords()) {
             float[] vector = keywordVectors.get(keyword);
-            interests.add(Interest.ofKeyword(keyword, vector == null ? null : centre.centred(vector), vector));
+            interests.add(Interest.ofKeyword(keyword, vector == null ? null : centre.centred(vector)));
         }
         return new Taste(interests, dismissed);
     }
@@ -156,8 +156,8 @@ public class PersonalRanking {
     private List<Candidate> candidates(Interest interest, int group, double heaviest, Scope scope,
                                        List<float[]> dismissed, int wanted, RankingMode mode) {
         float[] centroid = interest.centroid();
-        List<ScoredPaper> byVector = mode.usesVectors() && centroid != null && interest.embedded() != null
-                ? index.nearest(interest.embedded(), centroid, wanted, scope.vectorFilter(), scope.seenIds())
+        List<ScoredPaper> byVector = mode.usesVectors() && centroid != null
+                ? index.nearest(centroid, wanted, scope.vectorFilter(), scope.seenIds())
                 : List.of();
         List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
                 ? textCandidates(interest, wanted, scope) : List.of();

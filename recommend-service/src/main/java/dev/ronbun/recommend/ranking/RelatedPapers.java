@@ -45,11 +45,11 @@ public class RelatedPapers {
         Query sameWork = PaperQueries.sameWorkAs(List.of(source), List.of());
         Set<String> excluded = index.idsMatching(sameWork, MAX_SAME_WORK);
         int wanted = Math.max(settings.candidates(), 3 * k);
-        float[] embedded = source.embedding().vector();
-        float[] vector = index.centre().centred(embedded);
-        Query sameModel = index.modelRestriction(PaperDocuments.modelOf(source)).orElse(null);
+        String model = PaperDocuments.modelOf(source);
+        float[] vector = index.centre(model).centred(source.embedding().vector());
+        Query sameModel = index.modelRestriction(model).orElse(null);
         ConcurrentSearches.Pending<List<ScoredPaper>> vectorSearch = mode.usesVectors() && vector.length > 0
-                ? ConcurrentSearches.start(() -> index.nearest(embedded, vector, wanted, sameModel, excluded))
+                ? ConcurrentSearches.start(() -> index.nearest(vector, wanted, sameModel, excluded))
                 : ConcurrentSearches.Pending.done(List.of());
         TextMatches text = mode.usesText()
                 ? index.moreLikeThis(List.of(source), wanted, null, excluded)

@@ -109,7 +109,7 @@ public class HybridSearch {
         float[] centred = index.centre().centred(vector);
         Optional<Query> sameModel = index.modelRestriction(model.get());
         Query filter = PaperQueries.both(restriction, sameModel.orElse(null));
-        return new VectorSignal(index.nearest(vector, centred, wanted, filter, Set.of()), null,
+        return new VectorSignal(index.nearest(centred, wanted, filter, Set.of()), null,
                 sameModel.isEmpty() ? centred : null);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.TestPapers;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link VectorCentre}: the index takes its papers' common direction out before ranking compares vectors. */
 class VectorCentreTest {
@@ -35,9 +37,13 @@ class VectorCentreTest {
         float wobble = (i % 7) * 0.01f;
         PaperEvent paper = TestPapers.paper("centre:" + modelVersion + ":" + i, "Paper " + i)
                 .vector(first ? 0.3f : wobble, first ? wobble : 0.3f, 1f).updated(updated).build();
+        return withEmbedding(paper, modelVersion, paper.embedding().vector());
+    }
+
+    private static PaperEvent withEmbedding(PaperEvent paper, String modelVersion, float[] vector) {
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
                 paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(),
-                paper.keywords(), new PaperEmbedding(TestPapers.MODEL, modelVersion, paper.embedding().vector()),
+                paper.keywords(), new PaperEmbedding(TestPapers.MODEL, modelVersion, vector),
                 paper.firstSeenAt(), paper.updatedAt());
     }
 
@@ -46,8 +52,22 @@ class VectorCentreTest {
     }
 
     private Map<String, Float> scoresNear(PaperEvent query) {
-        return index.nearest(query.embedding().vector(), 200, null, Set.of(query.paperId()))
+        return index.nearest(index.centre().centred(query.embedding().vector()), 200, null, Set.of(query.paperId()))
                 .stream().collect(Collectors.toMap(ScoredPaper::paperId, ScoredPaper::score));
+    }
+
+    /** Every paper the index gives back (whole, as a listing, in the export) has its vector as embedded. */
+    private static void assertVectorsAsEmbedded(PaperIndex index, List<PaperEvent> papers) {
+        Map<String, PaperEvent> whole = index.getAll(papers.stream().map(PaperEvent::paperId).toList());
+        Map<String, PaperEvent> listed = index.listings(papers.stream().map(PaperEvent::paperId).toList());
+        Map<String, PaperEvent> exported = new java.util.HashMap<>();
+        index.forEach(paper -> exported.put(paper.paperId(), paper));
+        for (PaperEvent paper : papers) {
+            for (Map<String, PaperEvent> read : List.of(whole, listed, exported)) {
+                assertThat(read.get(paper.paperId()).embedding().vector()).as(paper.paperId())
+                        .containsExactly(paper.embedding().vector(), within(1e-5f));
+            }
+        }
     }
 
     @Test
@@ -68,7 +88,8 @@ class VectorCentreTest {
         papers.stream().skip(1).forEach(paper -> assertThat(scores.get(paper.paperId()))
                 .as(paper.title()).isBetween(papers.indexOf(paper) % 2 == 0 ? 0.7f : -1f,
                         papers.indexOf(paper) % 2 == 0 ? 1f : -0.7f));
-        List<ScoredPaper> nearest = index.nearest(query.embedding().vector(), 10, null, Set.of(query.paperId()));
+        List<ScoredPaper> nearest = index.nearest(index.centre().centred(query.embedding().vector()), 10, null,
+                Set.of(query.paperId()));
         assertThat(nearest).hasSize(10).allSatisfy(hit -> assertThat(papers.stream()
                 .filter(p -> p.paperId().equals(hit.paperId())).findFirst().orElseThrow().title())
                 .matches(title -> Integer.parseInt(title.substring(6)) % 2 == 0));
@@ -89,16 +110,90 @@ class VectorCentreTest {
     }
 
     @Test
-    void theMeanFollowsTheCurrentModelAndTheIndexGrowing() {
-        index.upsert(conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z")));
-        float[] firstMean = index.centre().mean();
+    void theMeanIsTakenAt50PapersThenAtTwentyTimesAsManyAndPapersAreStoredCentredButGivenBackAsEmbedded() {
+        List<PaperEvent> first = conedPapers(0, 49, "v1", Instant.parse("2026-01-01T00:00:00Z"));
+        index.upsert(first);
+        assertThat(index.centre().isActive()).isFalse();
+        assertThat(index.nearest(first.get(0).embedding().vector(), 1, null, Set.of()).getFirst().vector())
+                .as("stored as embedded").containsExactly(first.get(0).embedding().vector(), within(1e-6f));
 
-        index.upsert(conedPapers(100, 103, "v1", Instant.parse("2026-01-02T00:00:00Z")));
-        assertThat(index.centre().mean()).as("5 %% more papers keep the mean").isSameAs(firstMean);
+        List<PaperEvent> more = conedPapers(49, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
+        index.upsert(more);
+        VectorCentre taken = index.centre();
+        assertThat(taken.isActive()).isTrue();
+        assertThat(taken.basis()).isEqualTo(60);
+        float[] centred = taken.centred(first.get(0).embedding().vector());
+        ScoredPaper self = index.nearest(centred, 1, null, Set.of()).getFirst();
+        assertThat(self.paperId()).isEqualTo(first.get(0).paperId());
+        assertThat(self.vector()).as("stored centred, the papers written before the mean too")
+                .containsExactly(centred, within(1e-5f));
+        assertThat((double) self.score()).isCloseTo(1.0, within(1e-5));
+        assertVectorsAsEmbedded(index, conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z")));
 
-        index.upsert(conedPapers(1000, 1060, "v2", Instant.parse("2026-02-01T00:00:00Z")));
+        // the second half leans the other way, so a mean taken over all of them is another one
+        List<PaperEvent> grown = IntStream.range(60, 1200).mapToObj(i -> coned(i, "v1",
+                Instant.parse("2026-01-02T00:00:00Z"))).map(p -> shifted(p, 0.2f)).toList();
+        index.upsert(grown.subList(0, 1100));
+        assertThat(index.centre()).as("kept until twenty times the papers").isSameAs(taken);
+        index.upsert(grown.subList(1100, grown.size()));
+        assertThat(index.centre().basis()).isEqualTo(1200);
+        assertThat(index.centre().mean()).isNotEqualTo(taken.mean());
+        assertVectorsAsEmbedded(index, grown);
+        assertVectorsAsEmbedded(index, conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z")));
+        ScoredPaper again = index.nearest(index.centre().centred(grown.getLast().embedding().vector()), 1, null,
+                Set.of()).getFirst();
+        // papers of the same topic and wobble share a vector, so the hit may be any of them: an exact cosine of 1
+        // says it was centred on the new mean as the query was
+        assertThat((double) again.score()).as("rewritten on the new mean").isCloseTo(1.0, within(1e-5));
+    }
+
+    /** The paper with its vector tilted along the first axis. */
+    private static PaperEvent shifted(PaperEvent paper, float tilt) {
+        float[] v = paper.embedding().vector();
+        return withEmbedding(paper, paper.embedding().modelVersion(), TestPapers.vector(v[0] + tilt, v[1], v[2]));
+    }
+
+    @Test
+    void eachModelIsCentredOnItsOwnMeanAndTheCurrentModelsIsTheIndexCentre() {
+        List<PaperEvent> older = conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
+        index.upsert(older);
+        VectorCentre first = index.centre();
+
+        List<PaperEvent> newer = conedPapers(1000, 1060, "v2", Instant.parse("2026-02-01T00:00:00Z"));
+        index.upsert(newer.stream().map(p -> shifted(p, 0.5f)).toList());
         assertThat(index.centre().model()).isEqualTo("v2");
-        assertThat(index.centre().basis()).isEqualTo(index.size());
+        assertThat(index.centre().mean()).isNotEqualTo(first.mean());
+        assertThat(index.centre("v1")).isSameAs(first);
+        assertVectorsAsEmbedded(index, older);
+
+        ScoredPaper oldSelf = index.nearest(first.centred(older.get(3).embedding().vector()), 1,
+                PaperQueries.model("v1"), Set.of()).getFirst();
+        assertThat(oldSelf.paperId()).isEqualTo(older.get(3).paperId());
+        assertThat((double) oldSelf.score()).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void theMeanIsKeptWithTheIndexAcrossARestartAndDroppedWithAClear(@TempDir Path folder) {
+        List<PaperEvent> papers = conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
+        float[] mean;
+        try (PaperIndex onDisk = PaperIndex.open(folder, IndexSettings.DEFAULTS)) {
+            onDisk.upsert(papers);
+            mean = onDisk.centre().mean();
+        }
+        try (PaperIndex reopened = PaperIndex.open(folder, IndexSettings.DEFAULTS)) {
+            assertThat(reopened.centre().mean()).containsExactly(mean);
+            assertThat(reopened.centre().basis()).isEqualTo(60);
+            assertVectorsAsEmbedded(reopened, papers);
+            ScoredPaper self = reopened.nearest(reopened.centre().centred(papers.get(5).embedding().vector()), 1,
+                    null, Set.of()).getFirst();
+            assertThat((double) self.score()).isCloseTo(1.0, within(1e-5));
+
+            reopened.clear();
+            assertThat(reopened.centre().isActive()).isFalse();
+            reopened.upsert(papers.subList(0, 10));
+            assertThat(reopened.centre().isActive()).isFalse();
+            assertVectorsAsEmbedded(reopened, papers.subList(0, 10));
+        }
     }
 
     @Test
@@ -116,15 +211,26 @@ class VectorCentreTest {
     }
 
     @Test
-    void aMeanIsTakenAgainOnceTheIndexMovesByATenthOrTheModelChanges() {
-        VectorCentre centre = new VectorCentre(new float[] {0, 0, 1}, "v1", 1000);
+    void aVectorIsGivenBackFromItsCentredDirectionAndItsDistanceToTheMean() {
+        VectorCentre centre = new VectorCentre(new float[] {0.1f, 0, 0.9f}, "v1", 100);
+        float[] embedded = TestPapers.vector(0.3f, -0.2f, 1);
 
-        assertThat(centre.outdatedFor("v1", 1099)).isFalse();
-        assertThat(centre.outdatedFor("v1", 901)).isFalse();
-        assertThat(centre.outdatedFor("v1", 1100)).isTrue();
-        assertThat(centre.outdatedFor("v1", 900)).isTrue();
-        assertThat(centre.outdatedFor("v2", 1000)).isTrue();
-        assertThat(VectorCentre.NONE.outdatedFor(null, 0)).isFalse();
-        assertThat(VectorCentre.NONE.outdatedFor("v1", 1)).isTrue();
+        float[] back = centre.embedded(centre.centred(embedded), centre.distance(embedded));
+
+        assertThat(back).containsExactly(embedded, within(1e-6f));
+        assertThat(VectorCentre.decoded("v1", centre.encoded())).satisfies(decoded -> {
+            assertThat(decoded.mean()).containsExactly(centre.mean());
+            assertThat(decoded.basis()).isEqualTo(100);
+            assertThat(decoded.model()).isEqualTo("v1");
+        });
+    }
+
+    @Test
+    void theMeanIsTakenAt50ThenAtTwentyTimesAsManyPapersUpTo20000() {
+        assertThat(VectorCentre.none("v1").nextTaking()).isEqualTo(VectorCentre.MIN_PAPERS);
+        assertThat(new VectorCentre(new float[] {1}, "v1", 50).nextTaking()).isEqualTo(1000);
+        assertThat(new VectorCentre(new float[] {1}, "v1", 1000).nextTaking()).isEqualTo(20_000);
+        assertThat(new VectorCentre(new float[] {1}, "v1", 7000).nextTaking()).isEqualTo(20_000);
+        assertThat(new VectorCentre(new float[] {1}, "v1", 20_000).nextTaking()).isEqualTo(Integer.MAX_VALUE);
     }
 }
