@@ -3,6 +3,7 @@ package dev.ronbun.ingest.publishing;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.SummaryEvent;
+import io.smallrye.context.api.CurrentThreadContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
@@ -32,6 +34,13 @@ public class SummaryPublisher {
         this.transactions = transactions;
     }
 
+    /**
+     * Called inside the ledger's database transaction, which must not follow the send onto the Kafka producer's
+     * network thread: context propagation would make that thread a second user of the transaction, and its commit
+     * then failed now and then with "Enlisted connection used without active transaction" (a 500; quarkusio/quarkus
+     * #39098).
+     */
+    @CurrentThreadContext(cleared = ThreadContext.TRANSACTION)
     public void publish(List<SummaryEvent> summaries, List<DeadLetter> deadLetters) {
         if (summaries.isEmpty() && deadLetters.isEmpty()) {
             return;
