@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.index;
 
+import java.util.function.Supplier;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -23,7 +24,7 @@ final class CentredSearcher extends IndexSearcher {
     }
 
     /** Makes searchers that capture the means current when each is opened. */
-    static SearcherFactory factory(java.util.function.Supplier<ModelCentres> current) {
+    static SearcherFactory factory(Supplier<ModelCentres> current) {
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {

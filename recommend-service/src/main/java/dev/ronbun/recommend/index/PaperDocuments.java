@@ -80,9 +80,11 @@ public final class PaperDocuments {
         doc.add(new SortedDocValuesField(ID, new BytesRef(paper.paperId())));
         float[] vector = paper.embedding().vector();
         // Unit vectors: dot product equals cosine and is the cheapest similarity for HNSW.
-        doc.add(new KnnFloatVectorField(VECTOR, centre.centred(vector), VectorSimilarityFunction.DOT_PRODUCT));
-        if (centre.isActive() && vector.length == centre.mean().length) {
-            doc.add(new FloatDocValuesField(CENTRE_DISTANCE, centre.distance(vector)));
+        VectorCentre.Stored stored = centre.stored(vector);
+        doc.add(new KnnFloatVectorField(VECTOR, stored == null ? vector : stored.direction(),
+                VectorSimilarityFunction.DOT_PRODUCT));
+        if (stored != null) {
+            doc.add(new FloatDocValuesField(CENTRE_DISTANCE, stored.distance()));
         }
         doc.add(new StringField(MODEL, modelOf(paper), Field.Store.NO));
         if (paper.arxivId() != null && !paper.arxivId().isBlank()) {

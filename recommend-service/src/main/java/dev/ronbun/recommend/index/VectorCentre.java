@@ -44,44 +44,41 @@ public record VectorCentre(float[] mean, String model, int basis) {
 
     /** The direction of the vector with the mean taken out, at unit length; the vector itself without a mean. */
     public float[] centred(float[] unit) {
+        Stored stored = stored(unit);
+        return stored == null ? unit : stored.direction();
+    }
+
+    /**
+     * A vector as the index stores it: its centred direction and its distance to the mean, which together give it
+     * back (see {@link #embedded}); null when this centre does not apply (no mean, or another dimension).
+     */
+    Stored stored(float[] unit) {
         if (!fits(unit)) {
-            return unit;
+            return null;
         }
-        return centreInPlace(unit.clone());
+        float[] direction = unit.clone();
+        for (int d = 0; d < direction.length; d++) {
+            direction[d] -= mean[d];
+        }
+        float distance = (float) Math.sqrt(VectorUtil.dotProduct(direction, direction)); // SIMD
+        if (distance == 0 || Float.isNaN(distance)) {
+            return new Stored(direction, 0); // the mean itself: no direction to keep; cosines with it are 0
+        }
+        float scale = 1 / distance;
+        for (int d = 0; d < direction.length; d++) {
+            direction[d] *= scale;
+        }
+        return new Stored(direction, distance);
     }
 
-    /** {@link #centred} in the given array (a copy the caller owns), which it returns. */
-    float[] centreInPlace(float[] copy) {
-        if (!fits(copy)) {
-            return copy;
-        }
-        for (int d = 0; d < copy.length; d++) {
-            copy[d] -= mean[d];
-        }
-        float norm = VectorUtil.dotProduct(copy, copy); // SIMD, where a summing loop would stay scalar
-        if (norm == 0 || Float.isNaN(norm)) {
-            return copy; // the mean itself: no direction to keep; cosines with it are 0
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int d = 0; d < copy.length; d++) {
-            copy[d] *= scale;
-        }
-        return copy;
+    /** See {@link #stored}. */
+    record Stored(float[] direction, float distance) {
     }
 
-    /** How far a vector as embedded lies from the mean: with its centred direction, what gives it back. */
-    float distance(float[] unit) {
-        if (!fits(unit)) {
-            return 0;
-        }
-        float[] difference = unit.clone();
-        for (int d = 0; d < difference.length; d++) {
-            difference[d] -= mean[d];
-        }
-        return (float) Math.sqrt(VectorUtil.dotProduct(difference, difference));
-    }
-
-    /** The vector as embedded, from its centred direction and its {@link #distance} to the mean, at unit length. */
+    /**
+     * The vector as embedded, from its centred direction and its distance to the mean (see {@link #stored}), at unit
+     * length.
+     */
     float[] embedded(float[] centred, float distance) {
         if (!fits(centred)) {
             return centred;

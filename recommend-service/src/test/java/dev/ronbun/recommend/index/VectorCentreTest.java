@@ -215,7 +215,7 @@ class VectorCentreTest {
         VectorCentre centre = new VectorCentre(new float[] {0.1f, 0, 0.9f}, "v1", 100);
         float[] embedded = TestPapers.vector(0.3f, -0.2f, 1);
 
-        float[] back = centre.embedded(centre.centred(embedded), centre.distance(embedded));
+        float[] back = centre.embedded(centre.centred(embedded), centre.stored(embedded).distance());
 
         assertThat(back).containsExactly(embedded, within(1e-6f));
         assertThat(VectorCentre.decoded("v1", centre.encoded())).satisfies(decoded -> {
