@@ -76,7 +76,8 @@ class PoisonAndLongOutagesIT {
     @Test
     @Order(3)
     void nothingIsLostOrDuplicatedWhenPostgresIsDownForFiveMinutes() throws Exception {
-        FaultScenario.run(pipeline, 7, "PostgreSQL down " + POSTGRES_OUTAGE.toSeconds() + " s", (scenario, documents) -> {
+        String name = "PostgreSQL down " + POSTGRES_OUTAGE.toSeconds() + " s";
+        FaultScenario.run(pipeline, 7, name, (scenario, documents) -> {
             long started = System.nanoTime();
             pipeline.stack.stopPostgres();
             Thread.sleep(POSTGRES_OUTAGE);

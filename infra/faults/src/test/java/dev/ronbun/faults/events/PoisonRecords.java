@@ -51,7 +51,8 @@ public final class PoisonRecords {
                         {"schemaVersion":1,"paperId":"%s","paperKey":"arxiv:2798.00006","title":"Impossible",\
                         "embedding":{"modelId":"m","modelVersion":"1","vector":[1e999,-1e999,0]}}"""
                         .formatted(PaperIdentity.paperId("arxiv:2798.00006"))), null),
-                new BadInput(Topics.PAPERS.name(), papers, prefix + "paper-nul", nulPaper(samplePaper, "arxiv:2798.00007"), null),
+                new BadInput(Topics.PAPERS.name(), papers, prefix + "paper-nul",
+                        nulPaper(samplePaper, "arxiv:2798.00007"), null),
                 new BadInput(Topics.READING_EVENTS.name(), readings, prefix + "reading-bytes", NOT_JSON, null),
                 new BadInput(Topics.READING_EVENTS.name(), readings, prefix + "reading-impossible", utf8("""
                         {"schemaVersion":1,"eventId":"%s-impossible","readerId":"fault-poison-reader","paperId":"p",\

@@ -38,7 +38,7 @@ public record RestartPolicy(Duration probeInterval, int failuresBeforeRestart, D
         return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
     }
 
-    /** How long one probe may take: 5 s (a busy service on two shared cores can be slow to answer), at most the interval. */
+    /** How long one probe may take: 5 s (a busy service on two shared cores answers slowly), at most the interval. */
     public Duration probeTimeout() {
         Duration cap = Duration.ofSeconds(5);
         return probeInterval.compareTo(cap) < 0 ? probeInterval : cap;

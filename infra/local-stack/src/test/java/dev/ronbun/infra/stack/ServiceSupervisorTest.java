@@ -94,6 +94,28 @@ class ServiceSupervisorTest {
         assertThat(gaps.get(2)).isGreaterThanOrEqualTo(1_600);
     }
 
+    @Test
+    void restartsNothingOnceStoppedAndStopsTheServiceItRuns() throws Exception {
+        int port = freePort();
+        URI liveness = LivenessProbe.livenessOf("http://127.0.0.1:" + port);
+        Supplier<ChildProcess> launcher = launcher("live", Integer.toString(port), work.toString());
+        ChildProcess first = launcher.get();
+        await(() -> isLive(liveness), "the fake service answers");
+        RestartPolicy policy = new RestartPolicy(Duration.ofMillis(100), 1, Duration.ofSeconds(60),
+                Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMinutes(5));
+        supervisor = new ServiceSupervisor("ingest-service", first, launcher, liveness, policy,
+                Duration.ofSeconds(5), log::add).start();
+
+        Files.createFile(work.resolve("down-" + first.pid()));
+        await(() -> log.stream().anyMatch(line -> line.contains("restarting it (attempt 1, in 500 ms)")),
+                "a restart is announced");
+        supervisor.stop(Duration.ofSeconds(5));
+        Thread.sleep(1_000);
+
+        assertThat(supervisor.restarts()).as("restarts after the stop").isZero();
+        assertThat(launched).hasSize(1).allSatisfy(process -> assertThat(process.isAlive()).isFalse());
+    }
+
     /** Starts {@link FakeLiveService} with {@code arguments} as a child JVM, remembering when. */
     private Supplier<ChildProcess> launcher(String... arguments) {
         return () -> {
