@@ -75,6 +75,12 @@ final class PipelineHarness implements AutoCloseable {
         return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)));
     }
 
+    /** An ISO-8601 duration from a system property, such as {@code -Dronbun.faults.postgres-outage=PT30S}. */
+    static Duration durationProperty(String name, Duration fallback) {
+        String value = System.getProperty(name, "").trim();
+        return value.isEmpty() ? fallback : Duration.parse(value);
+    }
+
     Path resultsFile() {
         return root.resolve("infra/faults/target/faults/results.md");
     }

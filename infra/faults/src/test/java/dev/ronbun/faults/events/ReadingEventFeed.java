@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReadingEventFeed implements AutoCloseable {
 
     private static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final int READERS = 3;
 
     private final Set<String> written = ConcurrentHashMap.newKeySet();
     private final Thread thread;
@@ -28,7 +29,7 @@ public final class ReadingEventFeed implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("fault-suite-readers").daemon().start(() -> {
             for (int i = 0; !stopping; i++) {
                 ReadingEvent event = new ReadingEvent(ReadingEvent.SCHEMA_VERSION, "fault-suite-" + scenario + "-" + i,
-                        "fault-reader-" + scenario + "-" + (i % 3), paperIds.get(i % paperIds.size()),
+                        readerId(scenario, i % READERS), paperIds.get(i % paperIds.size()),
                         ReadingType.READ, 30, Instant.now());
                 try {
                     writer.write(Topics.READING_EVENTS.name(), event.readerId(), EventJson.write(event));
@@ -42,6 +43,11 @@ public final class ReadingEventFeed implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The id of the {@code n}th of the scenario's three readers, each of whom reads on until the feed stops. */
+    public static String readerId(String scenario, int n) {
+        return "fault-reader-" + scenario + "-" + n;
     }
 
     /** Stops writing and returns the ids of the events the broker acknowledged. */

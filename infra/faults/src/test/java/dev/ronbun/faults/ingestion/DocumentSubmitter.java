@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The producer side of the delivery guarantee: posts a document to ingest-service and, like any well-behaved client,
  * posts it again after a broken connection or a 5xx answer, with the pipeline's own exponential back-off, until it
- * is accepted or about five minutes have passed. Posting again is safe because ingest deduplicates by content hash.
+ * is accepted or about ten minutes have passed. Posting again is safe because ingest deduplicates by content hash.
  */
 public final class DocumentSubmitter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** 250 ms doubling to 5 s: 64 attempts span about five minutes, longer than any fault the suite injects. */
-    private static final RedeliveryPolicy RETRIES = new RedeliveryPolicy(64, Duration.ofMillis(250),
+    /**
+     * 250 ms doubling to 5 s: 130 attempts span about ten minutes, longer than any fault the suite injects (the
+     * longest, PostgreSQL down, is 5 minutes by default).
+     */
+    private static final RedeliveryPolicy RETRIES = new RedeliveryPolicy(130, Duration.ofMillis(250),
             Duration.ofSeconds(5));
 
     private final RonbunHttp http;

@@ -170,6 +170,14 @@ public final class FaultStack implements AutoCloseable {
         return process;
     }
 
+    /** Stops the broker the orderly way (SIGTERM, a controlled shutdown); its log directory stays. */
+    public ChildProcess stopBroker() {
+        ChildProcess process = broker.process();
+        process.stop(STOP_GRACE);
+        progress.accept("Stopped the broker " + process + ", exit value " + process.exitValue());
+        return process;
+    }
+
     /** Starts the broker again on the same port and log directory and waits until it answers. */
     public void startBroker() {
         brokerStarts++;

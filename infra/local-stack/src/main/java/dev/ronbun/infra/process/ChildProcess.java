@@ -41,6 +41,15 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path workingDirectory, Path logFile, Path pidFile) {
+        return start(name, command, environment, workingDirectory, logFile, pidFile, false);
+    }
+
+    /**
+     * As {@link #start(String, List, Map, Path, Path, Path)}, appending to the log when {@code appendToLog}: a
+     * restarted process keeps its predecessor's last words.
+     */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path workingDirectory, Path logFile, Path pidFile, boolean appendToLog) {
         List<String> sessionCommand = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             // setsid execs in place (same pid) because a freshly spawned child leads no process group.
@@ -53,7 +62,8 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(sessionCommand)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                    .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                            : ProcessBuilder.Redirect.to(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();

@@ -40,6 +40,15 @@ public final class ServiceLauncher {
 
     /** Starts the service; it is running but not necessarily ready (see {@link ReadinessProbe}). */
     public ChildProcess launch(RonbunService service, ServiceWiring wiring) {
+        return launch(service, wiring, false);
+    }
+
+    /** Starts the service again after a failure: as {@link #launch}, but its log goes on after the last run's. */
+    public ChildProcess relaunch(RonbunService service, ServiceWiring wiring) {
+        return launch(service, wiring, true);
+    }
+
+    private ChildProcess launch(RonbunService service, ServiceWiring wiring, boolean appendToLog) {
         Path jar = service.runnableJar(repositoryRoot);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with `mvn -B -DskipTests install`");
@@ -48,7 +57,7 @@ public final class ServiceLauncher {
         jvmOptions.addAll(extraJvmOptions);
         return ChildProcess.start(service.moduleName(), JavaCommand.jar(jvmOptions, jar), environment(service, wiring),
                 repositoryRoot, logsDir.resolve(service.moduleName() + ".log"),
-                runDir.resolve(service.moduleName() + ".pid"));
+                runDir.resolve(service.moduleName() + ".pid"), appendToLog);
     }
 
     /** The environment that configures a service: Quarkus reads each variable as the matching property. */

@@ -8,6 +8,7 @@ import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.process.ChildProcess;
 import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.security.TokenIssuer;
+import dev.ronbun.infra.services.LivenessProbe;
 import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.services.ServiceLauncher;
@@ -39,8 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The supervisor behind {@code ./ronbun up}: starts PostgreSQL, a Kafka broker, the topics and the three services,
- * waits until every service is ready, ingests the samples, and on SIGINT/SIGTERM stops the services, then the
- * broker, then PostgreSQL.
+ * waits until every service is ready, ingests the samples, restarts a service that exits or stops being live (see
+ * {@link ServiceSupervisor}), and on SIGINT/SIGTERM stops the services, then the broker, then PostgreSQL.
  */
 public final class RonbunStack {
 
@@ -58,6 +59,7 @@ public final class RonbunStack {
     private final long startedAtMillis;
     private final List<Running> running = new ArrayList<>();
     private final List<ChildProcess> watched = new CopyOnWriteArrayList<>();
+    private final List<ServiceSupervisor> supervisors = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** What is stopped first: the services before the broker and the database they use. */
@@ -181,8 +183,15 @@ public final class RonbunStack {
         ServiceLauncher launcher = new ServiceLauncher(config.root(), config.logsDir(), config.runDir(),
                 config.serviceJvmOptions());
         Map<RonbunService, ChildProcess> services = Collections.synchronizedMap(new EnumMap<>(RonbunService.class));
-        // Services stop together, before the broker and the database they use.
-        register(new Running(Stage.SERVICES, "services", () -> stopAll(List.copyOf(services.values()))));
+        // Services stop together, before the broker and the database they use; once supervised, through their
+        // supervisors, so that none is restarted while the stack stops.
+        register(new Running(Stage.SERVICES, "services", () -> {
+            if (supervisors.isEmpty()) {
+                stopAll(List.copyOf(services.values()));
+            } else {
+                supervisors.parallelStream().forEach(supervisor -> supervisor.stop(config.stopTimeout()));
+            }
+        }));
         for (RonbunService service : RonbunService.values()) {
             ChildProcess process = launcher.launch(service, wiring);
             services.put(service, process);
@@ -218,7 +227,18 @@ public final class RonbunStack {
             }
             throw e;
         }
-        watched.addAll(services.values());
+        superviseServices(launcher, wiring, services);
+    }
+
+    /** From now on a service that exits or stops being live is restarted, with back-off, and says why. */
+    private synchronized void superviseServices(ServiceLauncher launcher, ServiceWiring wiring,
+                                                Map<RonbunService, ChildProcess> services) {
+        if (stopping.get()) {
+            return;
+        }
+        services.forEach((service, process) -> supervisors.add(new ServiceSupervisor(service.moduleName(), process,
+                () -> launcher.relaunch(service, wiring), LivenessProbe.livenessOf(wiring.baseUrl(service)),
+                config.restartPolicy(), config.stopTimeout(), line -> progress("ronbun: " + line)).start()));
     }
 
     private void ingestSamples(ServiceWiring wiring) {
@@ -286,7 +306,10 @@ public final class RonbunStack {
         running.add(component);
     }
 
-    /** Blocks until the JVM shuts down, reporting any child that exits on its own meanwhile. */
+    /**
+     * Blocks until the JVM shuts down, reporting a broker that exits on its own meanwhile (the services have their
+     * {@link ServiceSupervisor}s).
+     */
     void superviseUntilStopped() {
         while (!stopping.get()) {
             for (ChildProcess process : List.copyOf(watched)) {

@@ -34,12 +34,15 @@ import java.util.function.Function;
  * @param kafkaJvmOptions      JVM options for the broker ({@code RONBUN_KAFKA_JAVA_OPTS}; default {@code -Xms128m -Xmx512m})
  * @param ingestSamples        whether to ingest {@code samples/} once the services are ready
  *                             ({@code RONBUN_INGEST_SAMPLES}; default true)
+ * @param restartPolicy        when a service that is not live is restarted; see {@link RestartPolicy} for its
+ *                             variables and defaults (probe every 10 s, restart after 3 failed probes or an exit,
+ *                             back-off 1 s doubling to 60 s, reset after 300 s of running)
  */
 public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort,
                           Optional<String> externalKafka, int postgresPort, Optional<ExternalPostgres> externalPostgres,
                           Map<RonbunService, Integer> servicePorts, Duration readyTimeout, Duration kafkaReadyTimeout,
                           Duration stopTimeout, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
-                          boolean ingestSamples) {
+                          boolean ingestSamples, RestartPolicy restartPolicy) {
 
     /**
      * A PostgreSQL server that is already running.
@@ -71,6 +74,7 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
         Optional<ExternalPostgres> externalPostgres = settings.optional("RONBUN_JDBC_URL").map(url ->
                 new ExternalPostgres(url, settings.text("RONBUN_JDBC_USER", "postgres"),
                         settings.text("RONBUN_JDBC_PASSWORD", "")));
+        Duration readyTimeout = Duration.ofSeconds(settings.number("RONBUN_READY_TIMEOUT_SECONDS", 180));
         return new StackConfig(
                 root,
                 Path.of(settings.text("RONBUN_STATE_DIR", root.resolve(".ronbun").toString())).toAbsolutePath(),
@@ -80,12 +84,19 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
                 settings.number("RONBUN_POSTGRES_PORT", 15432),
                 externalPostgres,
                 ports,
-                Duration.ofSeconds(settings.number("RONBUN_READY_TIMEOUT_SECONDS", 180)),
+                readyTimeout,
                 Duration.ofSeconds(settings.number("RONBUN_KAFKA_READY_TIMEOUT_SECONDS", 90)),
                 Duration.ofSeconds(settings.number("RONBUN_STOP_TIMEOUT_SECONDS", 30)),
                 settings.words("RONBUN_SERVICE_JAVA_OPTS", ""),
                 settings.words("RONBUN_KAFKA_JAVA_OPTS", "-Xms128m -Xmx512m"),
-                Boolean.parseBoolean(settings.text("RONBUN_INGEST_SAMPLES", "true")));
+                Boolean.parseBoolean(settings.text("RONBUN_INGEST_SAMPLES", "true")),
+                new RestartPolicy(
+                        Duration.ofSeconds(settings.number("RONBUN_LIVENESS_INTERVAL_SECONDS", 10)),
+                        settings.number("RONBUN_LIVENESS_FAILURES", 3),
+                        readyTimeout,
+                        Duration.ofSeconds(settings.number("RONBUN_RESTART_BACKOFF_SECONDS", 1)),
+                        Duration.ofSeconds(settings.number("RONBUN_RESTART_BACKOFF_MAX_SECONDS", 60)),
+                        Duration.ofSeconds(settings.number("RONBUN_RESTART_STABLE_SECONDS", 300))));
     }
 
     /** The variable that overrides a service's port, e.g. {@code RONBUN_INGEST_PORT}. */

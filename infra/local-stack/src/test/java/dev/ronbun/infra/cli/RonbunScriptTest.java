@@ -8,7 +8,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The admin commands of {@code ./ronbun} against a stack that is not running: each must reach its service's admin
  * endpoint and say that nothing answered, before it builds anything or mints a token (so this runs on a clean clone
  * whose services are not built yet). Their helper functions once sat inside {@code cmd_eval}, so outside an eval they
- * were "command not found".
+ * were "command not found". {@code ./ronbun test} installs what the browser tests need, checked here with fake
+ * {@code apt-get}, {@code mvn}, {@code id} and {@code sudo} commands that record how they were called.
  */
 class RonbunScriptTest {
 
@@ -39,6 +44,84 @@ class RonbunScriptTest {
         assertThat(output).doesNotContain("command not found").doesNotContain("building")
                 .contains("http://127.0.0.1:" + closedPort + path + " did not answer; is ./ronbun up running?");
         assertThat(process.exitValue()).isEqualTo(1);
+    }
+
+    @Test
+    void theTestCommandInstallsOnlyTheMissingPackagesAsRootThenRunsMaven() throws Exception {
+        Path present = Files.createFile(state.resolve("chromedriver"));
+        String packages = state.resolve("missing/chromium") + " chromium\n" + present + " chromium-driver\n"
+                + state.resolve("missing/NotoSansCJK-Regular.ttc") + " fonts-noto-cjk";
+
+        Run run = runTestCommand(packages, 0, true);
+
+        assertThat(run.output()).contains("ronbun: installing chromium for the browser tests")
+                .contains("ronbun: installing fonts-noto-cjk for the browser tests")
+                .doesNotContain("installing chromium-driver");
+        assertThat(recorded("apt-get")).containsExactly("update -qq", "install -y -qq chromium fonts-noto-cjk");
+        assertThat(recorded("mvn")).containsExactly("-B verify -o -pl contracts");
+        assertThat(run.exitValue()).isZero();
+    }
+
+    @Test
+    void theTestCommandSaysWhatToInstallWhenItCannotAndStillRunsMaven() throws Exception {
+        String packages = state.resolve("missing/chromedriver") + " chromium-driver";
+
+        Run run = runTestCommand(packages, 1000, false);
+
+        assertThat(run.output()).contains("install them with: sudo apt-get install chromium-driver")
+                .doesNotContain("ronbun: installing");
+        assertThat(recorded("apt-get")).isEmpty();
+        assertThat(recorded("mvn")).containsExactly("-B verify -o -pl contracts");
+        assertThat(run.exitValue()).isZero();
+    }
+
+    @Test
+    void theTestCommandInstallsNothingWhenEverythingIsThere() throws Exception {
+        Path chromium = Files.createFile(state.resolve("chromium"));
+
+        Run run = runTestCommand(chromium + " chromium", 0, true);
+
+        assertThat(run.output()).doesNotContain("installing");
+        assertThat(recorded("apt-get")).isEmpty();
+        assertThat(recorded("mvn")).containsExactly("-B verify -o -pl contracts");
+    }
+
+    private record Run(String output, int exitValue) {
+    }
+
+    /**
+     * Runs {@code ./ronbun test -o -pl contracts} with fake commands first on the PATH: {@code id -u} prints
+     * {@code uid}, {@code sudo -n} works only when {@code sudo} is true, {@code apt-get} and {@code mvn} record their
+     * arguments in {@code <name>.calls}.
+     */
+    private Run runTestCommand(String packages, int uid, boolean sudo) throws Exception {
+        Path bin = Files.createDirectories(state.resolve("bin"));
+        fakeCommand(bin, "apt-get", "echo \"$*\" >> " + state.resolve("apt-get.calls"));
+        fakeCommand(bin, "mvn", "echo \"$*\" >> " + state.resolve("mvn.calls"));
+        fakeCommand(bin, "id", "echo " + uid);
+        fakeCommand(bin, "sudo", sudo ? "[ \"$1\" = -n ] && shift; exec \"$@\"" : "exit 1");
+        ProcessBuilder builder = new ProcessBuilder("bash", script().toString(), "test", "-o", "-pl", "contracts")
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("PATH", bin + ":" + environment.get("PATH"));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("RONBUN_STATE_DIR", state.toString());
+        environment.put("RONBUN_TEST_PACKAGES", packages);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./ronbun test finished").isTrue();
+        return new Run(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                process.exitValue());
+    }
+
+    private static void fakeCommand(Path bin, String name, String body) throws IOException {
+        Path command = bin.resolve(name);
+        Files.writeString(command, "#!/usr/bin/env bash\n" + body + "\n");
+        Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private List<String> recorded(String command) throws IOException {
+        Path calls = state.resolve(command + ".calls");
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
     }
 
     private static Path script() {

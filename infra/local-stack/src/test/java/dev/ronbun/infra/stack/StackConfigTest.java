@@ -7,6 +7,7 @@ import dev.ronbun.infra.services.RonbunService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StackConfigTest {
@@ -31,6 +32,18 @@ class StackConfigTest {
         assertThat(config.recommendIndexDir()).isEqualTo(Path.of("/srv/ronbun/.ronbun/data/recommend-index"));
         assertThat(config.inboxDir()).isEqualTo(Path.of("/srv/ronbun/.ronbun/inbox"));
         assertThat(config.logsDir()).isEqualTo(Path.of("/srv/ronbun/.ronbun/logs"));
+        assertThat(config.restartPolicy()).isEqualTo(new RestartPolicy(Duration.ofSeconds(10), 3,
+                Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(300)));
+    }
+
+    @Test
+    void restartsAfterABackOffThatDoublesUpToItsLimit() {
+        RestartPolicy policy = StackConfig.from(Map.of("RONBUN_RESTART_BACKOFF_MAX_SECONDS", "10",
+                "RONBUN_LIVENESS_FAILURES", "5")::get).restartPolicy();
+
+        assertThat(policy.failuresBeforeRestart()).isEqualTo(5);
+        assertThat(IntStream.rangeClosed(1, 6).mapToObj(policy::backoff).map(Duration::toSeconds))
+                .containsExactly(1L, 2L, 4L, 8L, 10L, 10L);
     }
 
     @Test
