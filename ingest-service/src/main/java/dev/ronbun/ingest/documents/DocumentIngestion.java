@@ -67,6 +67,12 @@ public class DocumentIngestion {
         } catch (DocumentParseException e) {
             throw new ProblemException(422, "unparseable-document", "No papers found", e.getMessage());
         }
+        if (parsed.papers().size() > config.maxPapersPerDocument()) {
+            throw new ProblemException(422, "too-many-papers", "Too many papers",
+                    "The document was split into " + parsed.papers().size() + " papers; at most "
+                            + config.maxPapersPerDocument() + " are accepted per document"
+                            + " (ronbun.ingest.max-papers-per-document). Split it into smaller documents.");
+        }
         Instant now = clock.instant();
 
         List<SummaryEvent> summaries = new ArrayList<>();
@@ -95,6 +101,7 @@ public class DocumentIngestion {
                     "The document was split into " + papers.size() + " part(s) but none is a valid paper: "
                             + rejected.stream().map(IngestionResult.RejectedPaper::reason).distinct().toList());
         }
+        EventSizes.requireWithin(config.maxEventBytes(), summaries, deadLetters);
         List<String> keys = summaries.stream().map(SummaryEvent::paperKey).toList();
         if (!dryRun) {
             boolean first = ledger.publishOnce(documentId, document.name(), parsed.format().wireName(), keys,

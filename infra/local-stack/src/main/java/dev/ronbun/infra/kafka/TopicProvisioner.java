@@ -62,7 +62,8 @@ public final class TopicProvisioner {
 
     private NewTopic newTopic(TopicSettings topic) {
         return new NewTopic(topic.name(), topic.partitions(), replicationFactor)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy()));
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy(),
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxMessageBytes())));
     }
 
     private static boolean awaitCreation(String topic, KafkaFuture<Void> creation) {
