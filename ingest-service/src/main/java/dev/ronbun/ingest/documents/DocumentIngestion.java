@@ -11,6 +11,7 @@ import dev.ronbun.ingest.parsing.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
 import dev.ronbun.ingest.parsing.HtmlDocumentText;
+import dev.ronbun.ingest.parsing.ParsableText;
 import dev.ronbun.ingest.parsing.ParsedDocument;
 import dev.ronbun.ingest.parsing.ParsedPaper;
 import dev.ronbun.ingest.publishing.DeadLetter;
@@ -33,6 +34,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class DocumentIngestion {
 
+    /** A name is a label (a file name, a title); longer ones are cut. */
+    static final int MAX_NAME_LENGTH = 255;
+
     private final DocumentSplitter splitter;
     private final SummaryPublisher publisher;
     private final DocumentLedger ledger;
@@ -48,7 +52,8 @@ public class DocumentIngestion {
         this.clock = Clock.systemUTC();
     }
 
-    public IngestionResult ingest(IncomingDocument document, boolean dryRun) {
+    public IngestionResult ingest(IncomingDocument sent, boolean dryRun) {
+        IncomingDocument document = withCleanName(sent);
         String text = DocumentText.decode(document.bytes(), config.maxDocumentBytes());
         String documentId = sha256(document.bytes());
         if (!dryRun) {
@@ -112,6 +117,19 @@ public class DocumentIngestion {
         }
         return new IngestionResult(documentId, parsed.format().wireName(), keys, !dryRun, false, rejected,
                 dryRun ? papers : null);
+    }
+
+    /**
+     * The name is stored with every summary like the text, so it gets the text's treatment: no control characters,
+     * no markup, no half surrogate pairs, and the length of a label.
+     */
+    private static IncomingDocument withCleanName(IncomingDocument document) {
+        String name = document.name() == null ? "" : ParsableText.of(document.name()).text().strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, name.codePointCount(0, MAX_NAME_LENGTH - 1)));
+        }
+        return new IncomingDocument(name.isEmpty() ? "document" : name, document.bytes(), document.mediaType(),
+                document.format());
     }
 
     private static IngestionResult duplicateOf(IngestedDocument earlier) {

@@ -85,7 +85,11 @@ public class InboxWatcher {
         for (InboxFolder.Entry entry : ready) {
             Backoff backoff = waiting.get(entry.name());
             if (backoff == null || !now.isBefore(backoff.nextTry())) {
-                process(entry);
+                try {
+                    process(entry);
+                } catch (IOException e) {
+                    retryLater(entry.name(), e.toString()); // e.g. it could not be moved: the other files go on
+                }
             }
         }
     }

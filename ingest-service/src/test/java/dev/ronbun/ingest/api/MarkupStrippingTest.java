@@ -79,6 +79,16 @@ class MarkupStrippingTest {
         assertThat(summary.body()).contains("😀").contains("エスケープされたタグ");
     }
 
+    @Test
+    void theDocumentNameIsStoredWithoutMarkupOrControlCharacters() {
+        given().auth().oauth2(TestTokens.curator()).contentType("text/markdown; charset=UTF-8")
+                .body(HOSTILE.formatted("a named document"))
+                .queryParam("name", "<script>alert(1)</script><b onclick=\"alert(2)\">named\u0007</b>.md")
+                .when().post("/api/documents").then().statusCode(202);
+
+        assertThat(publishedFrom("named.md").title()).contains("a named document");
+    }
+
     private static List<String> textFields(SummaryEvent summary) {
         List<String> fields = new ArrayList<>(Stream.of(summary.title(), summary.titleJa(), summary.summary(),
                 summary.body()).filter(f -> f != null).toList());
