@@ -94,6 +94,11 @@ public class InboxWatcher {
         }
     }
 
+    /** How long the named file now waits before its next try, if it failed for a passing reason; for tests. */
+    synchronized Optional<Duration> currentWait(String name) {
+        return Optional.ofNullable(waiting.get(name)).map(Backoff::delay);
+    }
+
     private void process(InboxFolder.Entry entry) throws IOException {
         String name = entry.name();
         String refusal = folder.refusalOf(entry);
