@@ -13,6 +13,23 @@ public interface IngestConfig {
     @WithDefault("2097152")
     int maxDocumentBytes();
 
+    /**
+     * Most papers one document may be split into; a document with more is refused with 422 (a heading per line
+     * would otherwise make a paper per line). Default 200.
+     */
+    @WithDefault("200")
+    int maxPapersPerDocument();
+
+    /**
+     * Largest event (one paper as JSON, UTF-8) ingest publishes; a paper whose event would be larger is refused with
+     * 413. Any text or Markdown document within {@link #maxDocumentBytes()} stays well below it (its text appears at
+     * most twice in an event, as sections and as body, and JSON escaping at most doubles it), and so
+     * does a page whose HTML expands into more text (up to the splitter's 5M-character cap): a last guard. It must stay below the summaries producer's
+     * {@code max.request.size} (16 MiB), which must stay within the topic's {@code max.message.bytes}. Default 15 MiB.
+     */
+    @WithDefault("15728640")
+    int maxEventBytes();
+
     /** The watched inbox folder. */
     Inbox inbox();
 
@@ -35,5 +52,16 @@ public interface IngestConfig {
         /** A file is taken only once it has not changed for this long, so half-copied files are left alone. */
         @WithDefault("500ms")
         Duration settleTime();
+
+        /**
+         * First wait before a file that could not be processed for a passing reason (broker or database down) is
+         * tried again; each further failure doubles the wait, up to {@link #retryMaxDelay()}.
+         */
+        @WithDefault("1s")
+        Duration retryInitialDelay();
+
+        /** Longest wait between two tries of the same file. */
+        @WithDefault("5m")
+        Duration retryMaxDelay();
     }
 }

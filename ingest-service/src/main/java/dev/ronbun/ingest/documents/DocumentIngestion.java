@@ -11,6 +11,7 @@ import dev.ronbun.ingest.parsing.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
 import dev.ronbun.ingest.parsing.HtmlDocumentText;
+import dev.ronbun.ingest.parsing.ParsableText;
 import dev.ronbun.ingest.parsing.ParsedDocument;
 import dev.ronbun.ingest.parsing.ParsedPaper;
 import dev.ronbun.ingest.publishing.DeadLetter;
@@ -33,6 +34,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class DocumentIngestion {
 
+    /** A name is a label (a file name, a title); longer ones are cut. */
+    static final int MAX_NAME_LENGTH = 255;
+
     private final DocumentSplitter splitter;
     private final SummaryPublisher publisher;
     private final DocumentLedger ledger;
@@ -48,7 +52,8 @@ public class DocumentIngestion {
         this.clock = Clock.systemUTC();
     }
 
-    public IngestionResult ingest(IncomingDocument document, boolean dryRun) {
+    public IngestionResult ingest(IncomingDocument sent, boolean dryRun) {
+        IncomingDocument document = withCleanName(sent);
         String text = DocumentText.decode(document.bytes(), config.maxDocumentBytes());
         String documentId = sha256(document.bytes());
         if (!dryRun) {
@@ -66,6 +71,12 @@ public class DocumentIngestion {
             parsed = splitter.split(text, format);
         } catch (DocumentParseException e) {
             throw new ProblemException(422, "unparseable-document", "No papers found", e.getMessage());
+        }
+        if (parsed.papers().size() > config.maxPapersPerDocument()) {
+            throw new ProblemException(422, "too-many-papers", "Too many papers",
+                    "The document was split into " + parsed.papers().size() + " papers; at most "
+                            + config.maxPapersPerDocument() + " are accepted per document"
+                            + " (ronbun.ingest.max-papers-per-document). Split it into smaller documents.");
         }
         Instant now = clock.instant();
 
@@ -95,6 +106,7 @@ public class DocumentIngestion {
                     "The document was split into " + papers.size() + " part(s) but none is a valid paper: "
                             + rejected.stream().map(IngestionResult.RejectedPaper::reason).distinct().toList());
         }
+        EventSizes.requireWithin(config.maxEventBytes(), summaries, deadLetters);
         List<String> keys = summaries.stream().map(SummaryEvent::paperKey).toList();
         if (!dryRun) {
             boolean first = ledger.publishOnce(documentId, document.name(), parsed.format().wireName(), keys,
@@ -105,6 +117,19 @@ public class DocumentIngestion {
         }
         return new IngestionResult(documentId, parsed.format().wireName(), keys, !dryRun, false, rejected,
                 dryRun ? papers : null);
+    }
+
+    /**
+     * The name is stored with every summary like the text, so it gets the text's treatment: no control characters,
+     * no markup, no half surrogate pairs, and the length of a label.
+     */
+    private static IncomingDocument withCleanName(IncomingDocument document) {
+        String name = document.name() == null ? "" : ParsableText.of(document.name()).text().strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            name = name.substring(0, name.offsetByCodePoints(0, name.codePointCount(0, MAX_NAME_LENGTH - 1)));
+        }
+        return new IncomingDocument(name.isEmpty() ? "document" : name, document.bytes(), document.mediaType(),
+                document.format());
     }
 
     private static IngestionResult duplicateOf(IngestedDocument earlier) {

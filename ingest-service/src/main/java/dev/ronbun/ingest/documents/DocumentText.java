@@ -35,10 +35,19 @@ public final class DocumentText {
             throw new ProblemException(415, "binary-document", "Unsupported content",
                     "The document looks binary (it contains NUL or many control characters); send plain text, Markdown or HTML.");
         }
-        if (text.isBlank()) {
+        if (hasNoVisibleCharacter(text)) {
             throw ProblemException.badRequest("empty-document", "The document contains only white space.");
         }
         return text;
+    }
+
+    /**
+     * Whether every character is white space of some kind: besides what {@link String#isBlank} knows, no-break and
+     * other Unicode spaces (U+00A0, U+202F…), zero-width and format characters (U+200B, U+FEFF…) and controls.
+     */
+    static boolean hasNoVisibleCharacter(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
     }
 
     private static boolean looksBinary(String text) {

@@ -29,6 +29,11 @@ public final class HtmlDocumentText {
             "nav", "aside", "blockquote", "figure", "figcaption", "dl", "dt", "dd", "address", "details", "summary",
             "form", "fieldset", "table", "caption", "center", "ul", "ol", "body");
     private static final Pattern WHITE_SPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
+    /**
+     * Deeper lists are indented no further: a page of thousands of nested {@code <ul>} would otherwise turn each
+     * four-byte {@code <li>} into thousands of spaces.
+     */
+    private static final int MAX_LIST_INDENT = 8;
     private static final Set<String> PARAGRAPHS = Set.of("p", "blockquote", "table", "figure", "section", "article");
 
     private HtmlDocumentText() {
@@ -100,7 +105,7 @@ public final class HtmlDocumentText {
                     endLine();
                     int[] list = lists.isEmpty() ? new int[] {0, 0} : lists.peek();
                     list[1]++;
-                    out.append("  ".repeat(Math.max(0, lists.size() - 1)));
+                    out.append("  ".repeat(Math.clamp(lists.size() - 1, 0, MAX_LIST_INDENT)));
                     out.append(list[0] == 1 ? list[1] + ". " : "• ");
                 }
                 case "tr" -> endLine();

@@ -10,6 +10,11 @@ import java.util.List;
 final class PaperDraft {
 
     private static final int MAX_TITLE_LENGTH = 300;
+    /**
+     * A summary is short; a summary section or first paragraph that is one long line (a megabyte without a line
+     * break) is cut here, so that an event does not carry the same text a third time.
+     */
+    static final int MAX_SUMMARY_LENGTH = 2000;
 
     String title;
     String titleJa;
@@ -41,9 +46,20 @@ final class PaperDraft {
 
     ParsedPaper toPaper(DocumentFormat format) {
         return new ParsedPaper(blankToNull(title), blankToNull(titleJa), blankToNull(arxivId), List.copyOf(urls),
-                authors, blankToNull(presenter), kind, sourceDate, format, blankToNull(summary),
+                authors, blankToNull(presenter), kind, sourceDate, format, blankToNull(shortened(summary)),
                 sections.stream().filter(s -> !s.heading().isBlank() && !s.text().isBlank()).toList(),
                 body == null ? "" : body.strip());
+    }
+
+    private static String shortened(String text) {
+        if (text == null || text.length() <= MAX_SUMMARY_LENGTH) {
+            return text;
+        }
+        int end = MAX_SUMMARY_LENGTH - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never cut a character in half
+        }
+        return text.substring(0, end) + "…";
     }
 
     private static String blankToNull(String s) {

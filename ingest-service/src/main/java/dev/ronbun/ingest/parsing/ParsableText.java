@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A document's text normalised once for every parser: LF line ends, no BOM, no control or zero-width characters,
  * no-break and ideographic spaces as plain spaces, trailing spaces cut, and the full-width ASCII that structure depends
- * on (letters, digits, ［］＠＃｜ and similar marks) made half-width. Japanese prose punctuation (。、！？（）：) is kept.
+ * on (letters, digits, ［］＠＃｜ and similar marks) made half-width, an unpaired surrogate replaced by U+FFFD, and raw
+ * HTML cut out ({@link RawMarkup}). Japanese prose punctuation (。、！？（）：) is kept.
  */
 public final class ParsableText {
 
@@ -30,7 +31,8 @@ public final class ParsableText {
 
     /** Normalises raw document text; {@code null} is read as empty text. */
     public static ParsableText of(String raw) {
-        return new ParsableText(normalise(raw == null ? "" : raw));
+        // normalised before markup is cut (full-width ＜script＞ becomes <script> here) and after (cut tags leave spaces)
+        return new ParsableText(normalise(RawMarkup.strip(normalise(raw == null ? "" : raw))));
     }
 
     /** The normalised text, lines separated by LF. */
@@ -103,6 +105,10 @@ public final class ParsableText {
                 out.append(' ');
             } else if (c >= '\uFF01' && c <= '\uFF5E' && isStructuralFullWidth(c)) {
                 out.append((char) (c - 0xFEE0));
+            } else if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                out.append(c).append(raw.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD'); // half a pair (e.g. from &#xD800; in HTML) is no character: JSON could not carry it
             } else {
                 out.append(c);
             }

@@ -3,6 +3,7 @@ package dev.ronbun.ingest.publishing;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.contracts.http.ProblemException;
 import io.smallrye.context.api.CurrentThreadContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -12,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -48,9 +52,34 @@ public class SummaryPublisher {
         oneTransactionAtATime.lock();
         try {
             publishInOneTransaction(summaries, deadLetters);
+        } catch (RuntimeException e) {
+            throw problemFor(e);
         } finally {
             oneTransactionAtATime.unlock();
         }
+    }
+
+    /**
+     * A broker that cannot be reached in time is a 503 (the inbox tries the file again later). A record the producer
+     * or broker refuses for its size will be refused however often it is sent: a 413 (and
+     * failed/ for the inbox), not a 500 retried for ever. Ingest's own size check keeps this from happening unless a
+     * broker's or topic's limit is set lower than Ronbun's (an external cluster).
+     */
+    private static RuntimeException problemFor(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+                return new ProblemException(413, "paper-too-large", "Paper too large",
+                        "A paper of the document is larger than Kafka accepts (" + cause.getMessage()
+                                + "); send the document in smaller parts.");
+            }
+            if (cause instanceof TimeoutException) {
+                // the broker could not be reached in time: nothing was published, the same request can succeed later
+                return new ProblemException(503, "broker-unavailable", "Service unavailable",
+                        "The document could not be published now (the message broker did not answer in time);"
+                                + " nothing was published, send it again later.");
+            }
+        }
+        return e;
     }
 
     private void publishInOneTransaction(List<SummaryEvent> summaries, List<DeadLetter> deadLetters) {

@@ -23,6 +23,10 @@ public final class SingleBrokerSettings {
                 // Consumers join at once instead of after the three-second wait meant for rolling restarts.
                 "group.initial.rebalance.delay.ms", "0",
                 // Topics come only from TopicProvisioner, so a misspelt topic fails loudly instead of appearing.
-                "auto.create.topics.enable", "false");
+                "auto.create.topics.enable", "false",
+                // Room for the largest record of any topic (each topic narrows it with max.message.bytes), also for
+                // topics created before their own setting existed.
+                "message.max.bytes", Integer.toString(TopicSettings.largestMaxMessageBytes()),
+                "replica.fetch.max.bytes", Integer.toString(TopicSettings.largestMaxMessageBytes()));
     }
 }

@@ -2,6 +2,8 @@ package dev.ronbun.infra.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -46,7 +51,11 @@ public final class TopicProvisioner {
         return provision(TopicSettings.all());
     }
 
-    /** Creates the given topics that do not exist yet; returns the names of those it created. */
+    /**
+     * Creates the given topics that do not exist yet, and gives those that did their {@code max.message.bytes}
+     * (a topic created before that setting existed would refuse the larger records); returns the names of those it
+     * created.
+     */
     public List<String> provision(List<TopicSettings> topics) {
         try (Admin admin = KafkaClassLoading.withKafkaClassLoader(() -> Admin.create(adminProperties()))) {
             CreateTopicsResult result = admin.createTopics(topics.stream().map(this::newTopic).toList());
@@ -56,13 +65,38 @@ public final class TopicProvisioner {
                     created.add(entry.getKey());
                 }
             }
+            alignMessageSize(admin, topics.stream().filter(t -> !created.contains(t.name())).toList());
             return created;
+        }
+    }
+
+    private static void alignMessageSize(Admin admin, List<TopicSettings> existing) {
+        if (existing.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        for (TopicSettings topic : existing) {
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxMessageBytes())),
+                    AlterConfigOp.OpType.SET)));
+        }
+        try {
+            admin.incrementalAlterConfigs(changes).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not set max.message.bytes of existing topics: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + TIMEOUT + " setting max.message.bytes of topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting max.message.bytes of topics", e);
         }
     }
 
     private NewTopic newTopic(TopicSettings topic) {
         return new NewTopic(topic.name(), topic.partitions(), replicationFactor)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy()));
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy(),
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxMessageBytes())));
     }
 
     private static boolean awaitCreation(String topic, KafkaFuture<Void> creation) {

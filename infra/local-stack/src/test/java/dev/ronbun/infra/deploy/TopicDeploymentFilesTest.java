@@ -21,7 +21,7 @@ class TopicDeploymentFilesTest {
     private static final Path KAFKA_DEPLOY_DIR = Path.of("../deploy/kafka");
 
     @Test
-    void strimziTopicsDeclareExactlyTheTopicsOfTopicsWithTheirPartitionsAndCleanupPolicy() throws IOException {
+    void strimziTopicsDeclareExactlyTheTopicsOfTopicsWithTheirPartitionsCleanupPolicyAndMessageSize() throws IOException {
         List<TopicSettings> declared;
         try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class)
                 .readValues(KAFKA_DEPLOY_DIR.resolve("topics.yaml").toFile())) {
@@ -35,7 +35,7 @@ class TopicDeploymentFilesTest {
     }
 
     @Test
-    void topicListDeclaresExactlyTheTopicsOfTopicsWithTheirPartitionsAndCleanupPolicy() throws IOException {
+    void topicListDeclaresExactlyTheTopicsOfTopicsWithTheirPartitionsCleanupPolicyAndMessageSize() throws IOException {
         Properties lines = new Properties();
         try (Reader reader = Files.newBufferedReader(KAFKA_DEPLOY_DIR.resolve("topics.properties"), StandardCharsets.UTF_8)) {
             lines.load(reader);
@@ -43,8 +43,9 @@ class TopicDeploymentFilesTest {
 
         List<TopicSettings> declared = lines.stringPropertyNames().stream().map(name -> {
             String[] settings = lines.getProperty(name).split(",");
-            assertThat(settings).as(name + " = <partitions>,<cleanup.policy>").hasSize(2);
-            return new TopicSettings(name, Integer.parseInt(settings[0].trim()), settings[1].trim());
+            assertThat(settings).as(name + " = <partitions>,<cleanup.policy>,<max.message.bytes>").hasSize(3);
+            return new TopicSettings(name, Integer.parseInt(settings[0].trim()), settings[1].trim(),
+                    Integer.parseInt(settings[2].trim()));
         }).toList();
 
         assertThat(declared).containsExactlyInAnyOrderElementsOf(TopicSettings.all());
@@ -55,6 +56,7 @@ class TopicDeploymentFilesTest {
         JsonNode spec = resource.path("spec");
         assertThat(resource.path("metadata").path("name").asText()).isEqualTo(spec.path("topicName").asText());
         return new TopicSettings(spec.path("topicName").asText(), spec.path("partitions").asInt(),
-                spec.path("config").path("cleanup.policy").asText());
+                spec.path("config").path("cleanup.policy").asText(),
+                spec.path("config").path("max.message.bytes").asInt());
     }
 }

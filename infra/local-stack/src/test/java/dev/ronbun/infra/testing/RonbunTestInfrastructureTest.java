@@ -77,7 +77,7 @@ class RonbunTestInfrastructureTest {
     }
 
     @Test
-    void createsEveryTopicWithItsPartitionsAndCleanupPolicy() throws Exception {
+    void createsEveryTopicWithItsPartitionsCleanupPolicyAndMessageSize() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RonbunTestInfrastructure.bootstrapServers()))) {
             List<String> names = TopicSettings.all().stream().map(TopicSettings::name).toList();
@@ -88,9 +88,11 @@ class RonbunTestInfrastructureTest {
             assertThat(names).containsExactlyInAnyOrderElementsOf(Topics.allNames());
             for (TopicSettings topic : TopicSettings.all()) {
                 assertThat(descriptions.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
-                String policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
-                        .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-                assertThat(policy).as(topic.name()).isEqualTo(topic.cleanupPolicy());
+                Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic.name())
+                        .isEqualTo(topic.cleanupPolicy());
+                assertThat(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()).as(topic.name())
+                        .isEqualTo(Integer.toString(topic.maxMessageBytes()));
             }
         }
     }
