@@ -2,6 +2,7 @@ package dev.ronbun.contracts.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -33,10 +34,10 @@ public class JsonInputProblemMapper implements ExceptionMapper<JsonParseExceptio
 
     /** JSON of the wrong shape for the endpoint (a string where a list goes, say). */
     @Provider
-    public static class Mismatch implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
+    public static class Mismatch implements ExceptionMapper<MismatchedInputException> {
 
         @Override
-        public Response toResponse(com.fasterxml.jackson.databind.exc.MismatchedInputException exception) {
+        public Response toResponse(MismatchedInputException exception) {
             return badJson(exception.getOriginalMessage());
         }
     }

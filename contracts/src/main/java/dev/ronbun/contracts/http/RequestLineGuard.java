@@ -1,5 +1,6 @@
 package dev.ronbun.contracts.http;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -86,9 +88,9 @@ public class RequestLineGuard {
             context.next();
             return;
         }
-        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        String title = HttpResponseStatus.valueOf(status).reasonPhrase();
         String detail = status == 413 ? "The request body is larger than this service accepts." : title + ".";
-        VertxProblems.answer(context, Problem.of(status, title.toLowerCase(java.util.Locale.ROOT)
+        VertxProblems.answer(context, Problem.of(status, title.toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-"), title, detail), status == 413);
     }
 
