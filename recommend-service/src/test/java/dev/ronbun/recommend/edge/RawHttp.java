@@ -66,7 +66,7 @@ final class RawHttp {
                         .getBytes(StandardCharsets.ISO_8859_1));
             }
             long length = declaredLength > 0 ? declaredLength : body == null ? -1 : body.length;
-            if (length >= 0) {
+            if (length >= 0 && !headers.containsKey("Transfer-Encoding")) {
                 request.writeBytes(("Content-Length: " + length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
             request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -74,8 +74,12 @@ final class RawHttp {
                 request.writeBytes(body);
             }
             OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (java.net.SocketException refusedMidway) {
+                // The server answered and closed before taking the whole body: read what it said.
+            }
             return read(socket.getInputStream(), method.equals("HEAD"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
