@@ -68,6 +68,16 @@ class EdgeValidationTest {
         assertThat(QueryParameters.integer("size", "", 10, 0, 100)).isEqualTo(10);
     }
 
+    @Test
+    void flagsAreTrueOrFalseAndNothingElse() {
+        assertThat(QueryParameters.flag("dryRun", "TRUE", false)).isTrue();
+        assertThat(QueryParameters.flag("dryRun", " false ", true)).isFalse();
+        assertThat(QueryParameters.flag("dryRun", null, true)).isTrue();
+        assertThatThrownBy(() -> QueryParameters.flag("dryRun", "yes", false))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().detail()).contains("'dryRun'"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/a%00b", "/%ED%A0%80", "/%C0%80", "/%FF", "/%zz", "/%2", "/%"})
     void uriPartsThatAreNotNulFreeUtf8AreFlawed(String raw) {

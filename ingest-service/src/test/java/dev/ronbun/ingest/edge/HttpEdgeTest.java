@@ -102,6 +102,16 @@ class HttpEdgeTest {
         assertProblem(answer, 414);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "ture"})
+    void aDryRunThatIsNeitherTrueNorFalseIs400RatherThanAPublication(String value) {
+        RawHttp.Answer answer = post("/api/documents?dryRun=" + value, Map.of("Content-Type", "text/markdown",
+                "Authorization", "Bearer " + TestTokens.curator()));
+
+        assertProblem(answer, 400);
+        assertThat(json(answer).getString("detail")).contains("'dryRun'");
+    }
+
     @Test
     void aWellFormedDocumentStillGoesThrough() {
         RawHttp.Answer answer = RawHttp.send(RestAssured.port, "POST", "/api/documents?dryRun=true",
