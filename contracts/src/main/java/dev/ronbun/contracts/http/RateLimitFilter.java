@@ -4,8 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Duration;
@@ -32,12 +30,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         String key = principal == null ? "" : principal.getName();
         Optional<Duration> wait = limiter.take(key);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            Problem problem = Problem.of(429, "rate-limited", "Too many requests",
-                    "Too many write requests from this caller; try again in " + seconds + " s.");
-            request.abortWith(Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
-        }
+        wait.ifPresent(duration -> request.abortWith(
+                RateLimitExceededMapper.tooManyRequests(RateLimiter.Limit.WRITES, duration)));
     }
 }

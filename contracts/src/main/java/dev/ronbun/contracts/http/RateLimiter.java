@@ -1,26 +1,57 @@
 package dev.ronbun.contracts.http;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The service's rate limit of write endpoints, per principal, as configured under {@code ronbun.rate-limit}.
- * A bean of its own, created on first use, so the limit is read from runtime configuration (environment included).
+ * The service's rate limits per principal, as configured under {@code ronbun.rate-limit}. A bean of its own,
+ * created on first use, so the limits are read from runtime configuration (environment included).
  */
 @ApplicationScoped
 public class RateLimiter {
 
+    /** What a call spends. */
+    public enum Limit {
+        /** Writes: documents, reading events, interests, admin jobs. */
+        WRITES,
+        /** Reads that compute: search, recommendations not in the cache. */
+        COMPUTE,
+        /** Texts embedded. */
+        EMBEDDINGS
+    }
+
     private final boolean enabled;
-    private final TokenBuckets buckets;
+    private final Map<Limit, TokenBuckets> buckets = new EnumMap<>(Limit.class);
 
     public RateLimiter(RateLimitConfig config) {
         this.enabled = config.enabled();
-        this.buckets = new TokenBuckets(config.requests(), config.period(), System::nanoTime);
+        buckets.put(Limit.WRITES, new TokenBuckets(config.requests(), config.period(), System::nanoTime));
+        buckets.put(Limit.COMPUTE, new TokenBuckets(config.compute().requests(), config.compute().period(),
+                System::nanoTime));
+        buckets.put(Limit.EMBEDDINGS, new TokenBuckets(config.embeddings().texts(), config.embeddings().period(),
+                System::nanoTime));
     }
 
-    /** Empty when the principal may go on, otherwise how long until it may. */
+    /** Takes one write for the principal: empty when it may go on, otherwise how long until it may. */
     public Optional<Duration> take(String principal) {
-        return enabled ? buckets.take(principal) : Optional.empty();
+        return enabled ? buckets.get(Limit.WRITES).take(principal, 1) : Optional.empty();
+    }
+
+    /**
+     * Spends {@code cost} of the caller's allowance, or throws {@link RateLimitExceededException} (429). Admins are
+     * exempt from every limit but writes.
+     */
+    public void require(Limit limit, SecurityIdentity caller, int cost) {
+        if (!enabled || (limit != Limit.WRITES && caller.hasRole(Roles.ADMIN))) {
+            return;
+        }
+        String principal = caller.isAnonymous() ? "" : caller.getPrincipal().getName();
+        buckets.get(limit).take(principal, cost).ifPresent(wait -> {
+            throw new RateLimitExceededException(limit, wait);
+        });
     }
 }

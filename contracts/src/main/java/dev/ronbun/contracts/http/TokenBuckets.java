@@ -31,11 +31,20 @@ public final class TokenBuckets {
 
     /** Takes a token for the key; empty when it had one, otherwise how long until it will. */
     public Optional<Duration> take(String key) {
+        return take(key, 1);
+    }
+
+    /**
+     * Takes {@code cost} tokens for the key (at most the capacity: the dearest call empties a full bucket); empty
+     * when it had them, otherwise how long until it will.
+     */
+    public Optional<Duration> take(String key, int cost) {
+        int tokens = Math.max(1, Math.min(cost, capacity));
         long now = nanoTime.getAsLong();
         if (buckets.size() > PRUNE_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
-        return buckets.computeIfAbsent(key, k -> new Bucket(now)).take(now);
+        return buckets.computeIfAbsent(key, k -> new Bucket(now)).take(now, tokens);
     }
 
     private final class Bucket {
@@ -46,13 +55,14 @@ public final class TokenBuckets {
             this.fullAt = now;
         }
 
-        synchronized Optional<Duration> take(long now) {
+        synchronized Optional<Duration> take(long now, int tokens) {
             long start = Math.max(fullAt, now);
             long emptyAt = now + capacity * nanosPerToken;
-            if (start + nanosPerToken > emptyAt) {
-                return Optional.of(Duration.ofNanos(start + nanosPerToken - emptyAt));
+            long spent = tokens * nanosPerToken;
+            if (start + spent > emptyAt) {
+                return Optional.of(Duration.ofNanos(start + spent - emptyAt));
             }
-            fullAt = start + nanosPerToken;
+            fullAt = start + spent;
             return Optional.empty();
         }
 

@@ -2,8 +2,11 @@ package dev.ronbun.embed.api;
 
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.contracts.http.RateLimiter;
+import dev.ronbun.contracts.http.UnsafeText;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,9 +26,13 @@ public class EmbeddingResource {
     static final int MAX_TEXTS = 64;
 
     private final TextEmbedder embedder;
+    private final RateLimiter limiter;
+    private final SecurityIdentity caller;
 
-    public EmbeddingResource(TextEmbedder embedder) {
+    public EmbeddingResource(TextEmbedder embedder, RateLimiter limiter, SecurityIdentity caller) {
         this.embedder = embedder;
+        this.limiter = limiter;
+        this.caller = caller;
     }
 
     @POST
@@ -40,11 +47,21 @@ public class EmbeddingResource {
         if (request.texts().stream().anyMatch(t -> t == null || t.isBlank())) {
             throw ProblemException.badRequest("blank-text", "Every text must contain something.");
         }
+        for (int i = 0; i < request.texts().size(); i++) {
+            UnsafeText.require("texts[" + i + "]", request.texts().get(i));
+        }
+        UnsafeText.require("mode", request.mode());
         String mode = request.mode() == null ? "query" : request.mode();
+        if (!mode.equals("query") && !mode.equals("passage")) {
+            throw ProblemException.badRequest("unknown-mode",
+                    "mode must be 'query' or 'passage', got '" + UnsafeText.forLog(mode) + "'.");
+        }
+        // Embedding is the dearest thing this service does for a caller: each text counts against their allowance.
+        limiter.require(RateLimiter.Limit.EMBEDDINGS, caller, request.texts().size());
         List<float[]> vectors = switch (mode) {
             case "query" -> request.texts().stream().map(embedder::embedQuery).toList();
             case "passage" -> Arrays.asList(embedder.embedPassages(request.texts()));
-            default -> throw ProblemException.badRequest("unknown-mode", "mode must be 'query' or 'passage', got '" + mode + "'.");
+            default -> throw new IllegalStateException("mode checked above");
         };
         return new EmbeddingResponse(embedder.descriptor().id(), embedder.modelVersion(), embedder.dimension(), vectors);
     }

@@ -1,6 +1,7 @@
 package dev.ronbun.ingest.api;
 
 import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.QueryParameters;
 import dev.ronbun.contracts.http.RateLimited;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.ingest.documents.DocumentIngestion;
@@ -51,7 +52,8 @@ public class DocumentResource {
                                @Parameter(description = "study-group-notes, structured-summary, dialogue-article, weekly-roundup or generic; detected when absent")
                                @QueryParam("format") String format,
                                @Parameter(description = "parse and return the papers without publishing")
-                               @QueryParam("dryRun") boolean dryRun) {
+                               @QueryParam("dryRun") String dryRunParameter) {
+        boolean dryRun = QueryParameters.flag("dryRun", dryRunParameter, false);
         IncomingDocument document = new IncomingDocument(name == null ? "document" : name, body,
                 baseMediaType(contentType), Optional.ofNullable(format).filter(f -> !f.isBlank()));
         return answer(ingestion.ingest(document, dryRun), dryRun);
@@ -62,7 +64,8 @@ public class DocumentResource {
     @Operation(summary = "Ingest one uploaded document file (form field 'file')")
     public Response ingestUpload(@RestForm("file") FileUpload file,
                                  @RestForm("format") String format,
-                                 @QueryParam("dryRun") boolean dryRun) {
+                                 @QueryParam("dryRun") String dryRunParameter) {
+        boolean dryRun = QueryParameters.flag("dryRun", dryRunParameter, false);
         if (file == null) {
             throw dev.ronbun.contracts.http.ProblemException.badRequest("missing-file",
                     "The multipart request has no form field named 'file'.");

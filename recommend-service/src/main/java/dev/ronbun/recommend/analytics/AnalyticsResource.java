@@ -1,7 +1,9 @@
 package dev.ronbun.recommend.analytics;
 
 import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.Ids;
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.contracts.http.QueryParameters;
 import dev.ronbun.contracts.http.Roles;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +50,7 @@ public class AnalyticsResource {
     @GET
     @Path("/papers/weekly")
     @Operation(summary = "Papers summarised per week by document shape (format) and by source document")
-    public PapersPerWeek papersPerWeek(@QueryParam("weeks") Integer weeks, @QueryParam("basis") String basis) {
+    public PapersPerWeek papersPerWeek(@QueryParam("weeks") String weeks, @QueryParam("basis") String basis) {
         try {
             return weeklyPapers.count(bounded("weeks", weeks, config.weeks(), 1, MAX_WEEKS),
                     CountBasis.fromWire(basis));
@@ -60,14 +62,14 @@ public class AnalyticsResource {
     @GET
     @Path("/keywords/trending")
     @Operation(summary = "Keywords rising week over week, with their weekly paper counts")
-    public TrendingKeywords trending(@QueryParam("weeks") Integer weeks, @QueryParam("top") Integer top) {
+    public TrendingKeywords trending(@QueryParam("weeks") String weeks, @QueryParam("top") String top) {
         return keywordTrends.trending(bounded("weeks", weeks, 8, 2, MAX_WEEKS), bounded("top", top, 20, 1, MAX_ITEMS));
     }
 
     @GET
     @Path("/keywords/popular")
     @Operation(summary = "The keywords most papers carry, for picking a reader's interests")
-    public Map<String, List<KeywordCount>> popular(@QueryParam("n") Integer n) {
+    public Map<String, List<KeywordCount>> popular(@QueryParam("n") String n) {
         return Map.of("items", keywordTrends.popular(bounded("n", n, 24, 1, MAX_ITEMS)));
     }
 
@@ -75,7 +77,7 @@ public class AnalyticsResource {
     @Path("/keywords/papers")
     @Operation(summary = "The papers that carry exactly this keyword, newest first")
     public Map<String, List<PaperLine>> papersWithKeyword(@QueryParam("term") String term,
-                                                          @QueryParam("size") Integer size) {
+                                                          @QueryParam("size") String size) {
         if (term == null || term.isBlank()) {
             throw ProblemException.badRequest("invalid-parameter", "Parameter 'term' is required.");
         }
@@ -86,15 +88,16 @@ public class AnalyticsResource {
     @GET
     @Path("/topic-map")
     @Operation(summary = "Every paper on a 2-D projection of the paper vectors, coloured by cluster, clusters labelled")
-    public TopicMapView topicMap(@QueryParam("clusters") Integer clusters) {
-        return topicMap.map(clusters == null ? null : bounded("clusters", clusters, 1, 1, config.maxClusters()));
+    public TopicMapView topicMap(@QueryParam("clusters") String clusters) {
+        return topicMap.map(clusters == null || clusters.isBlank() ? null
+                : bounded("clusters", clusters, 1, 1, config.maxClusters()));
     }
 
     @GET
     @Path("/reading/daily")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reading events per day and type, and active readers: activity of all readers, for admins")
-    public DailyReading readingPerDay(@QueryParam("days") Integer days) {
+    public DailyReading readingPerDay(@QueryParam("days") String days) {
         return readingActivity.daily(bounded("days", days, config.days(), 1, MAX_DAYS));
     }
 
@@ -102,7 +105,7 @@ public class AnalyticsResource {
     @Path("/papers/{paperId}/reads")
     @Operation(summary = "How often one paper was read, by reading type, and by how many readers")
     public PaperReads paperReads(@PathParam("paperId") String paperId) {
-        return readingActivity.ofPaper(paperId);
+        return readingActivity.ofPaper(Ids.paper("paperId", paperId));
     }
 
     @GET
@@ -121,12 +124,7 @@ public class AnalyticsResource {
         return indexWatch.versions();
     }
 
-    private static int bounded(String name, Integer value, int fallback, int min, int max) {
-        int v = value == null ? fallback : value;
-        if (v < min || v > max) {
-            throw ProblemException.badRequest("invalid-parameter",
-                    "Parameter '" + name + "' must be between " + min + " and " + max + ", got " + v + ".");
-        }
-        return v;
+    private static int bounded(String name, String value, int fallback, int min, int max) {
+        return QueryParameters.integer(name, value, fallback, min, max);
     }
 }

@@ -2,6 +2,7 @@ package dev.ronbun.recommend.api;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.http.Problem;
+import dev.ronbun.contracts.http.QueryParameters;
 import dev.ronbun.contracts.http.RateLimited;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.recommend.index.PaperIndex;
@@ -44,8 +45,8 @@ public class AdminResource {
     @RateLimited
     @Operation(summary = "Clear the index and rebuild it by replaying ronbun.papers.v1 from the beginning "
             + "(clear=false replays without clearing); 202 with the progress, 409 while one runs")
-    public Response reindex(@QueryParam("clear") Boolean clear) {
-        ReplayProgress progress = replay.start(clear == null || clear, "requested");
+    public Response reindex(@QueryParam("clear") String clear) {
+        ReplayProgress progress = replay.start(QueryParameters.flag("clear", clear, true), "requested");
         return Response.accepted(progress).type(MediaType.APPLICATION_JSON).build();
     }
 

@@ -34,7 +34,7 @@ public class PaperResource {
 
     @GET
     @Operation(summary = "List papers, newest first, with optional filters")
-    public Items<PaperListItem> list(@QueryParam("size") Integer size, @QueryParam("page") Integer page,
+    public Items<PaperListItem> list(@QueryParam("size") String size, @QueryParam("page") String page,
                                      @QueryParam("kind") String kind, @QueryParam("format") String format,
                                      @QueryParam("presenter") String presenter,
                                      @QueryParam("from") String from, @QueryParam("to") String to) {
@@ -49,6 +49,7 @@ public class PaperResource {
     @Path("/{paperId}")
     @Operation(summary = "One paper with all its summaries, keywords and vector model")
     public PaperEvent get(@PathParam("paperId") String paperId) {
+        RequestParameters.paperId(paperId);
         return index.get(paperId).orElseThrow(() -> RequestParameters.unknownPaper(paperId));
     }
 
@@ -57,7 +58,8 @@ public class PaperResource {
     @Operation(summary = "Related work: vector kNN and BM25 more-like-this fused (a convex combination of the two "
             + "scores, or reciprocal rank), diversified by MMR; never the paper itself nor another record of it; with "
             + "score parts and why")
-    public Items<RecommendedItem> related(@PathParam("paperId") String paperId, @QueryParam("k") Integer k) {
+    public Items<RecommendedItem> related(@PathParam("paperId") String paperId, @QueryParam("k") String k) {
+        RequestParameters.paperId(paperId);
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
         return Items.of(served.related(paperId, count, () -> related.relatedTo(paperId, count)
                 .orElseThrow(() -> RequestParameters.unknownPaper(paperId)).stream().map(RecommendedItem::of).toList()));

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.ReadingType;
+import dev.ronbun.contracts.http.Ids;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.contracts.http.RateLimited;
+import dev.ronbun.contracts.http.RateLimiter;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperDocuments;
@@ -19,6 +21,7 @@ import dev.ronbun.recommend.readers.HistoryEntry;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import dev.ronbun.recommend.security.ReaderAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +57,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 public class ReaderResource {
 
-    private static final int MAX_ID_LENGTH = 200;
+    /** The earliest reading event accepted: nothing in Ronbun was read before this. */
+    private static final Instant EARLIEST_EVENT = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far ahead of this server's clock an event may be stamped: clock skew, not the future. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** dwellSeconds stays below a day: a longer "read" is a stuck tab, not reading. */
+    private static final int MAX_DWELL_SECONDS = 86_399;
     private static final int MAX_KEYWORDS = 20;
     private static final int MAX_KEYWORD_LENGTH = 100;
 
@@ -66,11 +75,16 @@ public class ReaderResource {
     private final Clock clock;
     private final ReaderAccess access;
     private final ServedResults served;
+    private final RateLimiter limiter;
+    private final SecurityIdentity caller;
 
     public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
-                          Clock clock, ReaderAccess access, ServedResults served) {
+                          Clock clock, ReaderAccess access, ServedResults served, RateLimiter limiter,
+                          SecurityIdentity caller) {
         this.served = served;
+        this.limiter = limiter;
+        this.caller = caller;
         this.access = access;
         this.index = index;
         this.publisher = publisher;
@@ -104,7 +118,7 @@ public class ReaderResource {
     @GET
     @Path("/history")
     @Operation(summary = "The reader's events, newest first")
-    public Items<HistoryItem> history(@PathParam("readerId") String readerId, @QueryParam("limit") Integer limit) {
+    public Items<HistoryItem> history(@PathParam("readerId") String readerId, @QueryParam("limit") String limit) {
         requireReaderId(readerId);
         int count = RequestParameters.bounded("limit", limit, 50, 1, 1000);
         List<HistoryEntry> entries = history.history(readerId, count);
@@ -119,7 +133,7 @@ public class ReaderResource {
     @Path("/recommendations")
     @Operation(summary = "Personal recommendations from the reader's interests (clusters of their history and chosen "
             + "keywords), excluding what they read or dismissed; recent and widely read papers on a cold start")
-    public Items<RecommendedItem> recommendations(@PathParam("readerId") String readerId, @QueryParam("k") Integer k,
+    public Items<RecommendedItem> recommendations(@PathParam("readerId") String readerId, @QueryParam("k") String k,
                                                   @QueryParam("kind") String kind,
                                                   @QueryParam("format") String format,
                                                   @QueryParam("presenter") String presenter,
@@ -128,8 +142,15 @@ public class ReaderResource {
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
         PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
         ReaderProfile profile = recommendations.profile(readerId);
-        return Items.of(served.recommendations(profile, count, filter, () ->
-                recommendations.recommend(profile, count, filter).stream().map(RecommendedItem::of).toList()));
+        Thread requestThread = Thread.currentThread();
+        return Items.of(served.recommendations(profile, count, filter, () -> {
+            // A ranking computed for this request (a cache miss) counts against the caller's compute allowance;
+            // a background refresh of an aged entry (another thread) does not.
+            if (Thread.currentThread() == requestThread) {
+                limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
+            }
+            return recommendations.recommend(profile, count, filter).stream().map(RecommendedItem::of).toList();
+        }));
     }
 
     @PUT
@@ -172,7 +193,7 @@ public class ReaderResource {
     @Operation(summary = "Papers first seen since the reader's last visit (or since=), ranked for the reader; the visit "
             + "is remembered. Also as Atom with Accept: application/atom+xml")
     public FeedResponse feed(@PathParam("readerId") String readerId, @QueryParam("since") String since,
-                             @QueryParam("k") Integer k, @QueryParam("kind") String kind,
+                             @QueryParam("k") String k, @QueryParam("kind") String kind,
                              @QueryParam("format") String format, @QueryParam("presenter") String presenter) {
         Feed feed = feedOf(readerId, since, k, kind, format, presenter);
         return new FeedResponse(feed.items().stream().map(RecommendedItem::of).toList(), feed.since(), feed.until());
@@ -183,7 +204,7 @@ public class ReaderResource {
     @Produces(AtomFeed.MEDIA_TYPE)
     @Operation(summary = "The reader's feed as Atom")
     public Response feedAsAtom(@PathParam("readerId") String readerId, @QueryParam("since") String since,
-                               @QueryParam("k") Integer k, @QueryParam("kind") String kind,
+                               @QueryParam("k") String k, @QueryParam("kind") String kind,
                                @QueryParam("format") String format, @QueryParam("presenter") String presenter,
                                @Context UriInfo uri) {
         Feed feed = feedOf(readerId, since, k, kind, format, presenter);
@@ -196,13 +217,13 @@ public class ReaderResource {
     @Produces(AtomFeed.MEDIA_TYPE)
     @Operation(summary = "The reader's feed as Atom, for feed readers that cannot set Accept")
     public Response feedAtom(@PathParam("readerId") String readerId, @QueryParam("since") String since,
-                             @QueryParam("k") Integer k, @QueryParam("kind") String kind,
+                             @QueryParam("k") String k, @QueryParam("kind") String kind,
                              @QueryParam("format") String format, @QueryParam("presenter") String presenter,
                              @Context UriInfo uri) {
         return feedAsAtom(readerId, since, k, kind, format, presenter, uri);
     }
 
-    private Feed feedOf(String readerId, String since, Integer k, String kind, String format, String presenter) {
+    private Feed feedOf(String readerId, String since, String k, String kind, String format, String presenter) {
         requireReaderId(readerId);
         Instant from = RequestParameters.instant("since", since);
         int count = RequestParameters.bounded("k", k, 2 * config.defaultK(), 1, config.maxK());
@@ -213,6 +234,7 @@ public class ReaderResource {
         if (request.paperId() == null || request.paperId().isBlank()) {
             throw malformed("'paperId' is required");
         }
+        String paperId = Ids.paper("paperId", request.paperId().strip());
         if (request.type() == null) {
             throw malformed("'type' is required");
         }
@@ -222,20 +244,23 @@ public class ReaderResource {
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
         }
-        if (request.dwellSeconds() != null && request.dwellSeconds() < 0) {
-            throw malformed("'dwellSeconds' must not be negative");
+        if (request.dwellSeconds() != null
+                && (request.dwellSeconds() < 0 || request.dwellSeconds() > MAX_DWELL_SECONDS)) {
+            throw malformed("'dwellSeconds' must be a whole number from 0 to " + MAX_DWELL_SECONDS);
         }
-        String eventId = request.eventId() == null ? UUID.randomUUID().toString() : request.eventId().strip();
-        if (eventId.isEmpty() || eventId.length() > MAX_ID_LENGTH) {
-            throw malformed("'eventId' must be non-blank and at most " + MAX_ID_LENGTH + " characters");
-        }
+        String eventId = request.eventId() == null ? UUID.randomUUID().toString()
+                : Ids.event("eventId", request.eventId().strip());
+        Instant now = clock.instant();
         Instant at;
         try {
-            at = request.at() == null ? clock.instant() : RequestParameters.instant("at", request.at());
+            at = request.at() == null ? now : RequestParameters.instant("at", request.at());
         } catch (ProblemException e) {
             throw malformed("'at' must be an ISO-8601 date-time like 2026-01-31T09:00:00Z");
         }
-        return new ReadingEvent(ReadingEvent.SCHEMA_VERSION, eventId, readerId, request.paperId().strip(), type,
+        if (at.isBefore(EARLIEST_EVENT) || at.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw malformed("'at' must lie between " + EARLIEST_EVENT + " and five minutes from now");
+        }
+        return new ReadingEvent(ReadingEvent.SCHEMA_VERSION, eventId, readerId, paperId, type,
                 request.dwellSeconds(), at);
     }
 
@@ -245,10 +270,7 @@ public class ReaderResource {
     }
 
     private void requireReaderId(String readerId) {
-        if (readerId == null || readerId.isBlank() || readerId.length() > MAX_ID_LENGTH) {
-            throw ProblemException.badRequest("invalid-reader-id",
-                    "A reader id is non-blank text of at most " + MAX_ID_LENGTH + " characters.");
-        }
+        Ids.reader("readerId", readerId);
         access.require(readerId);
     }
 }

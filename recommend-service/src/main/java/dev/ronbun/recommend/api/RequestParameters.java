@@ -1,6 +1,7 @@
 package dev.ronbun.recommend.api;
 
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.contracts.http.QueryParameters;
 import dev.ronbun.recommend.index.PaperFilter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +15,9 @@ final class RequestParameters {
     private RequestParameters() {
     }
 
-    static int bounded(String name, Integer value, int fallback, int min, int max) {
-        int actual = value == null ? fallback : value;
-        if (actual < min || actual > max) {
-            throw ProblemException.badRequest("invalid-parameter",
-                    "Parameter '" + name + "' must be between " + min + " and " + max + ", got " + actual + ".");
-        }
-        return actual;
+    /** A whole number within [min, max], parsed here so that {@code size=abc} is a 400 naming it, not a 404. */
+    static int bounded(String name, String value, int fallback, int min, int max) {
+        return QueryParameters.integer(name, value, fallback, min, max);
     }
 
     static LocalDate date(String name, String value) {
@@ -60,6 +57,11 @@ final class RequestParameters {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A paper id of the documented shape ({@link dev.ronbun.contracts.http.Ids#PAPER}), else a 400 naming it. */
+    static String paperId(String paperId) {
+        return dev.ronbun.contracts.http.Ids.paper("paperId", paperId);
     }
 
     static ProblemException unknownPaper(String paperId) {

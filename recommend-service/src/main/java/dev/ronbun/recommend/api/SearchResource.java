@@ -2,9 +2,12 @@ package dev.ronbun.recommend.api;
 
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
+import dev.ronbun.contracts.http.RateLimiter;
 import dev.ronbun.recommend.config.RecommendConfig;
+import dev.ronbun.recommend.index.PaperFilter;
 import dev.ronbun.recommend.search.HybridSearch;
 import dev.ronbun.recommend.search.SearchResults;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,17 +24,21 @@ public class SearchResource {
 
     private final HybridSearch search;
     private final RecommendConfig config;
+    private final RateLimiter limiter;
+    private final SecurityIdentity caller;
 
-    public SearchResource(HybridSearch search, RecommendConfig config) {
+    public SearchResource(HybridSearch search, RecommendConfig config, RateLimiter limiter, SecurityIdentity caller) {
         this.search = search;
         this.config = config;
+        this.limiter = limiter;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "Hybrid search: BM25 (Kuromoji) fused by reciprocal rank with kNN on the query's vector "
             + "from embed-service; BM25 only when embed-service is unreachable (signals says which ran)")
-    public SearchResponse search(@QueryParam("q") String q, @QueryParam("size") Integer size,
-                                 @QueryParam("page") Integer page, @QueryParam("kind") String kind,
+    public SearchResponse search(@QueryParam("q") String q, @QueryParam("size") String size,
+                                 @QueryParam("page") String page, @QueryParam("kind") String kind,
                                  @QueryParam("format") String format, @QueryParam("presenter") String presenter,
                                  @QueryParam("from") String from, @QueryParam("to") String to) {
         if (q == null || q.isBlank() || q.length() > MAX_QUERY_LENGTH) {
@@ -40,8 +47,10 @@ public class SearchResource {
         }
         int pageSize = RequestParameters.bounded("size", size, config.defaultK(), 1, config.maxK());
         int pageNumber = RequestParameters.bounded("page", page, 0, 0, 1000);
-        SearchResults results = search.search(q.strip(), RequestParameters.filter(kind, format, presenter, from, to),
-                pageNumber, pageSize);
+        PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
+        // Every search ranks (and may embed the query), so each counts against the caller's compute allowance.
+        limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
+        SearchResults results = search.search(q.strip(), filter, pageNumber, pageSize);
         return new SearchResponse(results.items().stream().map(RecommendedItem::of).toList(), results.total(),
                 results.signals(), results.notice());
     }
