@@ -1,5 +1,6 @@
 package dev.ronbun.embed.edge;
 
+import dev.ronbun.infra.testing.edge.RawHttp;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

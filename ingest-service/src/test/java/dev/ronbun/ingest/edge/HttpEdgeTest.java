@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.edge;
 
+import dev.ronbun.infra.testing.edge.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;

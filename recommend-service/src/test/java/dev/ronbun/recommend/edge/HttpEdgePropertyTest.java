@@ -1,5 +1,7 @@
 package dev.ronbun.recommend.edge;
 
+import dev.ronbun.infra.testing.edge.RawHttp;
+import dev.ronbun.infra.testing.edge.EdgeRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;

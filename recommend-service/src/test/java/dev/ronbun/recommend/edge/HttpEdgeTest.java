@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.edge;
 
+import dev.ronbun.infra.testing.edge.RawHttp;
 import static dev.ronbun.recommend.TestPapers.paper;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.ronbun.ingest.edge;
+package dev.ronbun.infra.testing.edge;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,20 +17,20 @@ import java.util.Map;
  * things these tests send (a malformed Content-Type, raw bytes in the path, a NUL escape). Reads the whole answer
  * (Connection: close), chunked bodies included.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** An answer: status, headers (names in lower case), body. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             String type = header("content-type");
             return type != null && type.startsWith("application/problem+json");
         }
@@ -44,7 +44,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, String method, String target, Map<String, String> headers, byte[] body) {
+    public static Answer send(int port, String method, String target, Map<String, String> headers, byte[] body) {
         return send(port, method, target.getBytes(StandardCharsets.ISO_8859_1), headers, body, -1);
     }
 
@@ -52,7 +52,7 @@ final class RawHttp {
      * Sends the request; {@code declaredLength} over 0 announces a body of that size without sending it (the server
      * should refuse it from the headers alone).
      */
-    static Answer send(int port, String method, byte[] target, Map<String, String> headers, byte[] body,
+    public static Answer send(int port, String method, byte[] target, Map<String, String> headers, byte[] body,
                        long declaredLength) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(60_000);
@@ -66,7 +66,7 @@ final class RawHttp {
                         .getBytes(StandardCharsets.ISO_8859_1));
             }
             long length = declaredLength > 0 ? declaredLength : body == null ? -1 : body.length;
-            if (length >= 0) {
+            if (length >= 0 && !headers.containsKey("Transfer-Encoding")) {
                 request.writeBytes(("Content-Length: " + length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
             request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -74,8 +74,12 @@ final class RawHttp {
                 request.writeBytes(body);
             }
             OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (java.net.SocketException refusedMidway) {
+                // The server answered and closed before taking the whole body: read what it said.
+            }
             return read(socket.getInputStream(), method.equals("HEAD"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

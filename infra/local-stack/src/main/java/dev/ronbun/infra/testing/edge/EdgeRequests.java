@@ -1,4 +1,4 @@
-package dev.ronbun.recommend.edge;
+package dev.ronbun.infra.testing.edge;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +14,10 @@ import java.util.Random;
  * carry (spaces, CR, LF and other control bytes in the request line or a header) is left out: the codec refuses
  * that before any application code sees it.
  */
-final class EdgeRequests {
+public final class EdgeRequests {
 
     /** One request, printable for a failure message. */
-    record Request(String method, byte[] target, Map<String, String> headers, byte[] body) {
+    public record Request(String method, byte[] target, Map<String, String> headers, byte[] body) {
 
         @Override
         public String toString() {
@@ -49,14 +49,14 @@ final class EdgeRequests {
      * @param parameters the query parameter names it knows
      * @param tokens     valid tokens of several roles
      */
-    EdgeRequests(long seed, List<String> paths, List<String> parameters, List<String> tokens) {
+    public EdgeRequests(long seed, List<String> paths, List<String> parameters, List<String> tokens) {
         this.random = new Random(seed);
         this.paths = paths;
         this.parameters = parameters;
         this.tokens = tokens;
     }
 
-    Request next() {
+    public Request next() {
         String method = pick(METHODS);
         StringBuilder target = new StringBuilder();
         if (random.nextInt(10) == 0) {
