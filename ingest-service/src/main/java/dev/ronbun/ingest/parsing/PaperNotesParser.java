@@ -152,7 +152,7 @@ public final class PaperNotesParser implements DocumentParser {
         }
 
         double score() {
-            if (questions >= 2) {
+            if (questions >= 1) {
                 return 0.75 + 0.03 * Math.min(questions, 6);
             }
             if (asked >= 3) {
@@ -170,9 +170,10 @@ public final class PaperNotesParser implements DocumentParser {
                     headings.add(new Heading(i, level, QuestionHeadings.read(LineShapes.headingText(lines.get(i)))));
                 }
             }
+            boolean cited = headings.stream().anyMatch(h -> h.reading.role().filter(r -> r == Role.CITATION).isPresent());
             Outline best = null;
             for (int level = 1; level <= 6; level++) {
-                Outline candidate = atLevel(headings, level);
+                Outline candidate = atLevel(headings, level, cited);
                 if (candidate != null && (best == null || candidate.weight() > best.weight())) {
                     best = candidate;
                 }
@@ -188,8 +189,11 @@ public final class PaperNotesParser implements DocumentParser {
             return 3 * questions + 2 * asked + sectionWords;
         }
 
-        /** The outline with the sections at this level, or null when the level does not read as one paper's. */
-        private static Outline atLevel(List<Heading> headings, int level) {
+        /**
+         * The outline with the sections at this level, or null when the level does not read as one paper's: two
+         * questions, or one beside a citation block, or three numbered questions, or three section words.
+         */
+        private static Outline atLevel(List<Heading> headings, int level, boolean cited) {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             Set<Integer> numbers = new HashSet<>();
             int questions = 0;
@@ -225,7 +229,7 @@ public final class PaperNotesParser implements DocumentParser {
                 }
             }
             boolean oneMeaning = atLevel > 0 && known * 2 >= atLevel;
-            if (questions >= 2 || asked >= 3 || (sectionWords >= 3 && oneMeaning)) {
+            if (questions >= 2 || (questions == 1 && cited) || asked >= 3 || (sectionWords >= 3 && oneMeaning)) {
                 return new Outline(headings, level, questions, asked, sectionWords);
             }
             return null;

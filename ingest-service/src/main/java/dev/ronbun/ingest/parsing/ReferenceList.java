@@ -84,7 +84,20 @@ final class ReferenceList {
         if (quoted.isPresent()) {
             return quoted;
         }
-        return CitationBlock.looksLikeTitle(label) ? Optional.of(label.strip()) : Optional.empty();
+        String text = Links.withoutLinks(label);
+        String[] segments = text.split("(?<=[.。])\\s+");
+        if (segments.length >= 3) {
+            // "Authors. Title. Venue. Year.": the title is the longest sentence of several words
+            String longest = "";
+            for (String segment : segments) {
+                String t = segment.strip().replaceAll("[.。]+$", "");
+                if (LineShapes.wordCount(t) >= 3 && t.length() > longest.length()) {
+                    longest = t;
+                }
+            }
+            return longest.isEmpty() ? Optional.empty() : Optional.of(longest);
+        }
+        return CitationBlock.looksLikeTitle(text) ? Optional.of(text) : Optional.empty();
     }
 
     private static Optional<String> quotedTitle(String text) {
