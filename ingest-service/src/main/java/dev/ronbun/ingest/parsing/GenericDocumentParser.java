@@ -131,6 +131,7 @@ public final class GenericDocumentParser implements DocumentParser {
                 draft.sections.add(new Section(LineShapes.headingText(lines.get(from)), LineShapes.join(lines, from + 1, to)));
             }
         }
+        draft.references.addAll(ReferenceList.fromReferenceSections(draft.sections));
         String body = LineShapes.join(lines, start + 1, end);
         draft.summary = Summaries.summarySection(draft.sections)
                 .map(s -> Summaries.firstParagraph(s.text()))

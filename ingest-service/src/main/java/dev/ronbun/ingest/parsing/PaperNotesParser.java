@@ -90,13 +90,11 @@ public final class PaperNotesParser implements DocumentParser {
             String sectionText = cleaned(lines, span.start + 1, span.end);
             draft.sections.add(new Section(heading, sectionText));
             Optional<Role> role = span.reading.role();
-            if (role.isPresent() && (role.get() == Role.NEXT_TO_READ || role.get() == Role.REFERENCES)) {
-                draft.references.addAll(ReferenceList.read(sectionText));
-            }
             if (whatAnswer == null && role.isPresent() && role.get() == Role.WHAT && !sectionText.isBlank()) {
                 whatAnswer = sectionText;
             }
         }
+        draft.references.addAll(ReferenceList.fromReferenceSections(draft.sections));
         if (whatAnswer == null) {
             whatAnswer = Summaries.summarySection(draft.sections).map(Section::text).orElse(null);
         }
