@@ -315,6 +315,34 @@ class PaperNotesParserTest {
         assertThat(document.papers().getFirst().body()).contains("本文。");
     }
 
+    @Test
+    void readsOurSamplePostsAsOnePaperEach() throws IOException {
+        Path samples = Path.of("").toAbsolutePath().getParent().resolve("samples"); // tests run in the module folder
+
+        ParsedPaper flash = sample(samples, "2026-02-20-flashattention.md");
+        ParsedPaper rope = sample(samples, "roformer-notes.md");
+        ParsedPaper scaling = sample(samples, "2026-03-02-Scaling-Laws-for-Neural-Language-Models.md");
+
+        assertThat(flash.title()).isEqualTo("FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness");
+        assertThat(flash.arxivId()).isEqualTo("2205.14135");
+        assertThat(flash.references()).extracting(Reference::arxivId).containsExactly("2307.08691", "2112.05682");
+        assertThat(rope.titleJa()).isEqualTo("回転位置埋め込みで Transformer を強くする");
+        assertThat(rope.title()).isEqualTo("RoFormer: Enhanced Transformer with Rotary Position Embedding");
+        assertThat(rope.arxivId()).isEqualTo("2104.09864");
+        assertThat(rope.references()).extracting(Reference::arxivId).containsExactly("2306.15595", "2108.12409");
+        assertThat(scaling.title()).isEqualTo("Scaling Laws for Neural Language Models");
+        assertThat(scaling.sourceDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(scaling.arxivId()).isEqualTo("2001.08361");
+        assertThat(scaling.authors()).contains("Jared Kaplan");
+    }
+
+    private static ParsedPaper sample(Path samples, String name) throws IOException {
+        ParsedDocument document = split(Files.readString(samples.resolve(name)), name);
+        assertThat(document.format()).as(name).isEqualTo(DocumentFormat.PAPER_NOTES);
+        assertThat(document.papers()).as(name).hasSize(1);
+        return document.papers().getFirst();
+    }
+
     private static ParsedDocument split(String text, String name) {
         try {
             return new DocumentSplitter().split(text, Optional.empty(), name);
