@@ -28,6 +28,9 @@ public final class FrontMatterReader {
     private static final int MAX_LEADING_BLANK_LINES = 5;
     /** Front matter longer than this is no front matter: a post's metadata is a few dozen lines. */
     private static final int MAX_LINES = 200;
+    /** Tags are labels: longer strings or more of them than this are prose or noise, not tags. */
+    private static final int MAX_TAG_LENGTH = 60;
+    private static final int MAX_TAGS = 30;
     private static final Pattern KEY_LINE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]*\\s*[:=]");
 
     private static final ObjectMapper YAML = new YAMLMapper();
@@ -123,7 +126,7 @@ public final class FrontMatterReader {
         List<String> tags = new ArrayList<>();
         for (String key : TAG_KEYS) {
             for (String tag : tagList(field(node, key))) {
-                if (!tags.contains(tag)) {
+                if (!tags.contains(tag) && tags.size() < MAX_TAGS) {
                     tags.add(tag);
                 }
             }
@@ -193,7 +196,8 @@ public final class FrontMatterReader {
                     : new String[] {value};
             for (String part : parts) {
                 String tag = part.strip().replaceFirst("^#", "");
-                if (!tag.isEmpty() && !tags.contains(tag)) {
+                if (!tag.isEmpty() && LineShapes.length(tag) <= MAX_TAG_LENGTH && !tags.contains(tag)
+                        && tags.size() < MAX_TAGS) {
                     tags.add(tag);
                 }
             }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class PostDetails {
 
+    private static final int MAX_TITLE_LENGTH = 300;
     static final String TITLE_FROM_FILE_NAME = "no title in the document: the title was taken from the file name";
 
     private static final Pattern NAME_DATE = Pattern.compile("^(\\d{4})[-_.](\\d{1,2})[-_.](\\d{1,2})(?:[-_. ]+|$)");
@@ -64,6 +65,7 @@ final class PostDetails {
             fmTitle = tagged.get().rest(); // "【論文紹介】Title": the tag says what the post is, not what it is called
         }
         if (fmTitle != null) {
+            fmTitle = LineShapes.asTitle(fmTitle, MAX_TITLE_LENGTH);
             if (LineShapes.hasJapanese(fmTitle)) {
                 // a Japanese post title; an English title the notes give (e.g. in their citation) stays the title
                 titleJa = fmTitle;
@@ -74,9 +76,9 @@ final class PostDetails {
         }
         for (String alias : matter.aliases()) {
             if (LineShapes.hasJapanese(alias) && titleJa == null) {
-                titleJa = alias;
+                titleJa = LineShapes.asTitle(alias, MAX_TITLE_LENGTH);
             } else if (!LineShapes.hasJapanese(alias) && (title == null || LineShapes.hasJapanese(title))) {
-                title = alias;
+                title = LineShapes.asTitle(alias, MAX_TITLE_LENGTH);
             }
         }
         if (blank(title) && blank(titleJa) && name.isPresent() && !name.get().title().isBlank()) {
