@@ -336,6 +336,43 @@ class PaperNotesParserTest {
         assertThat(scaling.authors()).contains("Jared Kaplan");
     }
 
+    @Test
+    void readsAPaperWhoseTitleHeadingStandsAboveItsSectionsAtTheSameLevel() {
+        String notes = """
+                # Attention Is All You Need
+
+                # Abstract
+                再帰も畳み込みも使わず、注意機構だけで系列を変換する。
+
+                # Method
+                マルチヘッド注意と位置埋め込み。
+
+                # Results
+                WMT 2014 英独翻訳で BLEU 28.4。
+                """;
+
+        ParsedDocument document = split(notes, null);
+
+        assertThat(document.papers()).singleElement().satisfies(paper -> {
+            assertThat(paper.title()).isEqualTo("Attention Is All You Need");
+            assertThat(paper.sections()).extracting(Section::heading).containsExactly("Abstract", "Method", "Results");
+            assertThat(paper.summary()).startsWith("再帰も畳み込みも使わず");
+        });
+    }
+
+    @Test
+    void stillReadsEveryVariantWithAnyOneLineMissing() {
+        for (PaperNotesAccuracyReport.Expected post : PaperNotesAccuracyReport.ourVariants()) {
+            List<String> lines = post.text().lines().toList();
+            for (int cut = 0; cut < lines.size(); cut++) {
+                List<String> kept = new ArrayList<>(lines);
+                kept.remove(cut);
+                ParsedDocument document = split(String.join("\n", kept), post.name());
+                assertThat(document.papers()).as(post.name() + " without line " + (cut + 1)).isNotEmpty();
+            }
+        }
+    }
+
     private static ParsedPaper sample(Path samples, String name) throws IOException {
         ParsedDocument document = split(Files.readString(samples.resolve(name)), name);
         assertThat(document.format()).as(name).isEqualTo(DocumentFormat.PAPER_NOTES);
