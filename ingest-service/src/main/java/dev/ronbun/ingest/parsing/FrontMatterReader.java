@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ronbun.contracts.PaperIdentity;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,8 +91,8 @@ public final class FrontMatterReader {
         if (close < 0 || firstContent >= close || !KEY_LINE.matcher(clean(lines[firstContent])).lookingAt()) {
             return new Split(FrontMatter.NONE, text, false, Optional.empty());
         }
-        String source = String.join("\n", java.util.Arrays.copyOfRange(lines, open + 1, close));
-        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
+        String source = String.join("\n", Arrays.copyOfRange(lines, open + 1, close));
+        String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
         boolean toml = fence.equals("+++");
         try {
             JsonNode node = (toml ? TOML : YAML).readTree(source);

@@ -216,8 +216,6 @@ public final class PaperNotesParser implements DocumentParser {
                             return null;
                         }
                         questions++;
-                    } else if (role == Role.SECTION && roles.add(role)) {
-                        sectionWords++;
                     } else if (role == Role.SECTION) {
                         sectionWords++;
                     }

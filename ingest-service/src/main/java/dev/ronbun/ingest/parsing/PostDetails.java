@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,7 @@ final class PostDetails {
     private static final List<String> PLACEHOLDER_DESCRIPTIONS = List.of("description", "sample article showcasing");
 
     /** Names that label a document without naming it: the API's default label, an index page, standard input. */
-    private static final java.util.Set<String> GENERIC_NAMES = java.util.Set.of("document", "index", "readme", "untitled",
+    private static final Set<String> GENERIC_NAMES = Set.of("document", "index", "readme", "untitled",
             "stdin", "-", "upload", "file");
 
     private PostDetails() {
