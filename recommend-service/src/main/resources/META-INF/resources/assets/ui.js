@@ -351,6 +351,7 @@ export const FORMAT_LABELS = {
   'structured-summary': '構造化要約',
   'dialogue-article': '対話記事',
   'weekly-roundup': '週刊まとめ',
+  'paper-notes': '論文ノート',
   generic: 'その他の文書',
 };
 export const formatLabel = (format) => FORMAT_LABELS[format] || format;

@@ -13,11 +13,14 @@ import java.util.List;
  * @param documentId    SHA-256 of the document's bytes: the same document ingested twice has the same id
  * @param documentName  file name or label the document arrived with
  * @param position      0-based position of this paper within its document
- * @param format        the shape recognised: study-group-notes, structured-summary, dialogue-article, weekly-roundup, generic
+ * @param format        the shape recognised: study-group-notes, structured-summary, dialogue-article, weekly-roundup,
+ *                      paper-notes, generic
  * @param kind          paper, blog, oss, …
  * @param sourceDate    the date the document carries, if any
  * @param summary       a short summary where the document has one
  * @param body          this paper's own text in the document
+ * @param tags          the tags its writer gave the document (front matter tags, categories, topics); added within v1
+ * @param references    the papers it names as next to read or as key references; added within v1
  */
 public record SummaryEvent(
         int schemaVersion,
@@ -37,7 +40,9 @@ public record SummaryEvent(
         String summary,
         List<Section> sections,
         String body,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        List<String> tags,
+        List<Reference> references) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -45,6 +50,17 @@ public record SummaryEvent(
         urls = urls == null ? List.of() : List.copyOf(urls);
         authors = authors == null ? List.of() : List.copyOf(authors);
         sections = sections == null ? List.of() : List.copyOf(sections);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** An event without tags or references, as v1 had it before they were added. */
+    public SummaryEvent(int schemaVersion, String paperKey, String documentId, String documentName, int position,
+                        String format, String title, String titleJa, String arxivId, List<String> urls,
+                        List<String> authors, String presenter, String kind, LocalDate sourceDate, String summary,
+                        List<Section> sections, String body, Instant ingestedAt) {
+        this(schemaVersion, paperKey, documentId, documentName, position, format, title, titleJa, arxivId, urls,
+                authors, presenter, kind, sourceDate, summary, sections, body, ingestedAt, List.of(), List.of());
     }
 
     /** Identifies this summary among all summaries of the paper: document plus position. */

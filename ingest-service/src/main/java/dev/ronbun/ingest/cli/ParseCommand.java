@@ -51,10 +51,13 @@ public final class ParseCommand {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
-            ParsedDocument document = new DocumentSplitter().split(text, format);
+            ParsedDocument document = new DocumentSplitter().split(text, format, file.toString());
             ObjectWriter writer = EventJson.mapper().writer();
             for (ParsedPaper paper : document.papers()) {
                 out.println(writer.writeValueAsString(paper));
+            }
+            for (String warning : document.warnings()) {
+                err.println("ronbun parse: " + file + ": warning: " + warning);
             }
             err.println("ronbun parse: " + file + ": " + document.papers().size() + " paper(s) as " + document.format());
             return 0;
@@ -69,7 +72,7 @@ public final class ParseCommand {
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: ronbun parse FILE [--format study-group-notes|structured-summary|dialogue-article|weekly-roundup|generic]");
+        err.println("usage: ronbun parse FILE [--format study-group-notes|structured-summary|dialogue-article|weekly-roundup|paper-notes|generic]");
         return 2;
     }
 }

@@ -68,7 +68,7 @@ public class DocumentIngestion {
         Optional<DocumentFormat> format = document.format().map(DocumentIngestion::formatNamed);
         ParsedDocument parsed;
         try {
-            parsed = splitter.split(text, format);
+            parsed = splitter.split(text, format, document.name());
         } catch (DocumentParseException e) {
             throw new ProblemException(422, "unparseable-document", "No papers found", e.getMessage());
         }
@@ -99,7 +99,7 @@ public class DocumentIngestion {
             summaries.add(new SummaryEvent(SummaryEvent.SCHEMA_VERSION, key, documentId, document.name(), position,
                     paper.format().wireName(), paper.title(), paper.titleJa(), paper.arxivId(), paper.urls(),
                     paper.authors(), paper.presenter(), paper.kind(), paper.sourceDate(), paper.summary(),
-                    paper.sections(), paper.body(), now));
+                    paper.sections(), paper.body(), now, paper.tags(), paper.references()));
         }
         if (summaries.isEmpty()) {
             throw new ProblemException(422, "no-valid-paper", "No valid papers",
@@ -116,7 +116,7 @@ public class DocumentIngestion {
             }
         }
         return new IngestionResult(documentId, parsed.format().wireName(), keys, !dryRun, false, rejected,
-                dryRun ? papers : null);
+                dryRun ? papers : null, parsed.warnings());
     }
 
     /**

@@ -10,6 +10,7 @@ public enum DocumentFormat {
     STRUCTURED_SUMMARY("structured-summary"),
     DIALOGUE_ARTICLE("dialogue-article"),
     WEEKLY_ROUNDUP("weekly-roundup"),
+    PAPER_NOTES("paper-notes"),
     GENERIC("generic");
 
     private final String wireName;

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits a document into papers: normalises its text once, recognises its shape (or takes the one the caller names),
- * and lets that shape's parser read it. When the best-scoring shape finds no paper, the next one is tried, down to the
- * generic Markdown/plain-text reading. HTML pages are reduced to text first.
+ * Splits a document into papers: cuts off its front matter, normalises its text once, recognises its shape (or takes
+ * the one the caller names), and lets that shape's parser read it. When the best-scoring shape finds no paper, the
+ * next one is tried, down to the generic Markdown/plain-text reading. HTML pages are reduced to text first. The front
+ * matter and the file name then give the papers their title, date and tags (see {@link PostDetails}).
  */
 @ApplicationScoped
 public class DocumentSplitter {
@@ -21,7 +22,7 @@ public class DocumentSplitter {
 
     public DocumentSplitter() {
         this(List.of(new StudyGroupNotesParser(), new StructuredSummaryParser(), new DialogueArticleParser(),
-                new WeeklyRoundupParser(), new GenericDocumentParser()));
+                new WeeklyRoundupParser(), new PaperNotesParser(), new GenericDocumentParser()));
     }
 
     DocumentSplitter(List<DocumentParser> parsers) {
@@ -37,6 +38,19 @@ public class DocumentSplitter {
      *                                message says which
      */
     public ParsedDocument split(String text, Optional<DocumentFormat> override) throws DocumentParseException {
+        return split(text, override, null);
+    }
+
+    /**
+     * The document's papers, in document order, with what its front matter and its file name say about them.
+     *
+     * @param text         the document as text: plain, Markdown or HTML
+     * @param override     the shape to read it as, instead of recognising it
+     * @param documentName the file name or label it arrived with, e.g. {@code 2017-03-13-Deep-Learning.md}; may be null
+     * @throws DocumentParseException when the text is empty or too long, or no paper can be found in it
+     */
+    public ParsedDocument split(String text, Optional<DocumentFormat> override, String documentName)
+            throws DocumentParseException {
         if (text == null || text.isBlank()) {
             throw new DocumentParseException("the document is empty");
         }
@@ -45,7 +59,10 @@ public class DocumentSplitter {
                     + MAX_CHARACTERS + " can be split");
         }
         try {
-            ParsableText parsable = ParsableText.of(HtmlDocumentText.looksLikeHtml(text) ? HtmlDocumentText.toText(text) : text);
+            boolean html = HtmlDocumentText.looksLikeHtml(text);
+            FrontMatterReader.Split front = html ? new FrontMatterReader.Split(FrontMatter.NONE, text, false,
+                    Optional.empty()) : FrontMatterReader.split(text);
+            ParsableText parsable = ParsableText.of(html ? HtmlDocumentText.toText(text) : front.body());
             if (parsable.isBlank()) {
                 throw new DocumentParseException("the document has no text once markup and control characters are removed");
             }
@@ -57,12 +74,12 @@ public class DocumentSplitter {
                     throw new DocumentParseException("no recognisable paper in the document when read as "
                             + forced.get().wireName());
                 }
-                return new ParsedDocument(parser.format(), papers);
+                return PostDetails.apply(new ParsedDocument(parser.format(), papers), front, documentName);
             }
             for (DocumentParser parser : byScore(parsable)) {
                 List<ParsedPaper> papers = parser.parse(parsable);
                 if (!papers.isEmpty()) {
-                    return new ParsedDocument(parser.format(), papers);
+                    return PostDetails.apply(new ParsedDocument(parser.format(), papers), front, documentName);
                 }
             }
             throw new DocumentParseException("no recognisable paper in the document");

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fallback for documents of no known shape: one paper per top Markdown heading (the highest level used, outside
- * code blocks), its sub-headings as sections; without headings, the whole text is one paper titled by its first line.
+ * The fallback for documents of no known shape. Markdown whose top headings (the highest level used, outside code
+ * blocks) read as titles of different papers (a kind tag, a link of their own) becomes one paper per top heading, its
+ * sub-headings as sections; Markdown whose top headings read as the sections of one text (概要, Method, Results, …)
+ * becomes one paper with those sections. Without headings, the whole text is one paper titled by its first line.
  */
 public final class GenericDocumentParser implements DocumentParser {
 
@@ -52,15 +54,49 @@ public final class GenericDocumentParser implements DocumentParser {
                 starts.add(i);
             }
         }
+        if (starts.size() >= 2 && readsAsOneText(lines, inFence, starts)) {
+            int first = starts.getFirst();
+            String firstHeading = LineShapes.headingText(lines.get(first));
+            boolean titled = QuestionHeadings.read(firstHeading).role().isEmpty()
+                    && LineShapes.nextNonBlank(lines, 0) == first;
+            // a title heading above section headings of the same level; else the sections start at the top
+            papers.add(read(lines, inFence, titled ? first : -1, lines.size(), topLevel, date, firstHeading));
+            return papers;
+        }
         for (int p = 0; p < starts.size(); p++) {
             int start = starts.get(p);
             int end = p + 1 < starts.size() ? starts.get(p + 1) : lines.size();
-            papers.add(read(lines, inFence, start, end, topLevel, date, LineShapes.headingText(lines.get(start))));
+            papers.add(read(lines, inFence, start, end, topLevel + 1, date, LineShapes.headingText(lines.get(start))));
         }
         return papers;
     }
 
-    private ParsedPaper read(List<String> lines, boolean[] inFence, int start, int end, int level, LocalDate date,
+    /**
+     * Whether the top headings are sections of one text rather than titles of different papers: at least half of them
+     * are section words or questions, and none carries a kind tag or a link line of its own.
+     */
+    private static boolean readsAsOneText(List<String> lines, boolean[] inFence, List<Integer> starts) {
+        int sectionLike = 0;
+        for (int p = 0; p < starts.size(); p++) {
+            String heading = LineShapes.headingText(lines.get(starts.get(p)));
+            Optional<KindTags.Tagged> tagged = KindTags.tagged(heading);
+            if ((tagged.isPresent() && !tagged.get().rest().isEmpty()) || heading.contains("://")) {
+                return false;
+            }
+            int below = LineShapes.nextNonBlank(lines, starts.get(p) + 1);
+            int end = p + 1 < starts.size() ? starts.get(p + 1) : lines.size();
+            if (below < end && !inFence[below] && Links.isLinkLine(lines.get(below))) {
+                return false;
+            }
+            if (QuestionHeadings.read(heading).role().isPresent()) {
+                sectionLike++;
+            }
+        }
+        return sectionLike * 2 >= starts.size();
+    }
+
+    /** Reads lines start..end as one paper; headings of {@code sectionLevel} (0: none) become its sections. */
+    private ParsedPaper read(List<String> lines, boolean[] inFence, int start, int end, int sectionLevel, LocalDate date,
             String titleLine) {
         PaperDraft draft = new PaperDraft();
         String title = titleLine;
@@ -81,11 +117,11 @@ public final class GenericDocumentParser implements DocumentParser {
         draft.arxivId = Links.arxivIdAmong(urls).orElse(null);
         draft.sourceDate = date;
 
-        if (level > 0) {
+        if (sectionLevel > 0) {
             List<Integer> sectionStarts = new ArrayList<>();
             for (int i = start + 1; i < end; i++) {
                 int sub = inFence[i] ? 0 : LineShapes.headingLevel(lines.get(i));
-                if (sub == level + 1) {
+                if (sub == sectionLevel) {
                     sectionStarts.add(i);
                 }
             }
@@ -95,11 +131,12 @@ public final class GenericDocumentParser implements DocumentParser {
                 draft.sections.add(new Section(LineShapes.headingText(lines.get(from)), LineShapes.join(lines, from + 1, to)));
             }
         }
+        draft.references.addAll(ReferenceList.fromReferenceSections(draft.sections));
         String body = LineShapes.join(lines, start + 1, end);
         draft.summary = Summaries.summarySection(draft.sections)
                 .map(s -> Summaries.firstParagraph(s.text()))
                 .orElseGet(() -> firstProse(lines, inFence, start + 1, end));
-        draft.body = body.isEmpty() && level == 0 ? LineShapes.join(lines, start, end) : body;
+        draft.body = body.isEmpty() && sectionLevel == 0 ? LineShapes.join(lines, start, end) : body;
         return draft.toPaper(format());
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** Finds the links in a paper's text and the arXiv id among them. */
 final class Links {
 
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]{}\"'`、。「」（）|]+",
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>()\\[\\]{}\"'`、。「」（）|*]+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\[\\]\\n]{0,300})]\\((https?://[^)\\s]{1,2000})\\)",
             Pattern.CASE_INSENSITIVE);

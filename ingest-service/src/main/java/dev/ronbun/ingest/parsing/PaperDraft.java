@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.contracts.events.Section;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ final class PaperDraft {
     String summary;
     final List<Section> sections = new ArrayList<>();
     String body;
+    final List<String> tags = new ArrayList<>();
+    final List<Reference> references = new ArrayList<>();
 
     /**
      * Sets the title as written, and the Japanese title too when it is written in Japanese and no other Japanese
@@ -48,7 +51,7 @@ final class PaperDraft {
         return new ParsedPaper(blankToNull(title), blankToNull(titleJa), blankToNull(arxivId), List.copyOf(urls),
                 authors, blankToNull(presenter), kind, sourceDate, format, blankToNull(shortened(summary)),
                 sections.stream().filter(s -> !s.heading().isBlank() && !s.text().isBlank()).toList(),
-                body == null ? "" : body.strip());
+                body == null ? "" : body.strip(), tags, references);
     }
 
     private static String shortened(String text) {

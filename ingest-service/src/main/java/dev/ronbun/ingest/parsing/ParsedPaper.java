@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.contracts.events.Section;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param summary    a short summary where the document has one
  * @param sections   the named sections of this paper's text
  * @param body       this paper's own text, nothing of its neighbours
+ * @param tags       the tags the writer gave it (front matter tags, categories, topics)
+ * @param references the papers it names as next to read, key references or references
  */
 public record ParsedPaper(
         String title,
@@ -34,7 +37,9 @@ public record ParsedPaper(
         DocumentFormat format,
         String summary,
         List<Section> sections,
-        String body) {
+        String body,
+        List<String> tags,
+        List<Reference> references) {
 
     public static final String DEFAULT_KIND = "paper";
 
@@ -45,5 +50,15 @@ public record ParsedPaper(
         sections = sections == null ? List.of() : List.copyOf(sections);
         kind = kind == null || kind.isBlank() ? DEFAULT_KIND : kind;
         body = body == null ? "" : body;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** A paper without tags or references. */
+    public ParsedPaper(String title, String titleJa, String arxivId, List<String> urls, List<String> authors,
+                       String presenter, String kind, LocalDate sourceDate, DocumentFormat format, String summary,
+                       List<Section> sections, String body) {
+        this(title, titleJa, arxivId, urls, authors, presenter, kind, sourceDate, format, summary, sections, body,
+                List.of(), List.of());
     }
 }

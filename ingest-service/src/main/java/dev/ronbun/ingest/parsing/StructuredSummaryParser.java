@@ -79,6 +79,7 @@ public final class StructuredSummaryParser implements DocumentParser {
             int to = s + 1 < sectionStarts.size() ? sectionStarts.get(s + 1) : end;
             draft.sections.add(new Section(LineShapes.headingText(lines.get(from)), LineShapes.join(lines, from + 1, to)));
         }
+        draft.references.addAll(ReferenceList.fromReferenceSections(draft.sections));
         draft.summary = tweet(draft.sections);
         if (draft.summary == null) {
             draft.summary = Summaries.summarySection(draft.sections).map(s -> Summaries.firstParagraph(s.text()))

@@ -19,14 +19,14 @@ class DocumentFormatTest {
     @Test
     void usesTheWireNamesOfTheEventContract() {
         assertThat(DocumentFormat.values()).extracting(DocumentFormat::wireName).containsExactly("study-group-notes",
-                "structured-summary", "dialogue-article", "weekly-roundup", "generic");
+                "structured-summary", "dialogue-article", "weekly-roundup", "paper-notes", "generic");
     }
 
     @Test
     void rejectsAnUnknownNameNamingTheAcceptedOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> DocumentFormat.fromWireName("newsletter"))
                 .withMessage("unknown document format 'newsletter'; expected one of: study-group-notes, "
-                        + "structured-summary, dialogue-article, weekly-roundup, generic");
+                        + "structured-summary, dialogue-article, weekly-roundup, paper-notes, generic");
         assertThatIllegalArgumentException().isThrownBy(() -> DocumentFormat.fromWireName(null));
     }
 }

@@ -94,4 +94,19 @@ class StructuredSummaryParserTest {
         assertThat(new StructuredSummaryParser().detect(ParsableText.of(notes))).isZero();
         assertThat(split(notes).format()).isEqualTo(DocumentFormat.GENERIC);
     }
+
+    @Test
+    void takesTheKeyReferencesSectionAsThePapersReferences() {
+        List<ParsedPaper> papers = split(TestDocuments.corpus(TestDocuments.STRUCTURED_SUMMARIES)).papers();
+
+        ParsedPaper vamba = papers.stream().filter(p -> p.body().contains("VAMBA のベースラインモデル")).findFirst()
+                .orElseThrow();
+        assertThat(vamba.references()).extracting(dev.ronbun.contracts.events.Reference::title).containsExactly(
+                "Mamba: Linear-time sequence modeling with selective state spaces",
+                "Qwen2-vl: Enhancing vision-language model’s perception of the world at any resolution",
+                "Flashattention-2: Faster attention with better parallelism and work partitioning");
+        assertThat(papers).filteredOn(p -> !p.references().isEmpty()).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(papers).flatExtracting(ParsedPaper::references)
+                .allSatisfy(r -> assertThat(r.title()).isNotBlank().doesNotEndWith(":").doesNotEndWith("："));
+    }
 }
