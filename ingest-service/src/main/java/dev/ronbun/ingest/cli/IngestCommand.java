@@ -3,6 +3,7 @@ package dev.ronbun.ingest.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -10,25 +11,40 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
- * {@code ./ronbun ingest FILE|DIR…}: sends documents to a running ingest-service, with a progress bar and a summary;
- * exits non-zero when any document failed. Sends the curator token in {@code RONBUN_TOKEN} ({@code ./ronbun ingest}
- * mints one), or the one given with {@code --token}.
+ * {@code ./ronbun ingest FILE|DIR…}: walks folders recursively and sends each text document to a running
+ * ingest-service, one line per file (sent, duplicate, skipped and why, failed and why) and a summary line; exits
+ * non-zero when any document failed. Hidden files and folders ({@code .git}…) are passed over silently; anything
+ * else that is not a text document (images, binaries, files over the size limit) is skipped with a note. Sends the
+ * curator token in {@code RONBUN_TOKEN} ({@code ./ronbun ingest} mints one), or the one given with {@code --token}.
  */
 public final class IngestCommand {
 
     private static final List<String> DOCUMENT_EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm");
+    /** ingest-service's default ronbun.ingest.max-document-bytes; a larger file would only be refused with 413. */
+    static final long DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+    private static final int SNIFF_BYTES = 8192;
 
     private IngestCommand() {
+    }
+
+    /** A file found under the roots, and why it is not sent (null when it is). */
+    record Candidate(Path file, String skipReason) {
     }
 
     public static void main(String[] args) {
@@ -38,68 +54,89 @@ public final class IngestCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String url = System.getenv().getOrDefault("RONBUN_INGEST_URL", "http://127.0.0.1:8081");
         String token = System.getenv("RONBUN_TOKEN");
+        long maxBytes = DEFAULT_MAX_BYTES;
         List<Path> roots = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--url") && i + 1 < args.length) {
                 url = args[++i];
             } else if (args[i].equals("--token") && i + 1 < args.length) {
                 token = args[++i];
+            } else if (args[i].equals("--max-bytes") && i + 1 < args.length) {
+                maxBytes = Long.parseLong(args[++i]);
             } else {
                 roots.add(Path.of(args[i]));
             }
         }
         if (roots.isEmpty()) {
-            err.println("usage: ronbun ingest [--url http://127.0.0.1:8081] [--token TOKEN] FILE|DIR…");
+            err.println("usage: ronbun ingest [--url http://127.0.0.1:8081] [--token TOKEN] [--max-bytes N] FILE|DIR…");
             return 2;
         }
-        List<Path> files;
+        List<Candidate> candidates;
         try {
-            files = documentsUnder(roots);
+            candidates = candidatesUnder(roots, maxBytes);
         } catch (IOException e) {
             err.println("ronbun ingest: " + e.getMessage());
             return 2;
         }
-        if (files.isEmpty()) {
-            err.println("ronbun ingest: no documents (" + String.join(", ", DOCUMENT_EXTENSIONS) + ") under " + roots);
+        if (candidates.isEmpty()) {
+            err.println("ronbun ingest: no files under " + roots);
             return 1;
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        ProgressBar progress = new ProgressBar(err, files.size());
-        int ingested = 0;
+        int sent = 0;
         int duplicates = 0;
+        int skipped = 0;
+        int failed = 0;
         int papers = 0;
-        List<String> failures = new ArrayList<>();
-        for (Path file : files) {
-            progress.show(file.getFileName().toString());
+        for (Candidate candidate : candidates) {
+            Path file = candidate.file();
+            if (candidate.skipReason() != null) {
+                skipped++;
+                out.println("skipped    " + file + ": " + candidate.skipReason());
+                continue;
+            }
             try {
                 HttpResponse<String> response = http.send(request(url, token, file), HttpResponse.BodyHandlers.ofString());
-                JsonNode body = EventJson.mapper().readTree(response.body());
+                JsonNode body = readJson(response.body());
                 if (response.statusCode() / 100 == 2) {
                     if (body.path("duplicate").asBoolean()) {
                         duplicates++;
+                        out.println("duplicate  " + file + " (already ingested)");
                     } else {
-                        ingested++;
-                        papers += body.path("paperKeys").size();
+                        sent++;
+                        int count = body.path("paperKeys").size();
+                        papers += count;
+                        out.printf(Locale.ROOT, "sent       %s (%d paper(s), %s)%n", file, count, body.path("format").asText());
                     }
+                    body.path("warnings").forEach(w -> out.println("           warning: " + w.asText()));
+                    body.path("rejected").forEach(r -> out.println("           rejected paper: " + r.path("reason").asText()));
                 } else {
-                    failures.add(file + ": " + response.statusCode() + " " + body.path("detail").asText(response.body()));
+                    failed++;
+                    out.println("failed     " + file + ": " + response.statusCode() + " "
+                            + body.path("detail").asText(response.body()));
                 }
             } catch (ConnectException e) {
-                progress.done();
                 err.println("ronbun ingest: ingest-service is not reachable at " + url + " (is `./ronbun up` running?)");
                 return 1;
             } catch (IOException e) {
-                failures.add(file + ": " + e.getMessage());
+                failed++;
+                out.println("failed     " + file + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 130;
             }
         }
-        progress.done();
-        out.printf(Locale.ROOT, "%d document(s) ingested (%d paper(s)), %d already ingested, %d failed%n",
-                ingested, papers, duplicates, failures.size());
-        failures.forEach(f -> out.println("  failed: " + f));
-        return failures.isEmpty() ? 0 : 1;
+        out.printf(Locale.ROOT, "%d sent (%d paper(s)), %d already ingested, %d skipped, %d failed%n",
+                sent, papers, duplicates, skipped, failed);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            return EventJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return EventJson.mapper().createObjectNode();
+        }
     }
 
     static HttpRequest request(String url, String token, Path file) throws IOException {
@@ -123,48 +160,111 @@ public final class IngestCommand {
         return lower.endsWith(".md") || lower.endsWith(".markdown") ? "text/markdown" : "text/plain";
     }
 
-    static List<Path> documentsUnder(List<Path> roots) throws IOException {
-        List<Path> files = new ArrayList<>();
+    /**
+     * Every file under the roots in path order, each with the reason it is skipped, if it is. A file named on the
+     * command line is sent whatever its extension, if it is text.
+     */
+    static List<Candidate> candidatesUnder(List<Path> roots, long maxBytes) throws IOException {
+        List<Candidate> candidates = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(IngestCommand::isDocument).sorted().forEach(files::add);
+                List<Path> files = new ArrayList<>();
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile() && !isHidden(file)) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        files.add(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                files.sort(Comparator.naturalOrder());
+                for (Path file : files) {
+                    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (name.equals("readme.md")) {
+                        candidates.add(new Candidate(file, "a README, not a document"));
+                    } else if (DOCUMENT_EXTENSIONS.stream().noneMatch(name::endsWith)) {
+                        candidates.add(new Candidate(file, "not a text document (" + extension(name) + ")"));
+                    } else {
+                        candidates.add(new Candidate(file, unsendable(file, maxBytes)));
+                    }
                 }
             } else if (Files.isRegularFile(root)) {
-                files.add(root);
+                candidates.add(new Candidate(root, unsendable(root, maxBytes)));
             } else {
                 throw new IOException("no such file or folder: " + root);
             }
         }
-        return files;
+        return candidates;
     }
 
-    private static boolean isDocument(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && !name.equals("readme.md") && DOCUMENT_EXTENSIONS.stream().anyMatch(name::endsWith);
+    /** Why the file cannot be sent as a document (too large, empty, binary, not UTF-8), or null when it can. */
+    static String unsendable(Path file, long maxBytes) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                return "empty";
+            }
+            if (size > maxBytes) {
+                return "over the size limit (" + size + " bytes; at most " + maxBytes + ")";
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(SNIFF_BYTES);
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    return "binary (it contains NUL bytes)";
+                }
+            }
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(head, 0, completeUtf8Length(head)));
+            } catch (CharacterCodingException e) {
+                return "not UTF-8 text";
+            }
+            return null;
+        } catch (IOException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
     }
 
-    /** One line redrawn in place: {@code [########------] 5/12 notes.txt}. */
-    private static final class ProgressBar {
-        private static final int WIDTH = 30;
-        private final PrintStream err;
-        private final int total;
-        private int current;
-
-        ProgressBar(PrintStream err, int total) {
-            this.err = err;
-            this.total = total;
+    /** The length of {@code head} without a UTF-8 sequence cut at its end by the sniff limit. */
+    private static int completeUtf8Length(byte[] head) {
+        if (head.length < SNIFF_BYTES) {
+            return head.length;
         }
-
-        void show(String item) {
-            current++;
-            int filled = current * WIDTH / total;
-            err.printf("\r[%s%s] %d/%d %-40.40s", "#".repeat(filled), "-".repeat(WIDTH - filled), current, total, item);
-            err.flush();
+        int end = head.length;
+        for (int back = 1; back <= 3 && end - back >= 0; back++) {
+            int b = head[end - back] & 0xFF;
+            if ((b & 0xC0) == 0xC0) {
+                return end - back;
+            }
+            if ((b & 0x80) == 0) {
+                return end;
+            }
         }
+        return end;
+    }
 
-        void done() {
-            err.println();
-        }
+    private static boolean isHidden(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "no extension" : name.substring(dot);
     }
 }

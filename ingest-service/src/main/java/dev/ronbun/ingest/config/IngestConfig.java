@@ -30,6 +30,50 @@ public interface IngestConfig {
     @WithDefault("15728640")
     int maxEventBytes();
 
+    /** Feed subscriptions (RSS, Atom, JSON Feed) polled for new entries. */
+    Feeds feeds();
+
+    interface Feeds {
+        /** Whether registered feeds are polled on a schedule at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each feed is fetched when all is well. Default 15 minutes. */
+        @WithDefault("15m")
+        Duration pollInterval();
+
+        /**
+         * How often the scheduler looks for feeds that are due; {@code off} disables the schedule (tests poll on
+         * demand with {@code POST /api/feeds/{id}/poll}).
+         */
+        @WithDefault("30s")
+        String checkInterval();
+
+        /** Longest wait after failures: each consecutive failure doubles the poll interval, up to this. */
+        @WithDefault("24h")
+        Duration maxBackoff();
+
+        /** Connect and response timeout of one fetch. */
+        @WithDefault("20s")
+        Duration fetchTimeout();
+
+        /** Largest feed (or linked page) read, in bytes; a larger one is an error. Default 5 MiB. */
+        @WithDefault("5242880")
+        int maxFeedBytes();
+
+        /** Most redirects followed for one fetch; more (or a loop) is an error. */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /**
+         * Whether feeds on loopback, link-local and private addresses may be registered and fetched. Off by
+         * default so that a curator cannot make the service reach inside its network; tests and a local stack
+         * that serves its own feeds turn it on.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+    }
+
     /** The watched inbox folder. */
     Inbox inbox();
 

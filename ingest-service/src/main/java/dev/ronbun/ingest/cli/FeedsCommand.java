@@ -1,0 +1,157 @@
+package dev.ronbun.ingest.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ronbun.contracts.EventJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./ronbun feeds add URL [--name N] | list | show ID | poll ID | remove ID}: manages the feed subscriptions of
+ * a running ingest-service through its API, with the curator token in {@code RONBUN_TOKEN} ({@code ./ronbun feeds}
+ * mints one) or the one given with {@code --token}.
+ */
+public final class FeedsCommand {
+
+    static final String USAGE = "usage: ronbun feeds add URL [--name NAME] | list | show ID | poll ID | remove ID"
+            + "  [--url http://127.0.0.1:8081] [--token TOKEN]";
+
+    private FeedsCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String url = System.getenv().getOrDefault("RONBUN_INGEST_URL", "http://127.0.0.1:8081");
+        String token = System.getenv("RONBUN_TOKEN");
+        String name = null;
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--url" -> url = i + 1 < args.length ? args[++i] : url;
+                case "--token" -> token = i + 1 < args.length ? args[++i] : token;
+                case "--name" -> name = i + 1 < args.length ? args[++i] : name;
+                default -> words.add(args[i]);
+            }
+        }
+        if (words.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        String action = words.getFirst();
+        String argument = words.size() > 1 ? words.get(1) : null;
+        HttpRequest request;
+        switch (action) {
+            case "add" -> {
+                if (argument == null) {
+                    err.println(USAGE);
+                    return 2;
+                }
+                Map<String, String> body = new LinkedHashMap<>();
+                body.put("url", argument);
+                if (name != null) {
+                    body.put("name", name);
+                }
+                request = builder(url, "/api/feeds", token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build();
+            }
+            case "list" -> request = builder(url, "/api/feeds", token).GET().build();
+            case "show", "poll", "remove" -> {
+                if (argument == null || !argument.matches("\\d{1,18}")) {
+                    err.println("ronbun feeds " + action + ": give the feed's number (see `./ronbun feeds list`)");
+                    return 2;
+                }
+                HttpRequest.Builder builder = builder(url, "/api/feeds/" + argument
+                        + (action.equals("poll") ? "/poll" : ""), token);
+                request = switch (action) {
+                    case "show" -> builder.GET().build();
+                    case "poll" -> builder.POST(HttpRequest.BodyPublishers.noBody()).build();
+                    default -> builder.DELETE().build();
+                };
+            }
+            default -> {
+                err.println(USAGE);
+                return 2;
+            }
+        }
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            err.println("ronbun feeds: ingest-service is not reachable at " + url + " (is `./ronbun up` running?)");
+            return 1;
+        } catch (IOException e) {
+            err.println("ronbun feeds: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        JsonNode body;
+        try {
+            body = EventJson.mapper().readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
+        } catch (IOException e) {
+            body = EventJson.mapper().createObjectNode();
+        }
+        if (response.statusCode() / 100 != 2) {
+            err.println("ronbun feeds " + action + ": " + response.statusCode() + " "
+                    + body.path("detail").asText(response.body()));
+            return 1;
+        }
+        switch (action) {
+            case "add" -> out.println((response.statusCode() == 201 ? "added    " : "already registered ") + line(body));
+            case "remove" -> out.println("removed feed " + argument);
+            case "list" -> {
+                if (body.isEmpty()) {
+                    out.println("no feeds; add one with ./ronbun feeds add URL");
+                }
+                body.forEach(feed -> print(out, feed));
+            }
+            default -> {
+                print(out, body);
+                body.path("failedEntries").forEach(f -> out.println("    failed entry " + f.path("entryId").asText()
+                        + ": " + f.path("reason").asText()));
+            }
+        }
+        return 0;
+    }
+
+    private static void print(PrintStream out, JsonNode feed) {
+        out.println(line(feed));
+        if (!feed.path("lastError").isMissingNode() && !feed.path("lastError").isNull()) {
+            out.println("    last error: " + feed.path("lastError").asText());
+        }
+    }
+
+    /** {@code 3  ok  12 ingested, 1 failed  next 2026-…  Name  https://…}. */
+    static String line(JsonNode feed) {
+        int failures = feed.path("consecutiveFailures").asInt();
+        String state = feed.path("lastFetchAt").isMissingNode() ? "new"
+                : failures > 0 ? "failing x" + failures : "ok";
+        return String.format(Locale.ROOT, "%-4s %-12s %d ingested, %d failed  next %s  %s  %s",
+                feed.path("id").asText(), state, feed.path("entriesIngested").asLong(), feed.path("entriesFailed").asLong(),
+                feed.path("nextFetchAt").asText("-"), feed.path("name").asText("-"), feed.path("url").asText());
+    }
+
+    private static HttpRequest.Builder builder(String url, String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null && !token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token.strip());
+        }
+        return builder;
+    }
+}
