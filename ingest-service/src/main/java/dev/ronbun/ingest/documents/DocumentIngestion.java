@@ -17,12 +17,9 @@ import dev.ronbun.ingest.parsing.ParsedPaper;
 import dev.ronbun.ingest.publishing.DeadLetter;
 import dev.ronbun.ingest.publishing.SummaryPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +52,7 @@ public class DocumentIngestion {
     public IngestionResult ingest(IncomingDocument sent, boolean dryRun) {
         IncomingDocument document = withCleanName(sent);
         String text = DocumentText.decode(document.bytes(), config.maxDocumentBytes());
-        String documentId = sha256(document.bytes());
+        String documentId = ContentHash.of(document.bytes());
         if (!dryRun) {
             Optional<IngestedDocument> earlier = ledger.find(documentId);
             if (earlier.isPresent()) {
@@ -142,14 +139,6 @@ public class DocumentIngestion {
             return DocumentFormat.fromWireName(name);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("unknown-format", e.getMessage());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
     }
 }

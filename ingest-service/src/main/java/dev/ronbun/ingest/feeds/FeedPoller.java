@@ -3,6 +3,7 @@ package dev.ronbun.ingest.feeds;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.contracts.http.UnsafeText;
 import dev.ronbun.ingest.config.IngestConfig;
+import dev.ronbun.ingest.documents.ContentHash;
 import dev.ronbun.ingest.documents.DocumentIngestion;
 import dev.ronbun.ingest.documents.IncomingDocument;
 import dev.ronbun.ingest.documents.IngestionResult;
@@ -10,12 +11,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,7 +132,7 @@ public class FeedPoller {
         } catch (FeedException e) {
             return failed(feedId, entry, e.getMessage(), true, now);
         }
-        String hash = sha256(document.bytes());
+        String hash = ContentHash.of(document.bytes());
         if (seen.isPresent() && seen.get().equals(hash)) {
             return EntryOutcome.DONE;
         }
@@ -223,11 +221,4 @@ public class FeedPoller {
         return clock.instant().plus(wait.compareTo(max) > 0 ? max : wait);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
-    }
 }
