@@ -81,7 +81,8 @@ class FailureClassifierTest {
 
     @Test
     void whatIsNotRecognisedIsUnknown() {
-        assertThat(FailureClassifier.classify(new IllegalStateException("something odd"))).isEqualTo(FailureKind.UNKNOWN);
+        assertThat(FailureClassifier.classify(new IllegalStateException("something odd")))
+                .isEqualTo(FailureKind.UNKNOWN);
         assertThat(FailureClassifier.classify(new NullPointerException())).isEqualTo(FailureKind.UNKNOWN);
     }
 
