@@ -2,6 +2,7 @@ package dev.ronbun.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -88,9 +89,25 @@ public final class EventJson {
             }
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": "
-                    + FailureClassifier.printable(String.valueOf(e.getOriginalMessage())), e);
+            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + FailureClassifier.printable(
+                    fieldOf(e) + e.getOriginalMessage()), e);
         }
+    }
+
+    /** "field 'dwellSeconds': " when Jackson knows which field it could not map, so the reason names it. */
+    private static String fieldOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return "field '" + path + "': ";
     }
 
     /**

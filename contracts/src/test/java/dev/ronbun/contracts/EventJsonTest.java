@@ -56,6 +56,16 @@ class EventJsonTest {
     }
 
     @Test
+    void aValueThatDoesNotFitItsFieldIsAnInvalidEventNamingTheField() {
+        String valid = EventJson.write(new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.READ, 30,
+                Instant.EPOCH));
+
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("30", "3000000000")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("not a valid ReadingEvent: field 'dwellSeconds': Numeric value (3000000000)");
+    }
+
+    @Test
     void aRecordThatIsNotAJsonObjectIsAnInvalidEvent() {
         assertThatThrownBy(() -> EventJson.readPaper("null")).isInstanceOf(InvalidEventException.class);
         assertThatThrownBy(() -> EventJson.readPaper("[1]")).isInstanceOf(InvalidEventException.class);

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * Turns one summary event into a stored paper and publishes it: embed (once), extract terms, upsert everything in
  * one database transaction, then publish the paper's full state with the serving model's vector (see
  * {@link PaperPublication}: during a re-embed a new paper waits for the switch). Each step is idempotent, so
- * replaying the event after a crash at any point leaves the same result.
+ * replaying the event after a crash at any point leaves the same result. Database and broker steps run under the
+ * {@link RedeliveryPolicy}: an outage is waited out, a summary the database refuses fails at once with the reason.
  */
 @ApplicationScoped
 public class SummaryProcessing {

@@ -39,7 +39,10 @@ public interface RecommendConfig {
     /** How reading histories become profiles and feeds. */
     Readers readers();
 
-    /** How a reading event that cannot be stored right now (database restarting) is retried before it is dead-lettered. */
+    /**
+     * How the consumers of papers and reading events retry what fails: a failure an outage causes until the outage
+     * ends, one of unknown kind a few times; what can never be stored is dead-lettered at once.
+     */
     RedeliverySettings retry();
 
     /** Served results kept while nothing they depend on has changed. */
