@@ -26,6 +26,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class FailureClassifier {
 
+    /** Longest reason kept: enough for the database's message, short enough for a header and a log line. */
+    static final int MAX_REASON = 400;
+
     private static final Set<String> PERMANENT_TYPES = Set.of(
             "org.hibernate.exception.ConstraintViolationException",
             "org.hibernate.exception.DataException",
@@ -76,10 +79,15 @@ public final class FailureClassifier {
      * (the database's own, with its SQLState, when there is one), control characters such as NUL escaped.
      */
     public static String reason(Throwable failure) {
+        SQLException deepest = null;
         for (Throwable t : chain(failure)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return printable(firstLine(sql.getMessage()) + " (SQLState " + sql.getSQLState() + ")");
+                deepest = sql;
             }
+        }
+        if (deepest != null) {
+            // the deepest is the server's own message; a batch's wrapper quotes the whole statement with its values
+            return printable(firstLine(deepest.getMessage()) + " (SQLState " + deepest.getSQLState() + ")");
         }
         Throwable root = failure;
         for (Throwable t : chain(failure)) {
@@ -93,8 +101,14 @@ public final class FailureClassifier {
         return printable(text);
     }
 
-    /** Escapes control characters (a NUL in an id, a line break) so that a reason stays one readable line. */
+    /**
+     * Escapes control characters (a NUL in an id, a line break) so that a reason stays one readable line, and cuts
+     * it at {@value #MAX_REASON} characters.
+     */
     public static String printable(String text) {
+        if (text.length() > MAX_REASON) {
+            text = text.substring(0, MAX_REASON) + "…";
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE) {

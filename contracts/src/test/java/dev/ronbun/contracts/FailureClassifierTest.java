@@ -56,6 +56,19 @@ class FailureClassifierTest {
     }
 
     @Test
+    void theReasonIsTheDatabasesOwnMessageNotABatchWrapperQuotingTheStatementWithItsValues() {
+        SQLException server = new SQLException("ERROR: timestamp out of range: \"999999-01-01\"", "22008");
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException(
+                "Batch entry 0 insert into summaries (body) values ('" + "long text ".repeat(100) + "') was aborted",
+                "22008", new int[0]);
+        batch.setNextException(server);
+
+        assertThat(FailureClassifier.reason(new RuntimeException(batch)))
+                .isEqualTo("ERROR: timestamp out of range: \"999999-01-01\" (SQLState 22008)");
+        assertThat(FailureClassifier.reason(new IllegalStateException("x".repeat(1000)))).hasSizeLessThan(420);
+    }
+
+    @Test
     void contractAndJsonErrorsArePermanent() {
         assertThat(FailureClassifier.classify(new InvalidEventException("required field 'paperId' is missing")))
                 .isEqualTo(FailureKind.PERMANENT);
