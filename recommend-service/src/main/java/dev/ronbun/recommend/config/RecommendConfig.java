@@ -18,6 +18,18 @@ public interface RecommendConfig {
     @WithDefault("http://127.0.0.1:8082")
     String embedUrl();
 
+    /** Base URL of ingest-service, whose readiness the web UI shows beside the others'. */
+    @WithDefault("http://127.0.0.1:8081")
+    String ingestUrl();
+
+    /** How long the status endpoint waits for another service's readiness before calling it not ready. */
+    @WithDefault("2s")
+    Duration statusTimeout();
+
+    /** How long the status endpoint reuses what it learnt, so that every open page polling it costs little. */
+    @WithDefault("5s")
+    Duration statusCacheFor();
+
     /** How long a query may wait for embed-service before search falls back to BM25 alone. */
     @WithDefault("2s")
     Duration embedTimeout();
