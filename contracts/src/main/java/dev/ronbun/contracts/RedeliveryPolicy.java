@@ -1,7 +1,10 @@
 package dev.ronbun.contracts;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +21,9 @@ import java.util.function.Supplier;
  * </ul>
  * Retrying holds the record on the consumer's worker thread; the Kafka connector meanwhile pauses the partitions once
  * its small queue is full and keeps polling, so the consumer stays in its group (see each service's
- * {@code application.properties} for the connector settings this relies on).
+ * {@code application.properties} for the connector settings this relies on). An attempt that never returns (a
+ * connection that hangs) is what is left to stop a consumer silently: {@link #longestAttemptInFlight()} lets a
+ * liveness check see it.
  */
 public final class RedeliveryPolicy {
 
@@ -30,6 +35,7 @@ public final class RedeliveryPolicy {
     private final boolean transientBounded;
     private final Duration firstDelay;
     private final Duration maxDelay;
+    private final Map<Thread, Long> attemptsInFlight = new ConcurrentHashMap<>();
 
     private RedeliveryPolicy(int attempts, boolean transientBounded, Duration firstDelay, Duration maxDelay) {
         if (attempts < 1) {
@@ -73,39 +79,53 @@ public final class RedeliveryPolicy {
         long started = System.nanoTime();
         int unknownFailures = 0;
         for (int attempt = 1; ; attempt++) {
-            T result;
+            T result = null;
+            RuntimeException failure = null;
+            attemptsInFlight.put(Thread.currentThread(), System.nanoTime());
             try {
                 result = work.get();
             } catch (RuntimeException e) {
-                FailureKind kind = FailureClassifier.classify(e);
-                String reason = FailureClassifier.reason(e);
-                String subject = FailureClassifier.printable(what);
-                if (kind == FailureKind.PERMANENT) {
-                    throw e instanceof InvalidEventException invalid ? invalid
-                            : new InvalidEventException(subject + " cannot succeed: " + reason, e);
-                }
-                boolean spent = kind == FailureKind.UNKNOWN ? ++unknownFailures >= attempts
-                        : transientBounded && attempt >= attempts;
-                if (spent) {
-                    throw new IllegalStateException(subject + " failed " + attempt + " times ("
-                            + kind.name().toLowerCase(Locale.ROOT) + " failure): " + reason, e);
-                }
-                if (delay.compareTo(maxDelay) < 0 || attempt % LOG_EVERY_AT_CAP == 0) {
-                    String limit = kind == FailureKind.TRANSIENT && !transientBounded ? "until it passes"
-                            : "of " + attempts;
-                    LOG.log(System.Logger.Level.WARNING, "{0}: {1} failure (attempt {2} {3}), retrying in {4} ms: {5}",
-                            subject, kind.name().toLowerCase(Locale.ROOT), attempt, limit, delay.toMillis(), reason);
-                }
-                sleep(delay);
-                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
-                continue;
+                failure = e;
+            } finally {
+                attemptsInFlight.remove(Thread.currentThread());
             }
-            if (attempt > 1) {
-                LOG.log(System.Logger.Level.INFO, "{0}: succeeded at attempt {1} after {2} s", FailureClassifier
-                        .printable(what), attempt, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            if (failure == null) {
+                if (attempt > 1) {
+                    LOG.log(System.Logger.Level.INFO, "{0}: succeeded at attempt {1} after {2} s",
+                            FailureClassifier.printable(what), attempt,
+                            Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                }
+                return result;
             }
-            return result;
+            FailureKind kind = FailureClassifier.classify(failure);
+            String reason = FailureClassifier.reason(failure);
+            String subject = FailureClassifier.printable(what);
+            if (kind == FailureKind.PERMANENT) {
+                throw failure instanceof InvalidEventException invalid ? invalid
+                        : new InvalidEventException(subject + " cannot succeed: " + reason, failure);
+            }
+            boolean spent = kind == FailureKind.UNKNOWN ? ++unknownFailures >= attempts
+                    : transientBounded && attempt >= attempts;
+            if (spent) {
+                throw new IllegalStateException(subject + " failed " + attempt + " times ("
+                        + kind.name().toLowerCase(Locale.ROOT) + " failure): " + reason, failure);
+            }
+            if (delay.compareTo(maxDelay) < 0 || attempt % LOG_EVERY_AT_CAP == 0) {
+                String limit = kind == FailureKind.TRANSIENT && !transientBounded ? "until it passes"
+                        : "of " + attempts;
+                LOG.log(System.Logger.Level.WARNING, "{0}: {1} failure (attempt {2} {3}), retrying in {4} ms: {5}",
+                        subject, kind.name().toLowerCase(Locale.ROOT), attempt, limit, delay.toMillis(), reason);
+            }
+            sleep(delay);
+            delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
         }
+    }
+
+    /** How long the longest attempt running now has been running (waits between attempts excluded); zero if none. */
+    public Duration longestAttemptInFlight() {
+        long now = System.nanoTime();
+        return attemptsInFlight.values().stream().map(started -> Duration.ofNanos(now - started))
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     }
 
     private static void sleep(Duration delay) {

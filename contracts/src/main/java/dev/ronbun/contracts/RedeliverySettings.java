@@ -24,4 +24,11 @@ public interface RedeliverySettings {
     /** Longest back-off between two attempts, also while an outage lasts. */
     @WithDefault("30s")
     Duration maxDelay();
+
+    /**
+     * An attempt still running after this long (a connection that hangs rather than fails) turns the service's
+     * liveness DOWN, so that it is restarted instead of stopping silently. Far above any normal attempt.
+     */
+    @WithDefault("10m")
+    Duration stallLimit();
 }

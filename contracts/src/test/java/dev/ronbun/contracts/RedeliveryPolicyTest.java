@@ -69,4 +69,22 @@ class RedeliveryPolicyTest {
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("transient failure");
         assertThat(calls).hasValue(4);
     }
+
+    @Test
+    void anAttemptThatHangsShowsAsTheLongestAttemptInFlightUntilItReturns() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread consumer = Thread.ofVirtual().start(() -> CONSUMER.run("storing", () -> {
+            try {
+                return release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        Thread.sleep(300);
+
+        assertThat(CONSUMER.longestAttemptInFlight()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        release.countDown();
+        consumer.join();
+        assertThat(CONSUMER.longestAttemptInFlight()).isZero();
+    }
 }

@@ -20,6 +20,7 @@ import dev.ronbun.embed.storage.StoredVector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -74,6 +75,11 @@ public class SummaryProcessing {
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
         retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
+    }
+
+    /** See {@link ConsumerLiveness}. */
+    Duration longestAttemptInFlight() {
+        return retries.longestAttemptInFlight();
     }
 
     private List<Keyword> rankKeywords(DocumentFrequencyView corpus) {

@@ -7,6 +7,7 @@ import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndex;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,6 +28,11 @@ public class PaperIndexer {
     public PaperIndexer(PaperIndex index, RecommendConfig config) {
         this.index = index;
         this.retries = new RedeliveryPolicy(config.retry());
+    }
+
+    /** See {@link ConsumerLiveness}. */
+    Duration longestAttemptInFlight() {
+        return retries.longestAttemptInFlight();
     }
 
     @Incoming("papers")

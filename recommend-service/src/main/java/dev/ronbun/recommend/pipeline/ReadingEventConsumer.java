@@ -8,6 +8,7 @@ import dev.ronbun.recommend.readers.ReadingHistory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -32,6 +33,11 @@ public class ReadingEventConsumer {
     ReadingEventConsumer(ReadingHistory history, RedeliveryPolicy retries) {
         this.history = history;
         this.retries = retries;
+    }
+
+    /** See {@link ConsumerLiveness}. */
+    Duration longestAttemptInFlight() {
+        return retries.longestAttemptInFlight();
     }
 
     @Incoming("reading-events")
