@@ -2,6 +2,8 @@ package dev.ronbun.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.SummaryEvent;
+import java.util.Map;
 
 /**
  * The one JSON mapping of events on the wire. Consumers read values as text and parse them here, so a
@@ -76,10 +79,77 @@ public final class EventJson {
             throw new InvalidEventException("empty " + type.getSimpleName() + " record");
         }
         try {
-            return MAPPER.readValue(json, type);
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new InvalidEventException("a " + type.getSimpleName() + " record must be a JSON object");
+            }
+            String unstorable = unstorableText(tree, "");
+            if (unstorable != null) {
+                throw new InvalidEventException(FailureClassifier.printable(type.getSimpleName() + " " + unstorable));
+            }
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + FailureClassifier.printable(
+                    fieldOf(e) + e.getOriginalMessage()), e);
         }
+    }
+
+    /** "field 'dwellSeconds': " when Jackson knows which field it could not map, so the reason names it. */
+    private static String fieldOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return "field '" + path + "': ";
+    }
+
+    /**
+     * Where a text value holds what no consumer can keep: a NUL, which PostgreSQL's UTF-8 text refuses (SQLState
+     * 22021), or half of a surrogate pair, which has no UTF-8 form and would silently become '?'. Null when none.
+     */
+    private static String unstorableText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 0) {
+                    return "field '" + path + "' contains a NUL character (U+0000), which UTF-8 text in PostgreSQL "
+                            + "cannot hold";
+                }
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (paired) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return "field '" + path + "' contains an unpaired surrogate (" + FailureClassifier.printable(
+                            String.valueOf(c)) + "), which has no UTF-8 form";
+                }
+            }
+            return null;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String found = unstorableText(field.getValue(), path.isEmpty() ? field.getKey()
+                        : path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = unstorableText(node.get(i), path + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static void requireVersion(int actual, int expected, String what) {

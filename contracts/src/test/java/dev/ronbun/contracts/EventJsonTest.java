@@ -38,6 +38,40 @@ class EventJsonTest {
     }
 
     @Test
+    void aNulOrAnUnpairedSurrogateInAnyTextIsAnInvalidEventNamingTheField() {
+        String valid = EventJson.write(new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.READ, 30,
+                Instant.EPOCH));
+
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("reader-1", "a\\u0000b")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("ReadingEvent field 'readerId' contains a NUL character (U+0000), which UTF-8 text in "
+                        + "PostgreSQL cannot hold");
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("e1", "x\\ud800y")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'eventId' contains an unpaired");
+        String summary = "{\"schemaVersion\":1,\"sections\":[{\"heading\":\"h\\u0000\"}]}";
+        assertThatThrownBy(() -> EventJson.readSummary(summary))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'sections[0].heading' contains a NUL");
+        assertThat(EventJson.readReading(valid.replace("reader-1", "読者\\ud83d\\ude00")).readerId())
+                .isEqualTo("読者😀");
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsFieldIsAnInvalidEventNamingTheField() {
+        String valid = EventJson.write(new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.READ, 30,
+                Instant.EPOCH));
+
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("30", "3000000000")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("not a valid ReadingEvent: field 'dwellSeconds': Numeric value (3000000000)");
+    }
+
+    @Test
+    void aRecordThatIsNotAJsonObjectIsAnInvalidEvent() {
+        assertThatThrownBy(() -> EventJson.readPaper("null")).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> EventJson.readPaper("[1]")).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
     void readingTypesTravelInLowerCaseAndUnknownOnesAreRejected() {
         ReadingEvent event = new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.LIKED, 30, Instant.EPOCH);
 

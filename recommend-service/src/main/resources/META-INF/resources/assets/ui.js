@@ -239,6 +239,35 @@ export function chrome(active) {
   document.body.append(
     el('footer', { class: 'site-footer' }, 'Ronbun — 勉強会が読み、書いたもの'),
     el('div', { class: 'toast', id: 'toast', role: 'status', 'aria-live': 'polite' }));
+  if (token()) followServiceStatus(live);
+}
+
+/**
+ * Marks the live indicator degraded (「一部停止中」 and the services' names) while any service is not ready, from
+ * /api/status every 15 seconds; an unanswered request counts as recommend-service not ready.
+ */
+function followServiceStatus(live) {
+  const show = (notReady) => {
+    if (notReady.length) {
+      live.dataset.degraded = 'true';
+      live.textContent = `一部停止中: ${notReady.join(', ')}`;
+      live.title = `準備ができていないサービス: ${notReady.join(', ')}`;
+    } else {
+      delete live.dataset.degraded;
+      live.textContent = 'ライブ';
+      live.title = '新しい論文が届くと自動で更新します';
+    }
+  };
+  const check = async () => {
+    try {
+      show((await getJson('/api/status')).notReady || []);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return;
+      show(['recommend-service']);
+    }
+    setTimeout(check, 15000);
+  };
+  check();
 }
 
 /** Signed in: who, and a sign-out button. Signed out: a field to paste a token into. */

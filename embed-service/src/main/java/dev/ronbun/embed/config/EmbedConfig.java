@@ -17,7 +17,10 @@ public interface EmbedConfig {
     /** How papers' keywords are chosen. */
     Keywords keywords();
 
-    /** How a summary whose processing fails for a passing reason is retried before it is dead-lettered. */
+    /**
+     * How the summaries consumer and re-embeds retry what fails: a failure an outage causes until the outage ends,
+     * one of unknown kind a few times; a summary that can never be stored is dead-lettered at once.
+     */
     RedeliverySettings retry();
 
     /** How stored summaries are embedded again when the model changes. */

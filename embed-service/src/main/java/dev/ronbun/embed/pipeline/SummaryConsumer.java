@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code ronbun.summaries.v1}. A record that is not a valid summary event, or that keeps failing after
- * retries, goes to {@code ronbun.summaries.v1.dlq} with the reason in the {@code dead-letter-reason} header
- * (the channel's failure strategy), and the consumer moves on.
+ * Reads {@code ronbun.summaries.v1}. A record that is not a valid summary event, that the database refuses as it is,
+ * or whose failure of unknown kind outlasts its attempts, goes to {@code ronbun.summaries.v1.dlq} with the reason in
+ * the {@code dead-letter-reason} header (the channel's failure strategy), and the consumer moves on; a failure caused
+ * by an outage is retried until the outage ends (see {@link SummaryProcessing}).
  */
 @ApplicationScoped
 public class SummaryConsumer {

@@ -20,6 +20,7 @@ import dev.ronbun.embed.storage.StoredVector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * Turns one summary event into a stored paper and publishes it: embed (once), extract terms, upsert everything in
  * one database transaction, then publish the paper's full state with the serving model's vector (see
  * {@link PaperPublication}: during a re-embed a new paper waits for the switch). Each step is idempotent, so
- * replaying the event after a crash at any point leaves the same result.
+ * replaying the event after a crash at any point leaves the same result. Database and broker steps run under the
+ * {@link RedeliveryPolicy}: an outage is waited out, a summary the database refuses fails at once with the reason.
  */
 @ApplicationScoped
 public class SummaryProcessing {
@@ -73,6 +75,11 @@ public class SummaryProcessing {
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
         retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
+    }
+
+    /** See {@link ConsumerLiveness}. */
+    Duration longestAttemptInFlight() {
+        return retries.longestAttemptInFlight();
     }
 
     private List<Keyword> rankKeywords(DocumentFrequencyView corpus) {

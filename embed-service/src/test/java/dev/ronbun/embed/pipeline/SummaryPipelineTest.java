@@ -76,9 +76,10 @@ class SummaryPipelineTest {
     void aRecordThatIsNotASummaryGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
         TestTopics.send(Topics.SUMMARIES.name(), "poison", "{\"schemaVersion\":1,\"paperKey\":\"k\"");
 
-        List<ConsumerRecord<String, String>> dead = TestTopics.read(Topics.SUMMARIES.deadLetter(), 1, Duration.ofSeconds(60));
+        // other tests dead-letter records too: this one is found by its key
+        List<ConsumerRecord<String, String>> dead = TestTopics.read(Topics.SUMMARIES.deadLetter(), Integer.MAX_VALUE,
+                Duration.ofSeconds(20)).stream().filter(r -> "poison".equals(r.key())).toList();
         assertThat(dead).hasSize(1);
-        assertThat(dead.getFirst().key()).isEqualTo("poison");
         assertThat(TestTopics.header(dead.getFirst(), Topics.DEAD_LETTER_REASON_HEADER)).contains("not a valid SummaryEvent");
 
         SummaryEvent after = summary("2006.11239", "Denoising Diffusion Probabilistic Models", "d".repeat(64), 0,

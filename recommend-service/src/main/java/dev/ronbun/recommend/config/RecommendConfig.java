@@ -18,6 +18,18 @@ public interface RecommendConfig {
     @WithDefault("http://127.0.0.1:8082")
     String embedUrl();
 
+    /** Base URL of ingest-service, whose readiness the web UI shows beside the others'. */
+    @WithDefault("http://127.0.0.1:8081")
+    String ingestUrl();
+
+    /** How long the status endpoint waits for another service's readiness before calling it not ready. */
+    @WithDefault("2s")
+    Duration statusTimeout();
+
+    /** How long the status endpoint reuses what it learnt, so that every open page polling it costs little. */
+    @WithDefault("5s")
+    Duration statusCacheFor();
+
     /** How long a query may wait for embed-service before search falls back to BM25 alone. */
     @WithDefault("2s")
     Duration embedTimeout();
@@ -39,7 +51,10 @@ public interface RecommendConfig {
     /** How reading histories become profiles and feeds. */
     Readers readers();
 
-    /** How a reading event that cannot be stored right now (database restarting) is retried before it is dead-lettered. */
+    /**
+     * How the consumers of papers and reading events retry what fails: a failure an outage causes until the outage
+     * ends, one of unknown kind a few times; what can never be stored is dead-lettered at once.
+     */
     RedeliverySettings retry();
 
     /** Served results kept while nothing they depend on has changed. */

@@ -1,9 +1,13 @@
 package dev.ronbun.recommend.pipeline;
 
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndex;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,25 +15,37 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Keeps the index in step with the compacted {@code ronbun.papers.v1}: every record replaces the paper's document
  * and a tombstone (null value) removes it. The index is committed before the offset, so a crash re-indexes at most
- * what was not yet committed (an upsert, hence harmless). A record that is not a valid paper event goes to
- * {@code ronbun.papers.v1.dlq} with the reason.
+ * what was not yet committed (an upsert, hence harmless). A record that is not a valid paper event, or that the index
+ * refuses (a vector of another dimension), goes to {@code ronbun.papers.v1.dlq} at once with the reason; a write that
+ * fails for a passing reason (the disk) is retried with back-off until it passes ({@link RedeliveryPolicy}).
  */
 @ApplicationScoped
 public class PaperIndexer {
 
     private final PaperIndex index;
+    private final RedeliveryPolicy retries;
 
-    public PaperIndexer(PaperIndex index) {
+    public PaperIndexer(PaperIndex index, RecommendConfig config) {
         this.index = index;
+        this.retries = new RedeliveryPolicy(config.retry());
+    }
+
+    /** See {@link ConsumerLiveness}. */
+    Duration longestAttemptInFlight() {
+        return retries.longestAttemptInFlight();
     }
 
     @Incoming("papers")
     @Blocking
     public void index(ConsumerRecord<String, String> record) {
         if (record.value() == null && record.key() != null) {
-            index.delete(record.key());
+            retries.run("deleting paper " + record.key(), () -> {
+                index.delete(record.key());
+                return null;
+            });
             return;
         }
-        index.upsert(List.of(EventJson.readPaper(record.value())));
+        PaperEvent paper = EventJson.readPaper(record.value());
+        retries.run("indexing paper " + paper.paperId(), () -> index.upsert(List.of(paper)));
     }
 }

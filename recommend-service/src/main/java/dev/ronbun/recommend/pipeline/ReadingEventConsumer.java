@@ -8,13 +8,16 @@ import dev.ronbun.recommend.readers.ReadingHistory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Folds {@code ronbun.reading-events.v1} into readers' histories and profiles in PostgreSQL. Storing is idempotent
- * by event id, so redelivery is harmless; a record that is not a valid reading event goes to
- * {@code ronbun.reading-events.v1.dlq} with the reason. A valid event that cannot be stored right now (the database
- * is restarting) is retried with back-off, holding the partition, rather than dead-lettered at the first failure.
+ * by event id, so redelivery is harmless. What fails is classified ({@link RedeliveryPolicy}): a record that is not
+ * a valid reading event, or that PostgreSQL refuses as it is (a value out of range, a constraint), goes to
+ * {@code ronbun.reading-events.v1.dlq} at once with the reason and the consumer moves on; a valid event that cannot
+ * be stored right now (the database is down or restarting) is retried with back-off until it is stored, however long
+ * the outage lasts, while the connector pauses the partitions.
  */
 @ApplicationScoped
 public class ReadingEventConsumer {
@@ -30,6 +33,11 @@ public class ReadingEventConsumer {
     ReadingEventConsumer(ReadingHistory history, RedeliveryPolicy retries) {
         this.history = history;
         this.retries = retries;
+    }
+
+    /** See {@link ConsumerLiveness}. */
+    Duration longestAttemptInFlight() {
+        return retries.longestAttemptInFlight();
     }
 
     @Incoming("reading-events")

@@ -119,6 +119,18 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void theHeaderSaysWhichServicesAreNotReady() {
+        chromium.open(page("index.html"));
+
+        // in tests nothing listens where ingest- and embed-service would be; recommend-service itself is ready
+        chromium.awaitTrue("the live indicator to name the services that are not ready",
+                () -> text("#live").contains("一部停止中"));
+        assertThat(text("#live")).isEqualTo("一部停止中: ingest-service, embed-service");
+        assertThat(chromium.js("return document.getElementById('live').dataset.degraded")).isEqualTo("true");
+        chromium.screenshot("header-degraded");
+    }
+
+    @Test
     void withoutATokenPagesSayToSignInAndAPastedTokenSignsIn() {
         chromium.js("sessionStorage.clear()");
         chromium.driver().get(page("index.html")); // nothing can load, so the page never says it has
