@@ -1,6 +1,5 @@
 package dev.ronbun.embed.edge;
 
-import dev.ronbun.infra.testing.edge.RawHttp;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
+import dev.ronbun.infra.testing.edge.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

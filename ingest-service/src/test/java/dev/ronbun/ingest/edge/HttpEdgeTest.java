@@ -1,10 +1,10 @@
 package dev.ronbun.ingest.edge;
 
-import dev.ronbun.infra.testing.edge.RawHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
+import dev.ronbun.infra.testing.edge.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
 package dev.ronbun.recommend.edge;
 
-import dev.ronbun.infra.testing.edge.RawHttp;
 import static dev.ronbun.recommend.TestPapers.paper;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
+import dev.ronbun.infra.testing.edge.RawHttp;
 import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
