@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.SummaryEvent;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -71,6 +72,9 @@ public final class EventJson {
         if (event.type() == null) {
             throw new InvalidEventException("reading event has no type");
         }
+        ReadingEvent.flaw(event.dwellSeconds(), event.at(), Instant.now()).ifPresent(flaw -> {
+            throw new InvalidEventException("reading event " + event.eventId() + ": " + flaw);
+        });
         return event;
     }
 

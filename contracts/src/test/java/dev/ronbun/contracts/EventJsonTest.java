@@ -40,7 +40,7 @@ class EventJsonTest {
     @Test
     void aNulOrAnUnpairedSurrogateInAnyTextIsAnInvalidEventNamingTheField() {
         String valid = EventJson.write(new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.READ, 30,
-                Instant.EPOCH));
+                Instant.parse("2026-02-01T00:00:00Z")));
 
         assertThatThrownBy(() -> EventJson.readReading(valid.replace("reader-1", "a\\u0000b")))
                 .isInstanceOf(InvalidEventException.class)
@@ -56,9 +56,25 @@ class EventJsonTest {
     }
 
     @Test
+    void aReadingEventOutsideItsBoundsIsAnInvalidEvent() {
+        String valid = EventJson.write(new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.READ, 30,
+                Instant.parse("2026-02-01T00:00:00Z")));
+
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("30", "-5")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'dwellSeconds' must be");
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("30", "86400")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'dwellSeconds' must be");
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("2026-02-01T00:00:00Z", "9999-12-31T23:59:59Z")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'at' must lie between");
+        assertThatThrownBy(() -> EventJson.readReading(valid.replace("2026-02-01T00:00:00Z", "1999-12-31T23:59:59Z")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("'at' must lie between");
+        assertThat(EventJson.readReading(valid.replace("30", "86399")).dwellSeconds()).isEqualTo(86_399);
+    }
+
+    @Test
     void aValueThatDoesNotFitItsFieldIsAnInvalidEventNamingTheField() {
         String valid = EventJson.write(new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.READ, 30,
-                Instant.EPOCH));
+                Instant.parse("2026-02-01T00:00:00Z")));
 
         assertThatThrownBy(() -> EventJson.readReading(valid.replace("30", "3000000000")))
                 .isInstanceOf(InvalidEventException.class)
@@ -73,7 +89,8 @@ class EventJsonTest {
 
     @Test
     void readingTypesTravelInLowerCaseAndUnknownOnesAreRejected() {
-        ReadingEvent event = new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.LIKED, 30, Instant.EPOCH);
+        ReadingEvent event = new ReadingEvent(1, "e1", "reader-1", "p1", ReadingType.LIKED, 30,
+                Instant.parse("2026-02-01T00:00:00Z"));
 
         assertThat(EventJson.write(event)).contains("\"type\":\"liked\"");
         assertThatThrownBy(() -> EventJson.readReading(EventJson.write(event).replace("liked", "loved")))

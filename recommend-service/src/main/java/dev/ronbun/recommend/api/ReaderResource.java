@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,12 +56,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 public class ReaderResource {
 
-    /** The earliest reading event accepted: nothing in Ronbun was read before this. */
-    private static final Instant EARLIEST_EVENT = Instant.parse("2000-01-01T00:00:00Z");
-    /** How far ahead of this server's clock an event may be stamped: clock skew, not the future. */
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    /** dwellSeconds stays below a day: a longer "read" is a stuck tab, not reading. */
-    private static final int MAX_DWELL_SECONDS = 86_399;
     private static final int MAX_KEYWORDS = 20;
     private static final int MAX_KEYWORD_LENGTH = 100;
 
@@ -244,10 +237,9 @@ public class ReaderResource {
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
         }
-        if (request.dwellSeconds() != null
-                && (request.dwellSeconds() < 0 || request.dwellSeconds() > MAX_DWELL_SECONDS)) {
-            throw malformed("'dwellSeconds' must be a whole number from 0 to " + MAX_DWELL_SECONDS);
-        }
+        ReadingEvent.flaw(request.dwellSeconds(), null, clock.instant()).ifPresent(flaw -> {
+            throw malformed(flaw);
+        });
         String eventId = request.eventId() == null ? UUID.randomUUID().toString()
                 : Ids.event("eventId", request.eventId().strip());
         Instant now = clock.instant();
@@ -257,9 +249,9 @@ public class ReaderResource {
         } catch (ProblemException e) {
             throw malformed("'at' must be an ISO-8601 date-time like 2026-01-31T09:00:00Z");
         }
-        if (at.isBefore(EARLIEST_EVENT) || at.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            throw malformed("'at' must lie between " + EARLIEST_EVENT + " and five minutes from now");
-        }
+        ReadingEvent.flaw(null, at, now).ifPresent(flaw -> {
+            throw malformed(flaw);
+        });
         return new ReadingEvent(ReadingEvent.SCHEMA_VERSION, eventId, readerId, paperId, type,
                 request.dwellSeconds(), at);
     }
