@@ -42,6 +42,16 @@ public final class Explanations {
         return "内容が近い論文 (similar content)";
     }
 
+    /** Related work: the paper shown is one the source names as next to read. */
+    public static String namedAsNextToRead() {
+        return "次に読むべき論文として挙げられています (named as next to read)";
+    }
+
+    /** Related work: the paper shown names the source as next to read. */
+    public static String namesThisAsNextToRead() {
+        return "この論文を次に読むべき論文に挙げています (names this paper as next to read)";
+    }
+
     /** A personal recommendation from a paper of the reader's history. */
     public static String becauseYou(ReadingType type, String title) {
         String shown = shorten(title);
