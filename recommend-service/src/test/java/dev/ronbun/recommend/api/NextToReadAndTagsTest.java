@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class NextToReadAndTagsTest {
     }
 
     private static List<String> search(String q, String tag) {
-        var request = reader().queryParam("q", q).queryParam("kind", KIND);
+        RequestSpecification request = reader().queryParam("q", q).queryParam("kind", KIND);
         if (tag != null) {
             request = request.queryParam("tag", tag);
         }
@@ -158,7 +159,7 @@ class NextToReadAndTagsTest {
                 .getList("items.paperId", String.class);
     }
 
-    private static io.restassured.specification.RequestSpecification reader() {
+    private static RequestSpecification reader() {
         return given().auth().oauth2(TestTokens.reader("any-reader"));
     }
 }

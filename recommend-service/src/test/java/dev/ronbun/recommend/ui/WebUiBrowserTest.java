@@ -25,6 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
@@ -271,7 +272,7 @@ class WebUiBrowserTest {
         assertThat(chromium.driver().findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
         chromium.screenshot("paper-next-to-read");
 
-        chromium.open(page("search.html?tag=" + java.net.URLEncoder.encode("検索拡張", StandardCharsets.UTF_8)));
+        chromium.open(page("search.html?tag=" + URLEncoder.encode("検索拡張", StandardCharsets.UTF_8)));
         assertThat(attribute("#tag", "value")).isEqualTo("検索拡張");
         assertThat(resultIds()).containsExactly(notes.paperId());
     }
