@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,10 +21,18 @@ public final class Explanations {
     }
 
     /**
-     * Related work: the keywords the two papers share; failing that, the source's most distinctive words (as
-     * more-like-this picked them) that the other paper also uses.
+     * Related work: the tags their writers gave both, else the keywords the two papers share; failing that, the
+     * source's most distinctive words (as more-like-this picked them) that the other paper also uses.
      */
     public static String related(PaperEvent source, PaperEvent other, List<String> sharedTerms) {
+        Set<String> sourceTags = source.tags().stream().map(t -> t.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<String> sharedTags = other.tags().stream()
+                .filter(t -> sourceTags.contains(t.toLowerCase(Locale.ROOT))).toList();
+        if (!sharedTags.isEmpty()) {
+            return "共通タグ: " + sharedTags.stream().limit(KEYWORDS_SHOWN).collect(Collectors.joining(", "))
+                    + " (shared tags)";
+        }
         Set<String> sourceTerms = source.keywords().stream().map(Keyword::term).collect(Collectors.toSet());
         Set<String> shared = new LinkedHashSet<>();
         for (Keyword keyword : other.keywords()) {

@@ -39,21 +39,26 @@ public class NextToRead {
         return linked;
     }
 
-    /** Ids of the papers it names that Ronbun has, in the order it names them. */
-    public List<String> named(PaperEvent paper) {
+    /**
+     * The papers it names that Ronbun has, in the order it names them, then the papers that name it; other records of
+     * itself left out.
+     */
+    public Links links(PaperEvent paper) {
         Set<String> itself = sameWork(paper);
-        Set<String> ids = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         for (Reference reference : paper.references()) {
-            resolve(reference, itself).ifPresent(ids::add);
+            resolve(reference, itself).ifPresent(named::add);
         }
-        return List.copyOf(ids);
+        List<String> naming = index.idsMatching(PaperQueries.naming(paper), MOST_NAMING + itself.size()).stream()
+                .filter(id -> !itself.contains(id)).limit(MOST_NAMING).toList();
+        return new Links(List.copyOf(named), naming);
     }
 
-    /** Ids of the papers that name it, other records of itself left out. */
-    public List<String> naming(PaperEvent paper) {
-        Set<String> itself = sameWork(paper);
-        return index.idsMatching(PaperQueries.naming(paper), MOST_NAMING + itself.size()).stream()
-                .filter(id -> !itself.contains(id)).limit(MOST_NAMING).toList();
+    /**
+     * @param named  ids of the papers a paper names as next to read
+     * @param naming ids of the papers that name it
+     */
+    public record Links(List<String> named, List<String> naming) {
     }
 
     private Optional<String> resolve(Reference reference, Set<String> itself) {

@@ -93,14 +93,13 @@ public class RelatedPapers {
      * every fused paper, in that order, and says why it is there.
      */
     private List<Recommendation> linkedFirst(PaperEvent source, List<Recommendation> fused) {
-        List<String> named = nextToRead.named(source);
-        List<String> naming = nextToRead.naming(source);
-        if (named.isEmpty() && naming.isEmpty()) {
+        NextToRead.Links links = nextToRead.links(source);
+        if (links.named().isEmpty() && links.naming().isEmpty()) {
             return fused;
         }
         LinkedHashMap<String, String> whyById = new LinkedHashMap<>();
-        named.forEach(id -> whyById.putIfAbsent(id, Explanations.namedAsNextToRead()));
-        naming.forEach(id -> whyById.putIfAbsent(id, Explanations.namesThisAsNextToRead()));
+        links.named().forEach(id -> whyById.putIfAbsent(id, Explanations.namedAsNextToRead()));
+        links.naming().forEach(id -> whyById.putIfAbsent(id, Explanations.namesThisAsNextToRead()));
         Map<String, PaperEvent> papers = index.listings(whyById.keySet());
         double top = fused.stream().mapToDouble(Recommendation::score).max().orElse(0);
         List<Recommendation> ranked = new ArrayList<>();
