@@ -1,6 +1,6 @@
 // Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
-import { chrome, el, fill, getJson, postJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, titles,
-  safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader } from './ui.js';
+import { chrome, el, fill, getJson, postJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
+  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader } from './ui.js';
 import { draw, categoryAxes, axisTooltip } from './charts.js';
 
 chrome('paper.html');
@@ -29,6 +29,19 @@ function links(paper) {
   return [arxiv, ...others];
 }
 
+/** A paper named as next to read: its page here when Ronbun has it, else its arXiv page or link. */
+function reference(ref) {
+  const label = ref.title || (ref.arxivId ? `arXiv:${ref.arxivId}` : ref.url);
+  const external = ref.arxivId ? `https://arxiv.org/abs/${encodeURIComponent(ref.arxivId)}` : safeHttpUrl(ref.url);
+  let link;
+  if (ref.paperId) link = el('a', { class: 'paper-title', href: paperHref(ref.paperId) }, label);
+  else if (external) link = el('a', { href: external, rel: 'noopener noreferrer', target: '_blank' }, label);
+  else link = el('span', {}, label);
+  return el('li', { dataset: { paperId: ref.paperId || '' } }, link,
+    el('div', { class: 'meta' }, ref.paperId ? 'Ronbun にあります' : (external ? '外部リンク' : 'リンクなし'),
+      ref.arxivId && ref.title ? el('span', {}, `arXiv:${ref.arxivId}`) : null));
+}
+
 async function loadPaper() {
   const paper = await getJson(`/api/papers/${encodeURIComponent(paperId)}`);
   const { main, sub } = titles(paper);
@@ -41,6 +54,10 @@ async function loadPaper() {
     ...links(paper).map((link) => el('span', {}, link)),
     el('span', {}, `取り込み ${formatDate(paper.firstSeenAt)}`));
   fill(document.getElementById('paper-keywords'), keywordChips((paper.keywords || []).map((k) => k.term)));
+  fill(document.getElementById('paper-tags'), tagChips(paper.tags));
+  const references = paper.references || [];
+  fill(document.getElementById('next-to-read'), references.map(reference));
+  document.getElementById('next-to-read-card').hidden = references.length === 0;
   const summaries = document.getElementById('summaries');
   fill(summaries, paper.summaries.length ? paper.summaries.map(summary) : el('p', { class: 'empty' }, '要約はありません。'));
   summaries.dataset.count = String(paper.summaries.length);

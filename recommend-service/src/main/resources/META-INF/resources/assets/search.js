@@ -1,11 +1,11 @@
-// Search with the API's filters (q, kind, format, presenter, from, to); with no query, the filtered paper list.
+// Search with the API's filters (q, kind, format, presenter, from, to, tag); with no query, the filtered paper list.
 // Where /api/search is not served, the papers carrying exactly the keyword stand in, and the page says so.
-import { chrome, el, fill, getJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, query,
+import { chrome, el, fill, getJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips, query,
   formatDate, notice, ApiError } from './ui.js';
 
 chrome('search.html');
 
-const FIELDS = ['q', 'kind', 'format', 'presenter', 'from', 'to'];
+const FIELDS = ['q', 'kind', 'format', 'presenter', 'from', 'to', 'tag'];
 const form = document.getElementById('search-form');
 const results = document.getElementById('results');
 const status = document.getElementById('search-status');
@@ -21,7 +21,8 @@ function result(item) {
       item.kind ? el('span', {}, item.kind) : null,
       item.sourceDate ? el('span', {}, formatDate(item.sourceDate)) : null,
       typeof item.score === 'number' ? el('span', {}, `スコア ${item.score.toFixed(2)}`) : null),
-    item.keywords ? keywordChips(item.keywords.slice(0, 6).map((k) => (typeof k === 'string' ? k : k.term))) : null);
+    item.keywords ? keywordChips(item.keywords.slice(0, 6).map((k) => (typeof k === 'string' ? k : k.term))) : null,
+    tagChips(item.tags));
 }
 
 /** The papers matching the filters, newest first: what the page shows before anything is typed. */

@@ -180,6 +180,12 @@ export function keywordChips(terms) {
     (terms || []).map((term) => el('a', { class: 'chip', href: `search.html${query({ q: term })}` }, term)));
 }
 
+/** The writer's tags, each a link to the papers carrying it. */
+export function tagChips(tags) {
+  return (tags || []).length ? el('div', { class: 'chips tags' },
+    tags.map((tag) => el('a', { class: 'chip tag', href: `search.html${query({ tag })}` }, `#${tag}`))) : null;
+}
+
 const numberFormat = new Intl.NumberFormat('ja-JP');
 export const formatNumber = (n) => (n === null || n === undefined ? '–' : numberFormat.format(n));
 

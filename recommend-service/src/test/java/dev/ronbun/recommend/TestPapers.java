@@ -10,6 +10,7 @@ import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
+import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.infra.testing.TestTopics;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,8 @@ public final class TestPapers {
         private Instant firstSeen = Instant.now();
         private Instant updated;
         private String presenter = "Aoi";
+        private List<String> tags = List.of();
+        private List<Reference> references = List.of();
 
         private Builder(String key, String title) {
             this.key = key;
@@ -143,6 +146,16 @@ public final class TestPapers {
             return this;
         }
 
+        public Builder tags(String... values) {
+            this.tags = Arrays.asList(values);
+            return this;
+        }
+
+        public Builder references(Reference... values) {
+            this.references = Arrays.asList(values);
+            return this;
+        }
+
         public String id() {
             return PaperIdentity.paperId(key);
         }
@@ -155,7 +168,7 @@ public final class TestPapers {
                     List.of("A. Author"), kind, List.of(summary),
                     keywords.stream().map(k -> new Keyword(k, 1.0)).toList(),
                     new PaperEmbedding(MODEL, MODEL_VERSION, vector), firstSeen,
-                    updated == null ? firstSeen : updated);
+                    updated == null ? firstSeen : updated, tags, references);
         }
     }
 }

@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * A stored, embedded paper: the value of the compacted {@code ronbun.papers.v1}, keyed by {@link #paperId}.
  * Each record is the paper's full latest state, so replaying the topic rebuilds any index.
+ *
+ * @param tags       the union of its summaries' tags, first spelling of each (case-insensitively) kept, in order of
+ *                   first appearance; added within v1, so an older event reads as none
+ * @param references the union of the papers its summaries name as next to read or key references, one per arXiv
+ *                   id, else per normalised title or URL; added within v1
  */
 public record PaperEvent(
         int schemaVersion,
@@ -21,7 +26,9 @@ public record PaperEvent(
         List<Keyword> keywords,
         PaperEmbedding embedding,
         Instant firstSeenAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> tags,
+        List<Reference> references) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -30,5 +37,16 @@ public record PaperEvent(
         authors = authors == null ? List.of() : List.copyOf(authors);
         summaries = summaries == null ? List.of() : List.copyOf(summaries);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** A paper without tags or references, as v1 had it before they were added. */
+    public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
+                      String arxivId, List<String> urls, List<String> authors, String kind,
+                      List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
+                      Instant firstSeenAt, Instant updatedAt) {
+        this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
+                embedding, firstSeenAt, updatedAt, List.of(), List.of());
     }
 }

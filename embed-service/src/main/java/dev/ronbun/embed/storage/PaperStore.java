@@ -97,6 +97,8 @@ public class PaperStore {
         summary.summary = event.summary();
         summary.sections = new ArrayList<>(event.sections());
         summary.body = event.body() == null ? "" : event.body();
+        summary.tags = new ArrayList<>(event.tags());
+        summary.references = new ArrayList<>(event.references());
         summary.ingestedAt = event.ingestedAt() == null ? now : event.ingestedAt();
         if (newSummary) {
             em.persist(summary);
@@ -309,10 +311,12 @@ public class PaperStore {
         if (paper == null || vector == null) {
             return Optional.empty();
         }
-        List<PaperSummary> summaries = em.createQuery(
+        List<SummaryEntity> stored = em.createQuery(
                         "select s from SummaryEntity s where s.paperId = :p", SummaryEntity.class)
                 .setParameter("p", paperId).getResultList().stream()
                 .sorted(Comparator.comparing((SummaryEntity s) -> s.ingestedAt).thenComparing(s -> s.summaryId))
+                .toList();
+        List<PaperSummary> summaries = stored.stream()
                 .map(s -> new PaperSummary(s.summaryId, s.documentId, s.documentName, s.format, s.presenter,
                         s.sourceDate, s.summary, s.sections, s.body))
                 .toList();
@@ -320,7 +324,9 @@ public class PaperStore {
         return Optional.of(new PaperEvent(PaperEvent.SCHEMA_VERSION, paperId.toString(), paper.paperKey, paper.title,
                 paper.titleJa, paper.arxivId, List.copyOf(paper.urls), List.copyOf(paper.authors), paper.kind,
                 summaries, keywords, new PaperEmbedding(vector.modelId, modelVersion, vector.vector),
-                paper.firstSeenAt, paper.updatedAt));
+                paper.firstSeenAt, paper.updatedAt,
+                PaperLinks.tags(stored.stream().map(st -> st.tags).toList()),
+                PaperLinks.references(stored.stream().map(st -> st.references).toList())));
     }
 
     private static String firstNonBlank(String existing, String incoming) {

@@ -1,5 +1,6 @@
 package dev.ronbun.embed.storage;
 
+import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.contracts.events.Section;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,6 +57,16 @@ public class SummaryEntity {
 
     @Column(nullable = false)
     public String body;
+
+    /** The writer's tags, as the summary's document gave them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> tags = new ArrayList<>();
+
+    /** The papers this summary names as next to read or as key references. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reference_list", nullable = false)
+    public List<Reference> references = new ArrayList<>();
 
     @Column(name = "ingested_at", nullable = false)
     public Instant ingestedAt;

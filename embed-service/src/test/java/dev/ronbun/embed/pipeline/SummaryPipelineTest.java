@@ -6,6 +6,7 @@ import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
@@ -86,6 +87,38 @@ class SummaryPipelineTest {
                 "拡散モデルはノイズを少しずつ取り除いて画像を生成する。");
         TestTopics.send(Topics.SUMMARIES.name(), after.paperKey(), EventJson.write(after));
         assertThat(awaitPaper(PaperIdentity.paperId("arxiv:2006.11239"), 1).title()).contains("Diffusion");
+    }
+
+    @Test
+    void tagsAndReferencesAreStoredPerSummaryAndPublishedAsThePapersUnion() throws Exception {
+        SummaryEvent plain = summary("1706.03762", "Attention Is All You Need", "e".repeat(64), 0,
+                "Transformer は注意機構だけで系列変換を行うモデルである。");
+        SummaryEvent first = withLinks(plain, List.of("NLP", "attention"), List.of(
+                new Reference("BERT", null, null),
+                new Reference(null, "2005.14165", "https://arxiv.org/abs/2005.14165")));
+        SummaryEvent second = withLinks(summary("1706.03762", plain.title(), "f".repeat(64), 1,
+                "自己注意で長距離依存を扱う Transformer の解説。"), List.of("nlp", "Transformer"), List.of(
+                new Reference("Language Models are Few-Shot Learners", "2005.14165", null),
+                new Reference("bert", null, "https://arxiv.org/abs/1810.04805")));
+
+        TestTopics.send(Topics.SUMMARIES.name(), first.paperKey(), EventJson.write(first));
+        TestTopics.send(Topics.SUMMARIES.name(), second.paperKey(), EventJson.write(second));
+
+        String paperId = PaperIdentity.paperId("arxiv:1706.03762");
+        PaperEvent paper = awaitPaper(paperId, 2);
+        assertThat(paper.tags()).containsExactly("NLP", "attention", "Transformer");
+        assertThat(paper.references()).containsExactly(
+                new Reference("BERT", null, "https://arxiv.org/abs/1810.04805"),
+                new Reference("Language Models are Few-Shot Learners", "2005.14165",
+                        "https://arxiv.org/abs/2005.14165"));
+        assertThat(count("select count(*) from summaries where summary_id = ? and tags @> '[\"NLP\"]'::jsonb"
+                + " and jsonb_array_length(reference_list) = 2", first.summaryId())).isEqualTo(1);
+    }
+
+    private static SummaryEvent withLinks(SummaryEvent e, List<String> tags, List<Reference> references) {
+        return new SummaryEvent(e.schemaVersion(), e.paperKey(), e.documentId(), e.documentName(), e.position(),
+                e.format(), e.title(), e.titleJa(), e.arxivId(), e.urls(), e.authors(), e.presenter(), e.kind(),
+                e.sourceDate(), e.summary(), e.sections(), e.body(), e.ingestedAt(), tags, references);
     }
 
     private static SummaryEvent summary(String arxivId, String title, String documentId, int position, String body) {

@@ -12,7 +12,7 @@ import java.util.Objects;
 /** A paper as listed: enough to show a line and link to it. */
 public record PaperListItem(String paperId, String title, String titleJa, String arxivId, String kind,
                             List<String> authors, List<String> keywords, List<String> presenters,
-                            LocalDate sourceDate, int summaryCount, Instant firstSeenAt) {
+                            LocalDate sourceDate, int summaryCount, Instant firstSeenAt, List<String> tags) {
 
     static PaperListItem of(PaperEvent paper) {
         return new PaperListItem(paper.paperId(), paper.title(), paper.titleJa(), paper.arxivId(), paper.kind(),
@@ -20,6 +20,6 @@ public record PaperListItem(String paperId, String title, String titleJa, String
                 paper.summaries().stream().map(PaperSummary::presenter).filter(Objects::nonNull).distinct().toList(),
                 paper.summaries().stream().map(PaperSummary::sourceDate).filter(Objects::nonNull)
                         .max(Comparator.naturalOrder()).orElse(null),
-                paper.summaries().size(), paper.firstSeenAt());
+                paper.summaries().size(), paper.firstSeenAt(), paper.tags());
     }
 }

@@ -1,11 +1,14 @@
 package dev.ronbun.recommend.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperPage;
+import dev.ronbun.recommend.ranking.NextToRead;
 import dev.ronbun.recommend.ranking.RelatedPapers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,9 +27,12 @@ public class PaperResource {
     private final RelatedPapers related;
     private final RecommendConfig config;
     private final ServedResults served;
+    private final NextToRead nextToRead;
 
-    public PaperResource(PaperIndex index, RelatedPapers related, RecommendConfig config, ServedResults served) {
+    public PaperResource(PaperIndex index, RelatedPapers related, RecommendConfig config, ServedResults served,
+                         NextToRead nextToRead) {
         this.index = index;
+        this.nextToRead = nextToRead;
         this.served = served;
         this.related = related;
         this.config = config;
@@ -37,20 +43,26 @@ public class PaperResource {
     public Items<PaperListItem> list(@QueryParam("size") String size, @QueryParam("page") String page,
                                      @QueryParam("kind") String kind, @QueryParam("format") String format,
                                      @QueryParam("presenter") String presenter,
-                                     @QueryParam("from") String from, @QueryParam("to") String to) {
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("tag") String tag) {
         int pageSize = RequestParameters.bounded("size", size, 20, 1, config.maxK());
         int pageNumber = RequestParameters.bounded("page", page, 0, 0, 10_000);
-        PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
+        PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to, tag);
         PaperPage result = index.list(filter, pageNumber, pageSize);
         return new Items<>(result.papers().stream().map(PaperListItem::of).toList(), result.total());
     }
 
     @GET
     @Path("/{paperId}")
-    @Operation(summary = "One paper with all its summaries, keywords and vector model")
-    public PaperEvent get(@PathParam("paperId") String paperId) {
+    @Operation(summary = "One paper with all its summaries, keywords, tags and vector model, and the papers it "
+            + "names as next to read (references: title, arxivId, url, and paperId where Ronbun has that paper)")
+    public ObjectNode get(@PathParam("paperId") String paperId) {
         RequestParameters.paperId(paperId);
-        return index.get(paperId).orElseThrow(() -> RequestParameters.unknownPaper(paperId));
+        PaperEvent paper = index.get(paperId).orElseThrow(() -> RequestParameters.unknownPaper(paperId));
+        // The event as published, its references with the paper each links to now (resolved at read time).
+        ObjectNode json = EventJson.mapper().valueToTree(paper);
+        json.set("references", EventJson.mapper().valueToTree(nextToRead.linked(paper)));
+        return json;
     }
 
     @GET

@@ -4,6 +4,7 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.index.PaperDocuments;
 import dev.ronbun.recommend.ranking.Recommendation;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,14 +14,16 @@ import java.util.Map;
  * @param score      the ranking score; the list is ordered by it
  * @param scoreParts the signals behind the score (e.g. vector, bm25, fused)
  * @param why        a short explanation, in Japanese with an English gloss
+ * @param tags       the writer's tags
  */
 public record RecommendedItem(String paperId, String title, String titleJa, String arxivId, String kind,
-                              Instant firstSeenAt, double score, Map<String, Double> scoreParts, String why) {
+                              Instant firstSeenAt, double score, Map<String, Double> scoreParts, String why,
+                              List<String> tags) {
 
     static RecommendedItem of(Recommendation recommendation) {
         PaperEvent paper = recommendation.paper();
         return new RecommendedItem(paper.paperId(), PaperDocuments.displayTitle(paper), paper.titleJa(),
                 paper.arxivId(), paper.kind(), paper.firstSeenAt(), recommendation.score(),
-                recommendation.scoreParts(), recommendation.why());
+                recommendation.scoreParts(), recommendation.why(), paper.tags());
     }
 }

@@ -51,8 +51,12 @@ final class RequestParameters {
     }
 
     static PaperFilter filter(String kind, String format, String presenter, String from, String to) {
+        return filter(kind, format, presenter, from, to, null);
+    }
+
+    static PaperFilter filter(String kind, String format, String presenter, String from, String to, String tag) {
         return new PaperFilter(blankToNull(kind), blankToNull(format), blankToNull(presenter),
-                date("from", from), date("to", to));
+                date("from", from), date("to", to), blankToNull(tag));
     }
 
     static String blankToNull(String value) {

@@ -40,14 +40,15 @@ public class SearchResource {
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("size") String size,
                                  @QueryParam("page") String page, @QueryParam("kind") String kind,
                                  @QueryParam("format") String format, @QueryParam("presenter") String presenter,
-                                 @QueryParam("from") String from, @QueryParam("to") String to) {
+                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("tag") String tag) {
         if (q == null || q.isBlank() || q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.badRequest("invalid-parameter",
                     "Parameter 'q' is required: the search text, at most " + MAX_QUERY_LENGTH + " characters.");
         }
         int pageSize = RequestParameters.bounded("size", size, config.defaultK(), 1, config.maxK());
         int pageNumber = RequestParameters.bounded("page", page, 0, 0, 1000);
-        PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
+        PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to, tag);
         // Every search ranks (and may embed the query), so each counts against the caller's compute allowance.
         limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
         SearchResults results = search.search(q.strip(), filter, pageNumber, pageSize);

@@ -40,8 +40,11 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class PaperDocuments {
 
-    /** Bumped whenever the fields change; an index of another schema is rebuilt from the topic. */
-    static final String SCHEMA = "6";
+    /**
+     * Bumped whenever the fields change; an index of another schema is rebuilt from the topic. 7: tags (filter and
+     * keyword terms) and reference keys.
+     */
+    static final String SCHEMA = "7";
 
     public static final String ID = "id";
     /** The vector, centred when its model has a mean (see {@link VectorCentre}). */
@@ -61,6 +64,10 @@ public final class PaperDocuments {
     public static final String FIRST_SEEN = "firstSeen";
     public static final String FIRST_SEEN_POINT = "firstSeenPoint";
     public static final String UPDATED = "updated";
+    /** The writer's tags, lower-cased: what {@code tag=} filters on, whatever case it is asked in. */
+    public static final String TAG = "tag";
+    /** The keys of the papers this one names as next to read (see {@link ReferenceKeys}): finds who names a paper. */
+    public static final String REFERENCE_KEY = "referenceKey";
     public static final String EVENT = "event";
     public static final String LISTING = "listing";
 
@@ -95,8 +102,15 @@ public final class PaperDocuments {
         }
         doc.add(new TextField(TITLE, join(paper.title(), paper.titleJa()), Field.Store.NO));
         doc.add(new Field(TEXT, searchableText(paper), TEXT_WITH_TERM_VECTORS));
-        doc.add(new Field(KEYWORDS, paper.keywords().stream().map(Keyword::term)
+        // The writer's tags are keywords too: BM25 and more-like-this read them with the extracted ones.
+        doc.add(new Field(KEYWORDS, Stream.concat(paper.keywords().stream().map(Keyword::term), paper.tags().stream())
                 .collect(Collectors.joining(" ")), TEXT_WITH_TERM_VECTORS));
+        for (String tag : paper.tags()) {
+            doc.add(new StringField(TAG, ReferenceKeys.tag(tag), Field.Store.NO));
+        }
+        for (String key : ReferenceKeys.ofReferences(paper.references())) {
+            doc.add(new StringField(REFERENCE_KEY, key, Field.Store.NO));
+        }
         doc.add(new StringField(KIND, paper.kind() == null ? "paper" : paper.kind(), Field.Store.NO));
         for (PaperSummary summary : paper.summaries()) {
             if (summary.format() != null) {
@@ -136,7 +150,8 @@ public final class PaperDocuments {
                 .toList();
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
                 paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), summaries,
-                paper.keywords(), paper.embedding(), paper.firstSeenAt(), paper.updatedAt());
+                paper.keywords(), paper.embedding(), paper.firstSeenAt(), paper.updatedAt(), paper.tags(),
+                paper.references());
     }
 
     /** A paper event (whole, or a {@link #listing}) from its JSON bytes, with its vector put back. */
@@ -190,7 +205,7 @@ public final class PaperDocuments {
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(), paper.titleJa(),
                 paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(), paper.keywords(),
                 new PaperEmbedding(embedding.modelId(), embedding.modelVersion(), vector),
-                paper.firstSeenAt(), paper.updatedAt());
+                paper.firstSeenAt(), paper.updatedAt(), paper.tags(), paper.references());
     }
 
     private static FieldType textWithTermVectors() {

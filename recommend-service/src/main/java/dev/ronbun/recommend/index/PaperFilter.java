@@ -9,14 +9,23 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-/** The filters every list, search and recommendation accepts; null means "any". */
-public record PaperFilter(String kind, String format, String presenter, LocalDate from, LocalDate to) {
+/**
+ * The filters every list, search and recommendation accepts; null means "any".
+ *
+ * @param tag one of the writer's tags, compared case-insensitively
+ */
+public record PaperFilter(String kind, String format, String presenter, LocalDate from, LocalDate to, String tag) {
 
-    public static final PaperFilter NONE = new PaperFilter(null, null, null, null, null);
+    public static final PaperFilter NONE = new PaperFilter(null, null, null, null, null, null);
+
+    /** A filter without a tag. */
+    public PaperFilter(String kind, String format, String presenter, LocalDate from, LocalDate to) {
+        this(kind, format, presenter, from, to, null);
+    }
 
     /** True when the filter lets every paper through. */
     public boolean isEmpty() {
-        return kind == null && format == null && presenter == null && from == null && to == null;
+        return kind == null && format == null && presenter == null && from == null && to == null && tag == null;
     }
 
     public Query toQuery() {
@@ -29,6 +38,9 @@ public record PaperFilter(String kind, String format, String presenter, LocalDat
         }
         if (presenter != null) {
             query.add(new TermQuery(new Term(PaperDocuments.PRESENTER, presenter)), Occur.FILTER);
+        }
+        if (tag != null) {
+            query.add(new TermQuery(new Term(PaperDocuments.TAG, ReferenceKeys.tag(tag))), Occur.FILTER);
         }
         if (from != null || to != null) {
             long lower = from == null ? Long.MIN_VALUE : from.toEpochDay();

@@ -1,9 +1,12 @@
 package dev.ronbun.recommend.index;
 
+import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.Reference;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -50,6 +53,30 @@ public final class PaperQueries {
             query.add(new TermInSetQuery(PaperDocuments.WORK_TITLE, titles), Occur.SHOULD);
         }
         return query.build();
+    }
+
+    /** Papers that name this one as next to read or as a key reference. */
+    public static Query naming(PaperEvent paper) {
+        Set<BytesRef> keys = new LinkedHashSet<>();
+        ReferenceKeys.ofPaper(paper).forEach(key -> keys.add(new BytesRef(key)));
+        return keys.isEmpty() ? new MatchNoDocsQuery() : new TermInSetQuery(PaperDocuments.REFERENCE_KEY, keys);
+    }
+
+    /** Papers a reference names: by the arXiv id it gives (or its link gives) or by its normalised title. */
+    public static Query namedBy(Reference reference) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
+        Optional<String> arxivId = ReferenceKeys.arxivId(reference);
+        if (arxivId.isPresent()) {
+            query.add(new TermQuery(new Term(PaperDocuments.ARXIV, arxivId.get())), Occur.SHOULD);
+            any = true;
+        }
+        String title = PaperIdentity.normaliseTitle(reference.title());
+        if (!title.isEmpty()) {
+            query.add(new TermQuery(new Term(PaperDocuments.WORK_TITLE, title)), Occur.SHOULD);
+            any = true;
+        }
+        return any ? query.build() : new MatchNoDocsQuery();
     }
 
     /** Papers first seen in {@code [from, to)}; either end may be null. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,10 +21,18 @@ public final class Explanations {
     }
 
     /**
-     * Related work: the keywords the two papers share; failing that, the source's most distinctive words (as
-     * more-like-this picked them) that the other paper also uses.
+     * Related work: the tags their writers gave both, else the keywords the two papers share; failing that, the
+     * source's most distinctive words (as more-like-this picked them) that the other paper also uses.
      */
     public static String related(PaperEvent source, PaperEvent other, List<String> sharedTerms) {
+        Set<String> sourceTags = source.tags().stream().map(t -> t.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<String> sharedTags = other.tags().stream()
+                .filter(t -> sourceTags.contains(t.toLowerCase(Locale.ROOT))).toList();
+        if (!sharedTags.isEmpty()) {
+            return "共通タグ: " + sharedTags.stream().limit(KEYWORDS_SHOWN).collect(Collectors.joining(", "))
+                    + " (shared tags)";
+        }
         Set<String> sourceTerms = source.keywords().stream().map(Keyword::term).collect(Collectors.toSet());
         Set<String> shared = new LinkedHashSet<>();
         for (Keyword keyword : other.keywords()) {
@@ -40,6 +49,16 @@ public final class Explanations {
                     + " (shared terms)";
         }
         return "内容が近い論文 (similar content)";
+    }
+
+    /** Related work: the paper shown is one the source names as next to read. */
+    public static String namedAsNextToRead() {
+        return "次に読むべき論文として挙げられています (named as next to read)";
+    }
+
+    /** Related work: the paper shown names the source as next to read. */
+    public static String namesThisAsNextToRead() {
+        return "この論文を次に読むべき論文に挙げています (names this paper as next to read)";
     }
 
     /** A personal recommendation from a paper of the reader's history. */

@@ -30,10 +30,12 @@ public class RelatedPapers {
 
     private final PaperIndex index;
     private final RankingSettings settings;
+    private final NextToRead nextToRead;
 
     public RelatedPapers(PaperIndex index, RankingSettings settings) {
         this.index = index;
         this.settings = settings;
+        this.nextToRead = new NextToRead(index);
     }
 
     /** Hybrid related work; empty when the paper is unknown. */
@@ -72,17 +74,46 @@ public class RelatedPapers {
         }
         List<Selection> selected = settings.mmr().select(candidates, k + DistinctWorks.SPARE, null);
         Map<String, PaperEvent> papers = index.listings(selected.stream().map(s -> s.candidate().paperId()).toList());
-        List<Recommendation> ranked = selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
+        List<Recommendation> fused = selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(), null))
                 .toList();
-        List<Recommendation> shown = DistinctWorks.firstOfEach(ranked, k);
+        List<Recommendation> shown = DistinctWorks.firstOfEach(linkedFirst(source, fused), k);
         List<String> telling = text.terms().stream().filter(RelatedPapers::telling).toList();
         Map<String, List<String>> shared = index.termsPresent(
                 shown.stream().map(r -> r.paper().paperId()).toList(), telling);
         return shown.stream()
-                .map(r -> new Recommendation(r.paper(), r.score(), r.scoreParts(), Explanations.related(source,
-                        r.paper(), shared.getOrDefault(r.paper().paperId(), List.of()))))
+                .map(r -> r.why() != null ? r : new Recommendation(r.paper(), r.score(), r.scoreParts(),
+                        Explanations.related(source, r.paper(), shared.getOrDefault(r.paper().paperId(), List.of()))))
                 .toList();
+    }
+
+    /**
+     * The papers the source names as next to read, then those that name it, ahead of the fused ranking, whatever text
+     * and vectors say: the writer's own pointer is the strongest sign of related work there is. Each scores above
+     * every fused paper, in that order, and says why it is there.
+     */
+    private List<Recommendation> linkedFirst(PaperEvent source, List<Recommendation> fused) {
+        NextToRead.Links links = nextToRead.links(source);
+        if (links.named().isEmpty() && links.naming().isEmpty()) {
+            return fused;
+        }
+        LinkedHashMap<String, String> whyById = new LinkedHashMap<>();
+        links.named().forEach(id -> whyById.putIfAbsent(id, Explanations.namedAsNextToRead()));
+        links.naming().forEach(id -> whyById.putIfAbsent(id, Explanations.namesThisAsNextToRead()));
+        Map<String, PaperEvent> papers = index.listings(whyById.keySet());
+        double top = fused.stream().mapToDouble(Recommendation::score).max().orElse(0);
+        List<Recommendation> ranked = new ArrayList<>();
+        int place = 0;
+        for (Map.Entry<String, String> link : whyById.entrySet()) {
+            PaperEvent paper = papers.get(link.getKey());
+            if (paper != null) {
+                place++;
+                double score = top + 1 + (double) (whyById.size() - place) / whyById.size();
+                ranked.add(new Recommendation(paper, score, Map.of("reference", 1.0), link.getValue()));
+            }
+        }
+        fused.stream().filter(r -> !whyById.containsKey(r.paper().paperId())).forEach(ranked::add);
+        return ranked;
     }
 
     /** Numbers and single characters are shared by chance, not worth showing as a reason. */

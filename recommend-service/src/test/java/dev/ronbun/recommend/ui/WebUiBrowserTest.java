@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.lessThan;
 
 import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.Reference;
+import dev.ronbun.recommend.TestPapers;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.recommend.analytics.StudyGroupPapers;
@@ -23,6 +25,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -247,6 +252,41 @@ class WebUiBrowserTest {
         chromium.open(page("paper.html?id=" + REALM.paperId()));
         assertFitsTheScreenWidth();
         chromium.screenshot("paper-phone");
+    }
+
+    @Test
+    void paperPageShowsTagsAsSearchLinksAndNextToReadLinkedToRonbunOrArxiv() {
+        PaperEvent notes = TestPapers.paper("title:retrieval reading notes", "Retrieval Reading Notes")
+                .kind("ui-next-to-read").vector(-1f, -1f, -0.5f).firstSeen(Instant.parse("2025-01-01T00:00:00Z"))
+                .tags("検索拡張", "<b>RAG</b>")
+                .references(new Reference("REALM", "2002.08909", null),
+                        new Reference("Atlas: Few-shot Learning with Retrieval Augmented Language Models", "2208.03299",
+                                null),
+                        new Reference("A page", null, "javascript:alert(4)"))
+                .build();
+        TestPapers.publishAndAwait(notes);
+
+        chromium.open(page("paper.html?id=" + notes.paperId()));
+        chromium.awaitTrue("next to read listed", () -> !chromium.driver()
+                .findElements(By.cssSelector("#next-to-read li")).isEmpty());
+
+        assertThat(text("#paper-tags")).contains("#検索拡張").contains("#<b>RAG</b>");
+        assertThat(chromium.driver().findElements(By.cssSelector("#paper-tags b"))).isEmpty();
+        assertThat(chromium.driver().findElement(By.cssSelector("#paper-tags a.tag")).getDomProperty("href"))
+                .endsWith("search.html?tag=%E6%A4%9C%E7%B4%A2%E6%8B%A1%E5%BC%B5");
+        List<WebElement> next = chromium.driver().findElements(By.cssSelector("#next-to-read li"));
+        assertThat(next).hasSize(3);
+        assertThat(next.get(0).findElement(By.tagName("a")).getDomProperty("href"))
+                .endsWith("paper.html?id=" + REALM.paperId());
+        assertThat(next.get(1).findElement(By.tagName("a")).getDomProperty("href"))
+                .isEqualTo("https://arxiv.org/abs/2208.03299");
+        assertThat(next.get(2).getText()).contains("A page");
+        assertThat(chromium.driver().findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
+        chromium.screenshot("paper-next-to-read");
+
+        chromium.open(page("search.html?tag=" + URLEncoder.encode("検索拡張", StandardCharsets.UTF_8)));
+        assertThat(attribute("#tag", "value")).isEqualTo("検索拡張");
+        assertThat(resultIds()).containsExactly(notes.paperId());
     }
 
     @Test
