@@ -48,6 +48,27 @@ class MessageSizeLimitsTest {
     }
 
     @Test
+    void deadLetterProducersTakeTheLargestRecordOfTheTopicTheyRead() throws IOException {
+        Properties embed = properties("embed-service");
+        Properties recommend = properties("recommend-service");
+        long summariesDlq = Long.parseLong(
+                embed.getProperty("mp.messaging.incoming.summaries.dead-letter-queue.max.request.size"));
+        long papersDlq = Long.parseLong(
+                recommend.getProperty("mp.messaging.incoming.papers.dead-letter-queue.max.request.size"));
+        long papersDlqBuffer = Long.parseLong(
+                recommend.getProperty("mp.messaging.incoming.papers.dead-letter-queue.buffer.memory"));
+
+        assertThat(summariesDlq).isEqualTo(TopicSettings.of(Topics.SUMMARIES).maxMessageBytes())
+                .isLessThanOrEqualTo(TopicSettings.deadLetterOf(Topics.SUMMARIES).maxMessageBytes())
+                .isLessThanOrEqualTo(KAFKA_DEFAULT_BUFFER_MEMORY);
+        assertThat(papersDlq).isEqualTo(TopicSettings.of(Topics.PAPERS).maxMessageBytes())
+                .isLessThanOrEqualTo(TopicSettings.deadLetterOf(Topics.PAPERS).maxMessageBytes())
+                .isLessThanOrEqualTo(papersDlqBuffer);
+        assertThat(TopicSettings.of(Topics.READING_EVENTS).maxMessageBytes()).as("reading events: Kafka's default")
+                .isLessThanOrEqualTo(1024 * 1024);
+    }
+
+    @Test
     void theBrokerAcceptsTheLargestRecordOfEveryTopic() {
         long brokerLimit = Long.parseLong(SingleBrokerSettings.settings().get("message.max.bytes"));
 
