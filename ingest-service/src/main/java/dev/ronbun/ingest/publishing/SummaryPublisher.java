@@ -6,11 +6,13 @@ import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.contracts.http.ProblemException;
 import io.smallrye.context.api.CurrentThreadContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes a document's papers to {@code ronbun.summaries.v1} in one Kafka transaction: consumers see all of a
@@ -27,15 +30,22 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class SummaryPublisher {
 
+    private static final Logger LOG = Logger.getLogger(SummaryPublisher.class);
+    private static final String CHANNEL = "summaries";
+    /** How long one try at finishing an abort that timed out may wait for the broker. */
+    private static final Duration ABORT_WAIT = Duration.ofSeconds(30);
+
     private final KafkaTransactions<String> transactions;
+    private final KafkaClientService clients;
     /**
      * A channel has one transactional producer, which runs one transaction at a time; without this, a document
      * posted while another is being published failed with "a transaction is already in progress" (a 500).
      */
     private final ReentrantLock oneTransactionAtATime = new ReentrantLock(true);
 
-    public SummaryPublisher(@Channel("summaries") KafkaTransactions<String> transactions) {
+    public SummaryPublisher(@Channel(CHANNEL) KafkaTransactions<String> transactions, KafkaClientService clients) {
         this.transactions = transactions;
+        this.clients = clients;
     }
 
     /**
@@ -53,6 +63,9 @@ public class SummaryPublisher {
         try {
             publishInOneTransaction(summaries, deadLetters);
         } catch (RuntimeException e) {
+            if (abortLeftPending(e)) {
+                finishPendingAbort();
+            }
             throw problemFor(e);
         } finally {
             oneTransactionAtATime.unlock();
@@ -66,6 +79,9 @@ public class SummaryPublisher {
      * broker's or topic's limit is set lower than Ronbun's (an external cluster).
      */
     private static RuntimeException problemFor(RuntimeException e) {
+        if (abortLeftPending(e)) {
+            return brokerUnavailable();
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
                 return new ProblemException(413, "paper-too-large", "Paper too large",
@@ -74,12 +90,47 @@ public class SummaryPublisher {
             }
             if (cause instanceof TimeoutException) {
                 // the broker could not be reached in time: nothing was published, the same request can succeed later
-                return new ProblemException(503, "broker-unavailable", "Service unavailable",
-                        "The document could not be published now (the message broker did not answer in time);"
-                                + " nothing was published, send it again later.");
+                return brokerUnavailable();
             }
         }
         return e;
+    }
+
+    private static ProblemException brokerUnavailable() {
+        return new ProblemException(503, "broker-unavailable", "Service unavailable",
+                "The document could not be published now (the message broker did not answer in time);"
+                        + " nothing was published, send it again later.");
+    }
+
+    /**
+     * A transaction aborted while the broker was away longer than the producer's {@code max.block.ms} leaves the
+     * abort pending: Kafka's producer then refuses every new transaction ("the previous call to abortTransaction
+     * timed out and must be retried") until the abort is called again, so without this ingest answered 500 for
+     * ever after a two-minute broker outage. A timeout on the way there (records expired in the batch) leaves the
+     * same state behind.
+     */
+    private static boolean abortLeftPending(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+            if (cause instanceof IllegalStateException && cause.getMessage() != null
+                    && cause.getMessage().contains("must be retried")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Calls the abort again; if the broker is still away, the next request tries again. */
+    private void finishPendingAbort() {
+        try {
+            clients.getProducer(CHANNEL).abortTransaction().await().atMost(ABORT_WAIT);
+            LOG.info("finished a Kafka transaction abort that had timed out; publishing can go on");
+        } catch (RuntimeException stillPending) {
+            // no transaction left to abort (the state the producer wants), or the broker is not back yet
+            LOG.debugf("finishing the pending abort: %s", stillPending.getMessage());
+        }
     }
 
     private void publishInOneTransaction(List<SummaryEvent> summaries, List<DeadLetter> deadLetters) {
