@@ -61,6 +61,13 @@ public final class EventJson {
         if (event.embedding() == null || event.embedding().vector() == null || event.embedding().vector().length == 0) {
             throw new InvalidEventException("paper event " + event.paperId() + " has no embedding vector");
         }
+        for (float value : event.embedding().vector()) {
+            if (!Float.isFinite(value)) {
+                // 1e400 reads as Infinity: no index can compare it, and the centring would spread it to every paper
+                throw new InvalidEventException("paper event " + event.paperId()
+                        + " has a vector value that is not a finite number (" + value + ")");
+            }
+        }
         return event;
     }
 

@@ -3,6 +3,9 @@ package dev.ronbun.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ronbun.contracts.events.PaperEmbedding;
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.contracts.events.Section;
@@ -53,6 +56,18 @@ class EventJsonTest {
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("'sections[0].heading' contains a NUL");
         assertThat(EventJson.readReading(valid.replace("reader-1", "読者\\ud83d\\ude00")).readerId())
                 .isEqualTo("読者😀");
+    }
+
+    @Test
+    void aPaperWhoseVectorIsNotFiniteIsAnInvalidEvent() {
+        String valid = EventJson.write(new PaperEvent(1, PaperIdentity.paperId("arxiv:2205.14135"), "arxiv:2205.14135",
+                "FlashAttention", null, "2205.14135", List.of(), List.of(), "paper",
+                List.of(new PaperSummary("d#0", "d", "d.md", "paper-notes", null, null, "要約", List.of(), "本文")),
+                List.of(), new PaperEmbedding("m", "v", new float[] {0.5f, 0.25f}), Instant.EPOCH, Instant.EPOCH));
+
+        assertThat(EventJson.readPaper(valid).embedding().vector()).containsExactly(0.5f, 0.25f);
+        assertThatThrownBy(() -> EventJson.readPaper(valid.replace("0.5,", "1e400,")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not a finite number (Infinity)");
     }
 
     @Test

@@ -69,7 +69,7 @@ class PoisonRecordsTest {
     @Test
     void readingEventsThatAreNoJsonOrHoldImpossibleValuesAreDeadLetteredWithTheReason() {
         String reader = "reader-" + UUID.randomUUID();
-        // year 999999 parses as an Instant, but PostgreSQL's timestamptz ends in 294276: SQLState 22008
+        // year 999999 parses as an Instant, but no reading happens so far ahead (PostgreSQL could not even store it)
         String farFuture = EventJson.write(event("far-" + reader, reader)).replaceFirst("\"at\":\"[^\"]+\"",
                 "\"at\":\"+999999-01-01T00:00:00Z\"");
         String overflowingDwell = EventJson.write(event("dwell-" + reader, reader)).replace("\"dwellSeconds\":30",
@@ -85,13 +85,13 @@ class PoisonRecordsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(AT_ONCE);
         assertThat(deadLetterReasons(Topics.READING_EVENTS.deadLetter(), reader)).hasSize(3)
                 .anySatisfy(r -> assertThat(r).contains("not a valid ReadingEvent"))
-                .anySatisfy(r -> assertThat(r).contains("cannot succeed").contains("SQLState 22008"))
+                .anySatisfy(r -> assertThat(r).contains("'at' must lie between"))
                 .anySatisfy(r -> assertThat(r).contains("dwellSeconds"));
         assertThat(count("select count(*) from reading_events where reader_id = ?", reader)).isEqualTo(1);
     }
 
     @Test
-    void paperRecordsThatAreNoJsonHoldANulOrAVectorTheIndexRefusesAreDeadLetteredAndTheNextPaperIsIndexed() {
+    void paperRecordsThatAreNoJsonHoldANulOrAVectorThatIsNotFiniteAreDeadLetteredAndTheNextPaperIsIndexed() {
         String kind = "poison-" + UUID.randomUUID();
         PaperEvent first = paper("arxiv:2401.00001", "A first paper").kind(kind).vector(1, 0, 0).build();
         TestPapers.publishAndAwait(first);
@@ -111,8 +111,8 @@ class PoisonRecordsTest {
         assertThat(PoisonRecords.awaitDeadLetter(Topics.PAPERS.deadLetter(), nulInTitle.paperId(), AT_ONCE))
                 .hasValueSatisfying(dead -> assertThat(reason(dead)).contains("'title' contains a NUL"));
         assertThat(PoisonRecords.awaitDeadLetter(Topics.PAPERS.deadLetter(), infinite.paperId(), AT_ONCE))
-                .hasValueSatisfying(dead -> assertThat(reason(dead)).contains("indexing paper")
-                        .contains("cannot succeed"));
+                .hasValueSatisfying(dead -> assertThat(reason(dead))
+                        .contains("has a vector value that is not a finite number (Infinity)"));
     }
 
     static ReadingEvent event(String eventId, String readerId) {
