@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.contracts.http.UnsafeText;
 import java.time.Instant;
 import java.util.Map;
 
@@ -128,20 +129,14 @@ public final class EventJson {
     private static String unstorableText(JsonNode node, String path) {
         if (node.isTextual()) {
             String text = node.textValue();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == 0) {
-                    return "field '" + path + "' contains a NUL character (U+0000), which UTF-8 text in PostgreSQL "
-                            + "cannot hold";
-                }
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1));
-                if (paired) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return "field '" + path + "' contains an unpaired surrogate (" + FailureClassifier.printable(
-                            String.valueOf(c)) + "), which has no UTF-8 form";
-                }
+            int at = UnsafeText.firstUnsafe(text);
+            if (at >= 0 && text.charAt(at) == 0) {
+                return "field '" + path + "' contains a NUL character (U+0000), which UTF-8 text in PostgreSQL "
+                        + "cannot hold";
+            }
+            if (at >= 0) {
+                return "field '" + path + "' contains an unpaired surrogate (" + FailureClassifier.printable(
+                        String.valueOf(text.charAt(at))) + "), which has no UTF-8 form";
             }
             return null;
         }

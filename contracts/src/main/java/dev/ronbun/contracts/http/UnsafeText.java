@@ -15,26 +15,31 @@ public final class UnsafeText {
 
     /** What is wrong with the text, in words ("a NUL character at 3"), or empty when it is safe. */
     public static Optional<String> flaw(CharSequence text) {
-        if (text == null) {
+        int at = firstUnsafe(text);
+        if (at < 0) {
             return Optional.empty();
+        }
+        return Optional.of(text.charAt(at) == '\u0000' ? "a NUL character (U+0000) at position " + at
+                : "an unpaired surrogate at position " + at);
+    }
+
+    /** Where the first NUL or unpaired surrogate of the text is, or -1 when it has none (or is null). */
+    public static int firstUnsafe(CharSequence text) {
+        if (text == null) {
+            return -1;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
-                return Optional.of("a NUL character (U+0000) at position " + i);
+                return i;
             }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return Optional.of("an unpaired surrogate at position " + i);
-            }
-            if (Character.isLowSurrogate(c)) {
-                return Optional.of("an unpaired surrogate at position " + i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Throws a 400 problem naming {@code where} when the text carries a NUL or an unpaired surrogate. */
