@@ -60,6 +60,36 @@ public interface RecommendConfig {
     /** Served results kept while nothing they depend on has changed. */
     Cache cache();
 
+    /** What a search returns: which hits count as matches, and the snippets shown with them. */
+    Search search();
+
+    interface Search {
+        /**
+         * Least centred cosine (see {@code VectorCentre}) a paper found by the query's vector alone, without any of
+         * its words, must reach to count as a match. Learned from the bundled model on the shared corpus
+         * (docs/benchmarks.md, "Search: relevance cut-off"): every query that names a topic of the corpus reaches its
+         * papers above it, nonsense and off-topic queries do not.
+         */
+        @WithDefault("0.35")
+        double minCentredSimilarity();
+
+        /**
+         * The same floor while the index has no mean to centre on yet (fewer than 50 papers of a model): raw cosines
+         * of one model sit in a narrow cone (0.82 between any two papers of the bundled model), so only a near
+         * duplicate of the query passes.
+         */
+        @WithDefault("0.92")
+        double minRawSimilarity();
+
+        /** Most matches a search ranks and counts; the total is exact up to this many. */
+        @WithDefault("2000")
+        int maxMatches();
+
+        /** Characters a snippet aims at around its marked terms. */
+        @WithDefault("120")
+        int snippetLength();
+    }
+
     interface Index {
         /**
          * Store vectors as int8 in Lucene's scalar-quantised HNSW format (about a quarter of the memory the graph

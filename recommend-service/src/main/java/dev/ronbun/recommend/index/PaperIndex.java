@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -454,6 +457,17 @@ public final class PaperIndex implements Closeable {
     /** The analysed terms of a text, as the index spells them. */
     public List<String> terms(String text) {
         return JapaneseAnalyzers.tokens(queryAnalyzer, text);
+    }
+
+    /**
+     * Terms of the indexed text nearest to a word in spelling (Lucene's {@link DirectSpellChecker}: at most two edits,
+     * more frequent terms first), for "did you mean" when a query matched nothing; only terms at least as frequent as
+     * the word itself.
+     */
+    public List<String> similarTerms(String word, int n) {
+        return withSearcher(searcher -> Arrays.stream(new DirectSpellChecker().suggestSimilar(
+                        new Term(PaperDocuments.TEXT, word), n, searcher.getIndexReader(), SuggestMode.SUGGEST_MORE_POPULAR))
+                .map(suggestion -> suggestion.string).toList());
     }
 
     /**
