@@ -67,7 +67,7 @@ public final class SearchSnippets {
         for (Snippet body : highlight("body", joined(paper.summaries().stream().map(PaperSummary::body)), query,
                 PASSAGES, passages())) {
             // a body that repeats its summary (a short note is both) shows once
-            if (snippets.stream().noneMatch(shown -> shown.text().equals(body.text()))) {
+            if (snippets.stream().noneMatch(shown -> overlaps(shown.text(), body.text()))) {
                 snippets.add(body);
             }
         }
@@ -98,6 +98,13 @@ public final class SearchSnippets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** True when one passage holds the other (ellipses aside): a body that begins with its summary, say. */
+    private static boolean overlaps(String a, String b) {
+        String x = a.replace("…", "").strip();
+        String y = b.replace("…", "").strip();
+        return x.contains(y) || y.contains(x);
     }
 
     private static String joined(Stream<String> texts) {
