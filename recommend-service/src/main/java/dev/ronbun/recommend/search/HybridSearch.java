@@ -73,8 +73,10 @@ public class HybridSearch {
     public SearchResults search(String text, PaperFilter filter, int page, int size) {
         int wanted = Math.max(settings.candidates(), (page + 1) * size);
         Query restriction = filter.toQuery();
+        Set<String> termSet = new LinkedHashSet<>(index.terms(text));
+        List<String> compounds = CompoundTerms.of(index, List.copyOf(termSet));
         // every text match, so that the total is exact: BM25 finds only papers with one of the query's terms
-        List<ScoredPaper> byText = index.textQuery(text)
+        List<ScoredPaper> byText = CompoundTerms.widened(index.textQuery(text), compounds)
                 .map(query -> index.search(PaperQueries.scoredWithin(query, restriction), maxMatches))
                 .orElse(List.of());
 
@@ -98,8 +100,7 @@ public class HybridSearch {
         }
         List<PaperEvent> shown = works.subList(Math.min(works.size(), page * size),
                 Math.min(works.size(), (page + 1) * size));
-        Set<String> termSet = new LinkedHashSet<>(index.terms(text));
-        List<String> queryTerms = List.copyOf(termSet);
+        List<String> queryTerms = Stream.concat(termSet.stream(), compounds.stream()).toList();
         Map<String, PaperEvent> whole = index.getAll(shown.stream().map(PaperEvent::paperId).toList());
         List<SearchResults.Found> items = shown.stream()
                 .map(paper -> {

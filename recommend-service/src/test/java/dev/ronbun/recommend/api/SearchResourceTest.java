@@ -51,6 +51,9 @@ class SearchResourceTest {
             .titleJa("ニューラルネットワークの知識の蒸留").kind(KIND).vector(0.5f, 0.5f, 0.5f)
             .text("knowledge distillation: 大きな教師モデルの出力分布を小さな生徒モデルに学ばせる。蒸留した生徒は教師に近い精度を保つ。")
             .build();
+    /** Writes only the compound 知識蒸留, which the analyser keeps whole. */
+    static final PaperEvent KD_COMPOUND = paper("search:kd-compound", "Born-Again Neural Networks").kind(KIND)
+            .vector(0.5f, 0.4f, 0.5f).text("知識蒸留を世代ごとに繰り返すと、生徒が教師を上回る。").build();
     static final PaperEvent DIFFUSION = paper("search:ddpm", "Denoising Diffusion Probabilistic Models")
             .kind(KIND).vector(0.6f, 0.2f, 0.5f)
             .text("拡散モデルはノイズを少しずつ加える過程を逆にたどって画像を生成する。").build();
@@ -71,7 +74,7 @@ class SearchResourceTest {
         if (!published) {
             published = true;
             TestPapers.publishAndAwait(Stream.concat(
-                    Stream.of(LORA, WHISPER, GCN, QLORA_LINKED, QLORA_UNLINKED, DISTILLATION, DIFFUSION),
+                    Stream.of(LORA, WHISPER, GCN, QLORA_LINKED, QLORA_UNLINKED, DISTILLATION, KD_COMPOUND, DIFFUSION),
                     pagedPapers()).toArray(PaperEvent[]::new));
         }
     }
@@ -105,6 +108,10 @@ class SearchResourceTest {
             assertThat(found.getInt("total")).as(query).isEqualTo(found.getList("items").size());
             assertThat(marked(found, 0)).as(query).contains(query);
         }
+        JsonPath part = search("蒸留", KIND);
+        assertThat(part.getList("items.paperId", String.class))
+                .containsExactly(DISTILLATION.paperId(), KD_COMPOUND.paperId());
+        assertThat(marked(part, 1)).contains("知識蒸留");
         JsonPath diffusion = search("拡散モデル", KIND);
         assertThat(diffusion.getList("items.paperId", String.class)).containsExactly(DIFFUSION.paperId());
         assertThat(marked(diffusion, 0)).contains("拡散モデル");
