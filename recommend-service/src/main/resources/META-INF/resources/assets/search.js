@@ -112,7 +112,9 @@ async function search() {
       items = (await getJson(`/api/analytics/keywords/papers${query({ term: wanted.q })}`)).items;
     }
   }
-  fill(results, items.length ? items.map(result) : el('li', { class: 'empty' }, '見つかりませんでした。'));
+  // a search that matched nothing has said so above, with what to try instead
+  const empty = total === 0 ? null : el('li', { class: 'empty' }, '見つかりませんでした。');
+  fill(results, items.length ? items.map(result) : empty);
   results.dataset.count = String(items.length);
   document.getElementById('result-note').textContent = total === null ? `${items.length} 件` : `全 ${total} 件`;
   paging(total, items.length);

@@ -27,7 +27,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -475,8 +475,10 @@ public final class PaperIndex implements Closeable {
         if (word.codePointCount(0, word.length()) < 2 || word.codePoints().noneMatch(PaperIndex::isKanjiOrKatakana)) {
             return List.of();
         }
-        CompiledAutomaton containing = new CompiledAutomaton(
-                WildcardQuery.toAutomaton(new Term(PaperDocuments.TEXT, "*" + word + "*"), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
+        // built from the word's characters, so that a * or ? in it is a character, not a wildcard
+        CompiledAutomaton containing = new CompiledAutomaton(Operations.determinize(Operations.concatenate(List.of(
+                Automata.makeAnyString(), Automata.makeString(word), Automata.makeAnyString())),
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
         return withSearcher(searcher -> {
             Map<String, Integer> found = new HashMap<>();
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperDocuments.TEXT);
