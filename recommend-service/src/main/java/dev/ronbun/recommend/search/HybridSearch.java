@@ -47,6 +47,9 @@ public class HybridSearch {
 
     /** Words nearest in spelling offered when nothing matched, per query word. */
     private static final int DID_YOU_MEAN = 3;
+    /** Query words looked up for them, and words offered in all: a long query gets a short list. */
+    private static final int DID_YOU_MEAN_WORDS = 5;
+    private static final int DID_YOU_MEAN_IN_ALL = 6;
 
     private final PaperIndex index;
     private final QueryVectors queryVectors;
@@ -121,10 +124,9 @@ public class HybridSearch {
     /** The notice for a query that matched nothing, with the index's terms nearest to its words. */
     private NoMatch noMatch(String text) {
         Set<String> nearest = new LinkedHashSet<>();
-        for (String term : new LinkedHashSet<>(index.terms(text))) {
-            nearest.addAll(index.similarTerms(term, DID_YOU_MEAN));
-        }
-        return NoMatch.forQuery(text, List.copyOf(nearest));
+        new LinkedHashSet<>(index.terms(text)).stream().limit(DID_YOU_MEAN_WORDS)
+                .forEach(term -> nearest.addAll(index.similarTerms(term, DID_YOU_MEAN)));
+        return NoMatch.forQuery(text, nearest.stream().limit(DID_YOU_MEAN_IN_ALL).toList());
     }
 
     /**
