@@ -35,8 +35,10 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Hybrid search: BM25 (Kuromoji) fused by reciprocal rank with kNN on the query's vector "
-            + "from embed-service; BM25 only when embed-service is unreachable (signals says which ran)")
+    @Operation(summary = "Hybrid search: BM25 (Kuromoji) fused with kNN on the query's vector from embed-service; "
+            + "BM25 only when embed-service is unreachable (signals says which ran). Only matches are returned (a "
+            + "query term in the text, or a vector above the relevance cut-off); total counts them all; page (from "
+            + "0) and size page through them; each item has snippets with the matched ranges")
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("size") String size,
                                  @QueryParam("page") String page, @QueryParam("kind") String kind,
                                  @QueryParam("format") String format, @QueryParam("presenter") String presenter,
@@ -52,7 +54,6 @@ public class SearchResource {
         // Every search ranks (and may embed the query), so each counts against the caller's compute allowance.
         limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
         SearchResults results = search.search(q.strip(), filter, pageNumber, pageSize);
-        return new SearchResponse(results.items().stream().map(RecommendedItem::of).toList(), results.total(),
-                results.signals(), results.notice());
+        return SearchResponse.of(results, pageNumber, pageSize);
     }
 }

@@ -60,6 +60,38 @@ public interface RecommendConfig {
     /** Served results kept while nothing they depend on has changed. */
     Cache cache();
 
+    /** What a search returns: which hits count as matches, and the snippets shown with them. */
+    Search search();
+
+    interface Search {
+        /**
+         * Least centred cosine (see {@code VectorCentre}) a paper found by the query's vector alone, without any of
+         * its words, must reach to count as a match. Learned from the bundled model on the 101 papers of the shared
+         * corpus and the samples (docs/benchmarks.md, "Search: a relevance cut-off"): 35 nonsense and off-topic
+         * queries reach at most 0.386 (20 tuned on) and 0.357 (15 held out); above 0.40 every vector hit of 30 topic
+         * queries was a paper about the topic. It also lies above the 99th percentile of centred cosines between two
+         * papers of the corpus (0.341).
+         */
+        @WithDefault("0.40")
+        double minCentredSimilarity();
+
+        /**
+         * The same floor while the index has no mean to centre on yet (fewer than 50 papers of a model). Raw cosines
+         * do not separate matches: on the same data nonsense queries reach 0.715 and papers about the query's topic
+         * at most 0.743; so only a near duplicate of the query passes.
+         */
+        @WithDefault("0.92")
+        double minRawSimilarity();
+
+        /** Most matches a search ranks and counts; the total is exact up to this many. */
+        @WithDefault("2000")
+        int maxMatches();
+
+        /** Characters a snippet aims at around its marked terms. */
+        @WithDefault("120")
+        int snippetLength();
+    }
+
     interface Index {
         /**
          * Store vectors as int8 in Lucene's scalar-quantised HNSW format (about a quarter of the memory the graph

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -454,6 +463,54 @@ public final class PaperIndex implements Closeable {
     /** The analysed terms of a text, as the index spells them. */
     public List<String> terms(String text) {
         return JapaneseAnalyzers.tokens(queryAnalyzer, text);
+    }
+
+    /**
+     * Indexed terms of the text that contain a Japanese or Chinese word inside a longer compound (知識蒸留 for 蒸留):
+     * the user dictionary keeps ML compounds whole, so a query for their part would otherwise not find them. Most
+     * frequent first, at most {@code max}; none for a word without kanji or katakana, or of one character (a Latin
+     * word inside others is rarely the same concept: rag in storage).
+     */
+    public List<String> compoundsContaining(String word, int max) {
+        if (word.codePointCount(0, word.length()) < 2 || word.codePoints().noneMatch(PaperIndex::isKanjiOrKatakana)) {
+            return List.of();
+        }
+        // built from the word's characters, so that a * or ? in it is a character, not a wildcard
+        CompiledAutomaton containing = new CompiledAutomaton(Operations.determinize(Operations.concatenate(List.of(
+                Automata.makeAnyString(), Automata.makeString(word), Automata.makeAnyString())),
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
+        return withSearcher(searcher -> {
+            Map<String, Integer> found = new HashMap<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), PaperDocuments.TEXT);
+            if (terms != null) {
+                TermsEnum matching = containing.getTermsEnum(terms);
+                for (BytesRef term = matching.next(); term != null; term = matching.next()) {
+                    String text = term.utf8ToString();
+                    if (!text.equals(word)) {
+                        found.put(text, matching.docFreq());
+                    }
+                }
+            }
+            return found.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(max).map(Map.Entry::getKey).toList();
+        });
+    }
+
+    private static boolean isKanjiOrKatakana(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.KATAKANA;
+    }
+
+    /**
+     * Terms of the indexed text nearest to a word in spelling (Lucene's {@link DirectSpellChecker}: at most two edits,
+     * more frequent terms first), for "did you mean" when a query matched nothing; only terms at least as frequent as
+     * the word itself.
+     */
+    public List<String> similarTerms(String word, int n) {
+        return withSearcher(searcher -> Arrays.stream(new DirectSpellChecker().suggestSimilar(
+                        new Term(PaperDocuments.TEXT, word), n, searcher.getIndexReader(), SuggestMode.SUGGEST_MORE_POPULAR))
+                .map(suggestion -> suggestion.string).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ronbun.recommend.search;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
+import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperQueries;
@@ -14,6 +15,8 @@ import dev.ronbun.recommend.ranking.QueryVector;
 import dev.ronbun.recommend.ranking.QueryVectors;
 import dev.ronbun.recommend.ranking.RankingSettings;
 import dev.ronbun.recommend.ranking.Recommendation;
+import dev.ronbun.text.JapaneseAnalyzers;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 
 /**
@@ -32,28 +36,55 @@ import org.apache.lucene.search.Query;
  * kNN on the query's vector from embed-service (every candidate with its cosine, see {@link CandidateCosines}), one
  * result per work (see {@link DistinctWorks}). Without embed-service (or with a model other than the index's), BM25
  * alone ranks, and the results say so.
+ *
+ * <p>Only matches are returned: a paper with at least one of the query's terms, or one the query's vector alone
+ * finds above the {@link RelevanceCutOff}. A query that matches nothing returns nothing, with a notice and the
+ * index's terms nearest to its words. The total counts every match (each work once), so pages add up to it; each
+ * result carries its passages with the query's terms marked ({@link SearchSnippets}).
  */
 @ApplicationScoped
 public class HybridSearch {
 
+    /** Words nearest in spelling offered when nothing matched, per query word. */
+    private static final int DID_YOU_MEAN = 3;
+    /** Query words looked up for them, and words offered in all: a long query gets a short list. */
+    private static final int DID_YOU_MEAN_WORDS = 5;
+    private static final int DID_YOU_MEAN_IN_ALL = 6;
+
     private final PaperIndex index;
     private final QueryVectors queryVectors;
     private final RankingSettings settings;
+    private final RelevanceCutOff cutOff;
+    private final int maxMatches;
+    private final Analyzer analyzer = JapaneseAnalyzers.queryAnalyzer();
+    private final SearchSnippets snippets;
 
-    public HybridSearch(PaperIndex index, QueryVectors queryVectors, RankingSettings settings) {
+    public HybridSearch(PaperIndex index, QueryVectors queryVectors, RankingSettings settings, RecommendConfig config) {
         this.index = index;
         this.queryVectors = queryVectors;
         this.settings = settings;
+        this.cutOff = RelevanceCutOff.from(config.search());
+        this.maxMatches = config.search().maxMatches();
+        this.snippets = new SearchSnippets(analyzer, config.search().snippetLength());
+    }
+
+    @PreDestroy
+    void close() {
+        analyzer.close();
     }
 
     public SearchResults search(String text, PaperFilter filter, int page, int size) {
         int wanted = Math.max(settings.candidates(), (page + 1) * size);
         Query restriction = filter.toQuery();
-        List<ScoredPaper> byText = index.textQuery(text)
-                .map(query -> index.search(PaperQueries.scoredWithin(query, restriction), wanted))
+        Set<String> termSet = new LinkedHashSet<>(index.terms(text));
+        List<String> compounds = CompoundTerms.of(index, List.copyOf(termSet));
+        // every text match, so that the total is exact: BM25 finds only papers with one of the query's terms
+        List<ScoredPaper> byText = CompoundTerms.widened(index.textQuery(text), compounds)
+                .map(query -> index.search(PaperQueries.scoredWithin(query, restriction), maxMatches))
                 .orElse(List.of());
 
-        VectorSignal vectorSignal = vectorSignal(text, filter.isEmpty() ? null : restriction, wanted);
+        VectorSignal vectorSignal = vectorSignal(text, filter.isEmpty() ? null : restriction,
+                Math.min(wanted, maxMatches));
         List<ScoredPaper> byVector = CandidateCosines.completed(vectorSignal.hits(), byText,
                 vectorSignal.comparableQuery());
         List<String> signals = vectorSignal.notice() == null ? List.of("bm25", "vector") : List.of("bm25");
@@ -64,19 +95,38 @@ public class HybridSearch {
         byVector.forEach(hit -> cosine.put(hit.paperId(), (double) hit.score()));
         Map<String, Double> fused = settings.fusion().fuse(byVector, byText);
 
-        List<PaperEvent> papers = DistinctWorks.page(List.copyOf(fused.keySet()), index::listings, page, size);
-        Set<String> queryTerms = new LinkedHashSet<>(index.terms(text));
-        List<Recommendation> items = papers.stream()
+        List<String> ranked = List.copyOf(fused.keySet());
+        List<PaperEvent> works = ranked.isEmpty() ? List.of()
+                : DistinctWorks.page(ranked, index::listings, 0, ranked.size());
+        if (works.isEmpty()) {
+            return new SearchResults(List.of(), signals, vectorSignal.notice(), 0, noMatch(text));
+        }
+        List<PaperEvent> shown = works.subList(Math.min(works.size(), page * size),
+                Math.min(works.size(), (page + 1) * size));
+        List<String> queryTerms = Stream.concat(termSet.stream(), compounds.stream()).toList();
+        Map<String, PaperEvent> whole = index.getAll(shown.stream().map(PaperEvent::paperId).toList());
+        List<SearchResults.Found> items = shown.stream()
                 .map(paper -> {
                     String id = paper.paperId();
                     Map<String, Double> parts = new LinkedHashMap<>();
                     parts.put("bm25", bm25.getOrDefault(id, 0.0));
                     parts.put("vector", cosine.getOrDefault(id, 0.0));
                     parts.put("fused", fused.get(id));
-                    return new Recommendation(paper, fused.get(id), parts, why(paper, queryTerms, bm25.containsKey(id)));
+                    Recommendation recommendation = new Recommendation(paper, fused.get(id), parts,
+                            why(paper, termSet, bm25.containsKey(id)));
+                    return new SearchResults.Found(recommendation,
+                            snippets.of(whole.getOrDefault(id, paper), queryTerms));
                 })
                 .toList();
-        return new SearchResults(items, signals, vectorSignal.notice(), fused.size());
+        return new SearchResults(items, signals, vectorSignal.notice(), works.size(), null);
+    }
+
+    /** The notice for a query that matched nothing, with the index's terms nearest to its words. */
+    private NoMatch noMatch(String text) {
+        Set<String> nearest = new LinkedHashSet<>();
+        new LinkedHashSet<>(index.terms(text)).stream().limit(DID_YOU_MEAN_WORDS)
+                .forEach(term -> nearest.addAll(index.similarTerms(term, DID_YOU_MEAN)));
+        return NoMatch.forQuery(text, nearest.stream().limit(DID_YOU_MEAN_IN_ALL).toList());
     }
 
     /**
@@ -109,8 +159,25 @@ public class HybridSearch {
         float[] centred = index.centre().centred(vector);
         Optional<Query> sameModel = index.modelRestriction(model.get());
         Query filter = PaperQueries.both(restriction, sameModel.orElse(null));
-        return new VectorSignal(index.nearest(centred, wanted, filter, Set.of()), null,
+        boolean centredSpace = index.centre().isActive();
+        return new VectorSignal(matchesByVector(centred, wanted, filter, centredSpace), null,
                 sameModel.isEmpty() ? centred : null);
+    }
+
+    /**
+     * The kNN hits above the cut-off: while every hit of a search passes, the next search looks four times as deep
+     * (up to the most matches), so that the total counts every paper the vector finds, not the first page's depth.
+     */
+    private List<ScoredPaper> matchesByVector(float[] centred, int wanted, Query filter, boolean centredSpace) {
+        int depth = Math.max(1, wanted);
+        while (true) {
+            List<ScoredPaper> nearest = index.nearest(centred, depth, filter, Set.of());
+            List<ScoredPaper> passing = cutOff.passing(nearest, centredSpace);
+            if (passing.size() < nearest.size() || nearest.size() < depth || depth >= maxMatches) {
+                return passing;
+            }
+            depth = Math.min(maxMatches, depth * 4);
+        }
     }
 
     private String why(PaperEvent paper, Set<String> queryTerms, boolean foundByText) {

@@ -8,7 +8,13 @@ import java.util.List;
  *
  * @param signals which signals ranked them: {@code bm25}, and {@code vector} when embed-service embedded the query
  * @param notice  why a signal is missing, or null
- * @param total   how many candidates the signals found in all
+ * @param total   how many works match in all (those that pass the relevance cut-off, each work once): exact up to
+ *                the configured most matches
+ * @param noMatch what to tell the reader when nothing matches, or null
  */
-public record SearchResults(List<Recommendation> items, List<String> signals, String notice, int total) {
+public record SearchResults(List<Found> items, List<String> signals, String notice, int total, NoMatch noMatch) {
+
+    /** A found paper with the passages that show why. */
+    public record Found(Recommendation recommendation, List<Snippet> snippets) {
+    }
 }

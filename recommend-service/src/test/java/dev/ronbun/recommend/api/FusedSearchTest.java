@@ -38,13 +38,17 @@ class FusedSearchTest {
             .kind(KIND).vector(0.2f, 0.1f, 1f).text("投機的デコーディングを草稿モデルなしで行う。投機的デコーディングの改良。")
             .build();
 
+    /** Shares no word with the query and points away from its vector: kNN returns it, but it is no match. */
+    static final PaperEvent FAR = paper("fused:far", "Protein Folding").kind(KIND).vector(-0.1f, -0.1f, -1f)
+            .text("タンパク質の立体構造を予測する。").build();
+
     private static boolean published;
 
     @BeforeEach
     void publishOnce() {
         if (!published) {
             published = true;
-            TestPapers.publishAndAwait(BY_WORDS, BY_MEANING, BY_BOTH);
+            TestPapers.publishAndAwait(BY_WORDS, BY_MEANING, BY_BOTH, FAR);
         }
     }
 
@@ -63,6 +67,17 @@ class FusedSearchTest {
         assertThat(found.getFloat("items[" + meaning + "].scoreParts.bm25")).isZero();
         assertThat(found.getFloat("items[" + meaning + "].scoreParts.vector")).isGreaterThan(0.99f);
         assertThat(found.getString("items[" + meaning + "].why")).contains("意味が近い");
+    }
+
+    @Test
+    void aPaperOnlyTheVectorFindsCountsOnlyAboveTheRelevanceCutOff() {
+        JsonPath found = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .queryParam("q", "投機的デコーディング").queryParam("kind", KIND)
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+
+        List<String> ids = found.getList("items.paperId", String.class);
+        assertThat(ids).containsExactlyInAnyOrder(BY_BOTH.paperId(), BY_WORDS.paperId(), BY_MEANING.paperId());
+        assertThat(found.getInt("total")).isEqualTo(3);
     }
 
     @Test

@@ -299,6 +299,35 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void searchShowsPassagesWithTheQueryTermMarkedAndDocumentMarkupAsText() {
+        chromium.open(page("search.html?q=" + URLEncoder.encode("拡散モデル", StandardCharsets.UTF_8)));
+
+        List<WebElement> marks = chromium.driver().findElements(By.cssSelector("#results .snippet mark"));
+        assertThat(marks).isNotEmpty();
+        assertThat(marks).extracting(WebElement::getText).containsOnly("拡散モデル");
+        assertThat(resultIds()).contains(DDIM.paperId(), FLOW_MATCHING.paperId());
+        assertThat(text("#page-range")).isEqualTo("全 " + resultIds().size() + " 件中 1–" + resultIds().size() + " 件");
+        assertThat(attribute("#next-page", "disabled")).isEqualTo("true");
+        chromium.screenshot("search-snippets");
+
+        chromium.open(page("search.html?q=" + URLEncoder.encode("検索", StandardCharsets.UTF_8)));
+        assertThat(chromium.driver().findElements(By.cssSelector("#results .snippet")))
+                .extracting(WebElement::getText).anySatisfy(passage -> assertThat(passage).contains("<script>alert(1)</script>"));
+        assertThat(chromium.driver().findElements(By.cssSelector("#results script, #results img"))).isEmpty();
+    }
+
+    @Test
+    void aSearchThatMatchesNothingSaysSoInsteadOfListingEveryPaper() {
+        chromium.open(page("search.html?q=xyzzyqq"));
+
+        assertThat(chromium.await(By.id("no-match")).getText()).contains("「xyzzyqq」に一致する論文はありません")
+                .contains("タグで探す");
+        assertThat(resultIds()).isEmpty();
+        assertThat(chromium.driver().findElements(By.cssSelector("#pager button"))).isEmpty();
+        chromium.screenshot("search-no-match");
+    }
+
+    @Test
     void aNewReaderIsOfferedTopicsToPickFrom() {
         String reader = "ui-new-" + UUID.randomUUID();
         chromium.open(page("reader.html?id=" + reader));
