@@ -48,7 +48,8 @@ import java.util.Set;
  * </ul>
  * Every figure is a mean over queries (readers) with a 95 % percentile-bootstrap interval ({@link Bootstrap}). Rows:
  * the anchors ({@link ArxivSanityAnchor}: TF-IDF cosine for related papers, a per-reader linear SVM for readers,
- * reading the short summaries as arxiv-sanity reads abstracts, and again reading the summaries' full text),
+ * reading the short summaries as arxiv-sanity reads abstracts, again reading the summaries' full text, and
+ * arxiv-sanity-lite's own similar papers: an exemplar SVM with the one paper as positive),
  * vector-only, BM25-only and hybrid ranking (all diversified as served), hybrid without diversification and hybrid with
  * reciprocal-rank fusion. Each label set ({@link LabelSet}) is reported on its own, marked TUNE or REPORT.
  *
@@ -67,7 +68,9 @@ public final class OfflineEvaluation {
     private static final int SPARE = 5;
     public static final String ANCHOR = "arxiv-sanity";
     public static final String FULL_TEXT_ANCHOR = "arxiv-sanity-fulltext";
-    static final List<String> ANCHORS = List.of(ANCHOR, FULL_TEXT_ANCHOR);
+    /** arxiv-sanity-lite's own "similar papers": an SVM with the one paper as the only positive (exemplar SVM). */
+    public static final String EXEMPLAR_ANCHOR = "arxiv-sanity-exemplar-svm";
+    static final List<String> ANCHORS = List.of(ANCHOR, FULL_TEXT_ANCHOR, EXEMPLAR_ANCHOR);
 
     public static final Path DEFAULT_TOPICS = Path.of("infra/eval/labels/topics.json");
     public static final Path DEFAULT_TWINS = Path.of("infra/eval/labels/twins.json");
@@ -152,8 +155,10 @@ public final class OfflineEvaluation {
         try (PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS)) {
             index.upsert(papers);
             List<Ranker> rankers = new ArrayList<>();
-            rankers.add(anchor(ANCHOR, new ArxivSanityAnchor(papers, ArxivSanityAnchor.Reading.SUMMARIES)));
+            ArxivSanityAnchor summaries = new ArxivSanityAnchor(papers, ArxivSanityAnchor.Reading.SUMMARIES);
+            rankers.add(anchor(ANCHOR, summaries));
             rankers.add(anchor(FULL_TEXT_ANCHOR, new ArxivSanityAnchor(papers, ArxivSanityAnchor.Reading.FULL_TEXT)));
+            rankers.add(exemplarAnchor(summaries));
             for (Variant variant : VARIANTS) {
                 rankers.add(ronbun(variant, index, settings, clock, now));
             }
@@ -231,6 +236,26 @@ public final class OfflineEvaluation {
             @Override
             public List<String> related(PaperEvent paper, int k) {
                 return anchor.related(paper.paperId(), k);
+            }
+
+            @Override
+            public List<String> recommend(List<String> readPaperIds, int k) {
+                return anchor.recommend(readPaperIds, k);
+            }
+        };
+    }
+
+    /** Related papers as arxiv-sanity-lite serves them ({@code svm_rank(pid=…)}); readers as the first anchor. */
+    private static Ranker exemplarAnchor(ArxivSanityAnchor anchor) {
+        return new Ranker() {
+            @Override
+            public String name() {
+                return EXEMPLAR_ANCHOR;
+            }
+
+            @Override
+            public List<String> related(PaperEvent paper, int k) {
+                return anchor.recommend(List.of(paper.paperId()), k);
             }
 
             @Override

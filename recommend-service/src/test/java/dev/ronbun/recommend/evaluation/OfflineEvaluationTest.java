@@ -66,11 +66,11 @@ class OfflineEvaluationTest {
         assertThat(report.precisionAt5Ceiling()).isCloseTo(24.0 / 50, within(1e-9));
         Map<String, OfflineEvaluation.Result> results = report.results().stream()
                 .collect(Collectors.toMap(OfflineEvaluation.Result::variant, Function.identity()));
-        assertThat(results).containsOnlyKeys(OfflineEvaluation.ANCHOR, OfflineEvaluation.FULL_TEXT_ANCHOR, "vector",
-                "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
+        assertThat(results).containsOnlyKeys(OfflineEvaluation.ANCHOR, OfflineEvaluation.FULL_TEXT_ANCHOR,
+                OfflineEvaluation.EXEMPLAR_ANCHOR, "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
         // the anchors read the topics' own words, so they separate them as well as the vectors do
-        for (String variant : List.of(OfflineEvaluation.ANCHOR, OfflineEvaluation.FULL_TEXT_ANCHOR, "vector",
-                "hybrid-no-mmr")) {
+        for (String variant : List.of(OfflineEvaluation.ANCHOR, OfflineEvaluation.FULL_TEXT_ANCHOR,
+                OfflineEvaluation.EXEMPLAR_ANCHOR, "vector", "hybrid-no-mmr")) {
             OfflineEvaluation.Result result = results.get(variant);
             assertThat(result.relatedQueries()).isEqualTo(10);
             assertThat(result.precisionAt5().mean()).as(variant).isCloseTo(24.0 / 50, within(1e-9));
@@ -94,6 +94,7 @@ class OfflineEvaluationTest {
         }
         assertThat(report.versusAnchor()).extracting(OfflineEvaluation.Comparison::variant)
                 .containsExactly("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf",
+                        "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf",
                         "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
         assertThat(report.versusAnchor().getFirst().anchor()).isEqualTo(OfflineEvaluation.ANCHOR);
         assertThat(report.versusAnchor().getFirst().precisionRatio().mean()).isCloseTo(1.0, within(1e-9));
