@@ -65,7 +65,10 @@ public class SummaryProcessing {
                 () -> store.isStored(event.summaryId(), modelVersion));
         UUID paperId;
         if (alreadyStored) {
-            paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
+            // Its paper may have been merged into another work's record since: the stored summary knows where it went.
+            paperId = retries.run("finding the paper of summary " + event.summaryId(),
+                    () -> store.paperOf(event.summaryId()))
+                    .orElseGet(() -> UUID.fromString(PaperIdentity.paperId(event.paperKey())));
         } else {
             PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
             TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event));

@@ -39,10 +39,19 @@ public class PaperStore {
     public static final UUID FIRST_PAPER_ID = new UUID(0, 0);
 
     private final EntityManager em;
+    private final WorkMerges works;
     private final Clock clock = Clock.systemUTC();
 
-    public PaperStore(EntityManager em) {
+    public PaperStore(EntityManager em, WorkMerges works) {
         this.em = em;
+        this.works = works;
+    }
+
+    /** The paper a stored summary belongs to now: its key's paper, or the paper that record was merged into. */
+    @Transactional
+    public Optional<UUID> paperOf(String summaryId) {
+        SummaryEntity summary = em.find(SummaryEntity.class, summaryId);
+        return summary == null ? Optional.empty() : Optional.of(summary.paperId);
     }
 
     /** True when this summary and its vector under the given model are already stored. */
@@ -61,14 +70,20 @@ public class PaperStore {
     public UUID store(SummaryEvent event, StoredVector vector, Map<String, Integer> summaryTerms,
                       Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
         Instant now = clock.instant();
-        UUID paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
+        WorkMerges.Resolution work = works.resolve(event);
+        UUID paperId = work.paperId();
+        // Rows locked in id order, as every writer locks them, so two writers never wait on each other in a circle.
+        Map<UUID, PaperEntity> locked = new TreeMap<>();
+        locked.put(paperId, null);
+        work.merged().forEach(id -> locked.put(id, null));
+        locked.replaceAll((id, none) -> em.find(PaperEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
         // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
-        PaperEntity paper = em.find(PaperEntity.class, paperId, LockModeType.PESSIMISTIC_WRITE);
+        PaperEntity paper = locked.get(paperId);
         boolean newPaper = paper == null;
         if (newPaper) {
             paper = new PaperEntity();
             paper.paperId = paperId;
-            paper.paperKey = event.paperKey();
+            paper.paperKey = work.paperKey();
             paper.kind = event.kind() == null ? "paper" : event.kind();
             paper.firstSeenAt = now;
         }
@@ -76,7 +91,15 @@ public class PaperStore {
         paper.updatedAt = now;
         if (newPaper) {
             em.persist(paper);
+            em.flush();
         }
+        for (UUID formerId : work.merged()) {
+            PaperEntity former = locked.get(formerId);
+            if (former != null) {
+                works.merge(former, paper, now);
+            }
+        }
+        works.addKeys(paperId, event);
 
         SummaryEntity summary = em.find(SummaryEntity.class, event.summaryId());
         boolean newSummary = summary == null;
@@ -108,6 +131,10 @@ public class PaperStore {
         em.flush();
 
         updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
+        if (!work.merged().isEmpty()) {
+            // The merged records' summaries may carry vectors of other model versions (a re-embed under way).
+            updatePaperVectorsOfEveryVersion(paperId, vector.modelVersion(), now);
+        }
         Map<String, Integer> paperTerms = addTerms(paperId, summaryTerms, newSummary);
         em.flush(); // the document frequencies below are read with a query, which must see this paper's terms
         List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
@@ -277,6 +304,18 @@ public class PaperStore {
         }
     }
 
+    private void updatePaperVectorsOfEveryVersion(UUID paperId, String doneVersion, Instant now) {
+        List<Object[]> versions = em.createQuery("""
+                        select distinct v.id.modelVersion, v.modelId from SummaryVectorEntity v, SummaryEntity s
+                        where v.id.summaryId = s.summaryId and s.paperId = :paperId""", Object[].class)
+                .setParameter("paperId", paperId).getResultList();
+        for (Object[] version : versions) {
+            if (!doneVersion.equals(version[0])) {
+                updatePaperVector(paperId, (String) version[1], (String) version[0], now);
+            }
+        }
+    }
+
     /**
      * A paper's term frequencies are the sum over its summaries. A summary adds its terms once, when it is first
      * stored; storing it again (a redelivery, or a vector for a new model) leaves the counts as they are.
@@ -326,7 +365,8 @@ public class PaperStore {
                 summaries, keywords, new PaperEmbedding(vector.modelId, modelVersion, vector.vector),
                 paper.firstSeenAt, paper.updatedAt,
                 PaperLinks.tags(stored.stream().map(st -> st.tags).toList()),
-                PaperLinks.references(stored.stream().map(st -> st.references).toList())));
+                PaperLinks.references(stored.stream().map(st -> st.references).toList()),
+                works.formerIds(paperId)));
     }
 
     private static String firstNonBlank(String existing, String incoming) {
