@@ -80,6 +80,17 @@ public class SummaryProcessing {
         retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
     }
 
+    /**
+     * Joins a paper stored before work title keys were kept to its work (see {@link PaperStore#rejoinWork}) and
+     * publishes the paper it belongs to, with the tombstones of records merged into it.
+     */
+    public void rejoinWork(UUID paperId) {
+        retries.run("joining paper " + paperId + " to its work",
+                        () -> store.rejoinWork(paperId, this::rankKeywords))
+                .ifPresent(current -> retries.run("publishing paper " + current,
+                        () -> publication.publishLatest(current)));
+    }
+
     /** See {@link ConsumerLiveness}. */
     Duration longestAttemptInFlight() {
         return retries.longestAttemptInFlight();

@@ -72,34 +72,7 @@ public class PaperStore {
         Instant now = clock.instant();
         WorkMerges.Resolution work = works.resolve(event);
         UUID paperId = work.paperId();
-        // Rows locked in id order, as every writer locks them, so two writers never wait on each other in a circle.
-        Map<UUID, PaperEntity> locked = new TreeMap<>();
-        locked.put(paperId, null);
-        work.merged().forEach(id -> locked.put(id, null));
-        locked.replaceAll((id, none) -> em.find(PaperEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
-        // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
-        PaperEntity paper = locked.get(paperId);
-        boolean newPaper = paper == null;
-        if (newPaper) {
-            paper = new PaperEntity();
-            paper.paperId = paperId;
-            paper.paperKey = work.paperKey();
-            paper.kind = event.kind() == null ? "paper" : event.kind();
-            paper.firstSeenAt = now;
-        }
-        mergeMetadata(paper, event);
-        paper.updatedAt = now;
-        if (newPaper) {
-            em.persist(paper);
-            em.flush();
-        }
-        for (UUID formerId : work.merged()) {
-            PaperEntity former = locked.get(formerId);
-            if (former != null) {
-                works.merge(former, paper, now);
-            }
-        }
-        works.addKeys(paperId, event);
+        PaperEntity paper = joinWork(work, event, now);
 
         SummaryEntity summary = em.find(SummaryEntity.class, event.summaryId());
         boolean newSummary = summary == null;
@@ -143,6 +116,95 @@ public class PaperStore {
             paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
         }
         return paperId;
+    }
+
+    /**
+     * Joins a stored paper to its work as a new summary of it would, for papers stored before work title keys were
+     * kept: each title its summaries gave is looked up, records of one work are merged, the keys are recorded.
+     *
+     * @return the paper it belongs to now (itself, or the record it was merged into); empty when it is gone
+     */
+    @Transactional
+    public Optional<UUID> rejoinWork(UUID paperId, Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
+        PaperEntity stored = em.find(PaperEntity.class, paperId);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<String[]> titles = new ArrayList<>();
+        titles.add(new String[] {stored.title, stored.titleJa});
+        em.createQuery("select s.title, s.titleJa from SummaryEntity s where s.paperId = :p", Object[].class)
+                .setParameter("p", paperId).getResultList()
+                .forEach(row -> titles.add(new String[] {(String) row[0], (String) row[1]}));
+        UUID current = paperId;
+        boolean merged = false;
+        for (String[] title : titles) {
+            SummaryEvent shape = new SummaryEvent(SummaryEvent.SCHEMA_VERSION, stored.paperKey, "", null, 0, "",
+                    title[0], title[1], stored.arxivId, List.of(), List.of(), null, stored.kind, null, null,
+                    List.of(), "", null);
+            WorkMerges.Resolution work = works.resolve(shape);
+            joinWork(work, shape, now);
+            merged |= !work.merged().isEmpty();
+            current = work.paperId();
+        }
+        if (merged) {
+            updatePaperVectorsOfEveryVersion(current, "", now);
+            Map<String, Integer> paperTerms = addTerms(current, Map.of(), false);
+            PaperEntity paper = em.find(PaperEntity.class, current);
+            List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
+            paper.keywords.clear();
+            for (Keyword keyword : keywords) {
+                paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
+            }
+        }
+        return Optional.of(current);
+    }
+
+    /** Up to {@code limit} papers after {@code after}, in id order, that have no work title key. */
+    @Transactional
+    public List<UUID> papersWithoutWorkKeys(UUID after, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                        select cast(p.paper_id as text) from papers p where p.paper_id > ?1
+                        and not exists (select 1 from paper_work_keys k where k.paper_id = p.paper_id)
+                        order by p.paper_id limit ?2""")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> UUID.fromString(r.toString())).toList();
+    }
+
+    /**
+     * Locks the work's records in id order (as every writer locks them, so two writers never wait on each other in a
+     * circle), creates the surviving paper when it is new, and merges the other records into it.
+     */
+    private PaperEntity joinWork(WorkMerges.Resolution work, SummaryEvent event, Instant now) {
+        UUID paperId = work.paperId();
+        Map<UUID, PaperEntity> locked = new TreeMap<>();
+        locked.put(paperId, null);
+        work.merged().forEach(id -> locked.put(id, null));
+        locked.replaceAll((id, none) -> em.find(PaperEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+        // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
+        PaperEntity paper = locked.get(paperId);
+        boolean newPaper = paper == null;
+        if (newPaper) {
+            paper = new PaperEntity();
+            paper.paperId = paperId;
+            paper.paperKey = work.paperKey();
+            paper.kind = event.kind() == null ? "paper" : event.kind();
+            paper.firstSeenAt = now;
+        }
+        mergeMetadata(paper, event);
+        paper.updatedAt = now;
+        if (newPaper) {
+            em.persist(paper);
+            em.flush();
+        }
+        for (UUID formerId : work.merged()) {
+            PaperEntity former = locked.get(formerId);
+            if (former != null) {
+                works.merge(former, paper, now);
+            }
+        }
+        works.addKeys(paperId, event);
+        return paper;
     }
 
     /**

@@ -44,6 +44,9 @@ class OneWorkOnceTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    WorkKeyBackfill backfill;
+
     @Test
     void aTitleOnlyNoteFollowedByAStructuredSummaryWithTheArxivLinkIsOnePaperAndTheTitleRecordIsTombstoned()
             throws Exception {
@@ -152,6 +155,31 @@ class OneWorkOnceTest {
         }
     }
 
+    @Test
+    void aTitleRecordStoredBeforeWorkKeysWereKeptIsJoinedToItsArxivPaperByTheBackfill() throws Exception {
+        String title = "A Time Series is Worth 64 Words: Long-term Forecasting with Transformers";
+        SummaryEvent note = titleOnly(title, null, "study-group-notes", "b1".repeat(32),
+                "いわゆるPatchTST。時系列をパッチに区切って単語のように扱う。");
+        SummaryEvent structured = withArxiv("2211.14730", title, "b2".repeat(32),
+                "時系列をパッチに区切り、変数ごとに独立して同じ Transformer に通す PatchTST。");
+        String titleId = PaperIdentity.paperId(note.paperKey());
+        String arxivId = PaperIdentity.paperId("arxiv:2211.14730");
+        send(note);
+        awaitPaper(titleId, 1);
+        execute("delete from paper_work_keys where paper_id = ?::uuid", titleId); // as a paper stored before V4 is
+        send(structured);
+        awaitPaper(arxivId, 1);
+        assertThat(count("select count(*) from papers where paper_id = ?::uuid", titleId)).isEqualTo(1);
+
+        backfill.run();
+
+        PaperEvent paper = awaitPaper(arxivId, 2);
+        assertThat(paper.formerIds()).containsExactly(titleId);
+        awaitTombstone(titleId);
+        assertThat(count("select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
+        assertThat(count("select count(*) from paper_work_keys where paper_id = ?::uuid", arxivId)).isEqualTo(1);
+    }
+
     private static void send(SummaryEvent event) {
         TestTopics.send(Topics.SUMMARIES.name(), event.paperKey(), EventJson.write(event));
     }
@@ -195,6 +223,13 @@ class OneWorkOnceTest {
             }
         }
         throw new AssertionError("no tombstone for " + paperId + " on " + Topics.PAPERS.name());
+    }
+
+    private void execute(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            statement.executeUpdate();
+        }
     }
 
     private long count(String sql, String parameter) throws SQLException {
