@@ -52,7 +52,13 @@ public class MergedWorks {
         }
     }
 
-    /** The surviving paper's id for an id merged away, else the id itself. */
+    /** The surviving paper's id for an id merged away, else the id itself: a link made before the merge still works. */
+    @Transactional
+    public String resolve(String paperId) {
+        return current(paperId);
+    }
+
+    /** As {@link #resolve}, inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String current(String paperId) {
         List<?> rows = em.createNativeQuery("select paper_id from paper_aliases where former_id = ?1")

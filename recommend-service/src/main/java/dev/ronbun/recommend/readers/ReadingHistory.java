@@ -69,6 +69,12 @@ public class ReadingHistory {
         return true;
     }
 
+    /** The paper a reader's act on this id counts for: itself, or the paper it was merged into as the same work. */
+    @Transactional
+    public String currentPaperId(String paperId) {
+        return mergedWorks.current(paperId);
+    }
+
     /** The reader's events, newest first. */
     @Transactional
     public List<HistoryEntry> history(String readerId, int limit) {

@@ -60,10 +60,11 @@ class MergedWorkTest {
         TestPapers.publishAndAwait(merged);
         TestTopics.send(Topics.PAPERS.name(), TITLE_ONLY.paperId(), null);
 
-        TestPapers.await("the title record to leave the index", () -> given().auth()
-                .oauth2(TestTokens.reader("any-reader")).when().get("/api/papers/{id}", TITLE_ONLY.paperId())
-                .statusCode() == 404);
         TestPapers.await("the reader's history to move", () -> historyPaperIds(reader).equals(List.of(LINKED.paperId())));
+        // A link made before the merge answers with the work.
+        assertThat(given().auth().oauth2(TestTokens.reader("any-reader")).when()
+                .get("/api/papers/{id}", TITLE_ONLY.paperId()).then().statusCode(200).extract().jsonPath()
+                .getString("paperId")).isEqualTo(LINKED.paperId());
         assertThat(given().auth().oauth2(TestTokens.reader("any-reader")).when()
                 .get("/api/papers/{id}", LINKED.paperId()).then().statusCode(200).extract().jsonPath()
                 .getList("summaries.format", String.class)).containsExactly("structured-summary", "study-group-notes");
@@ -73,6 +74,12 @@ class MergedWorkTest {
                 TITLE_ONLY.paperId(), ReadingType.READ, 300, Instant.now());
         TestTopics.send(Topics.READING_EVENTS.name(), reader, EventJson.write(stale));
         TestPapers.await("the stale event to land on the work", () -> historyPaperIds(reader).size() == 2);
+        assertThat(historyPaperIds(reader)).containsOnly(LINKED.paperId());
+        given().auth().oauth2(TestTokens.reader(reader)).contentType(ContentType.JSON)
+                .body("{\"paperId\":\"" + TITLE_ONLY.paperId() + "\",\"type\":\"liked\"}")
+                .when().post("/api/readers/{reader}/events", reader).then().statusCode(202)
+                .body("paperId", org.hamcrest.Matchers.equalTo(LINKED.paperId()));
+        TestPapers.await("the liked event on the work", () -> historyPaperIds(reader).size() == 3);
         assertThat(historyPaperIds(reader)).containsOnly(LINKED.paperId());
 
         List<String> listed = given().auth().oauth2(TestTokens.reader("any-reader")).queryParam("kind", KIND)
