@@ -81,8 +81,8 @@ public class SummaryProcessing {
     }
 
     /**
-     * Joins a paper stored before work title keys were kept to its work (see {@link PaperStore#rejoinWork}) and
-     * publishes the paper it belongs to, with the tombstones of records merged into it.
+     * Joins a paper stored before work title keys were kept to its work (see {@link PaperStore#rejoinWork}) and,
+     * when records were merged, publishes the surviving paper with their tombstones.
      */
     public void rejoinWork(UUID paperId) {
         retries.run("joining paper " + paperId + " to its work",

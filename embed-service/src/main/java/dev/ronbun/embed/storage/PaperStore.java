@@ -122,7 +122,7 @@ public class PaperStore {
      * Joins a stored paper to its work as a new summary of it would, for papers stored before work title keys were
      * kept: each title its summaries gave is looked up, records of one work are merged, the keys are recorded.
      *
-     * @return the paper it belongs to now (itself, or the record it was merged into); empty when it is gone
+     * @return the paper to republish, when records were merged into it; empty when nothing changed that readers see
      */
     @Transactional
     public Optional<UUID> rejoinWork(UUID paperId, Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
@@ -157,7 +157,7 @@ public class PaperStore {
                 paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
             }
         }
-        return Optional.of(current);
+        return merged ? Optional.of(current) : Optional.empty();
     }
 
     /** Up to {@code limit} papers after {@code after}, in id order, that have no work title key. */
