@@ -11,6 +11,9 @@ import java.util.List;
  *                   first appearance; added within v1, so an older event reads as none
  * @param references the union of the papers its summaries name as next to read or key references, one per arXiv
  *                   id, else per normalised title or URL; added within v1
+ * @param formerIds  the ids of records found to be this same work and merged into it (a title-keyed paper that a
+ *                   later document gave an arXiv id); each was tombstoned, and a reader's history on it belongs to
+ *                   this paper now; added within v1
  */
 public record PaperEvent(
         int schemaVersion,
@@ -28,7 +31,8 @@ public record PaperEvent(
         Instant firstSeenAt,
         Instant updatedAt,
         List<String> tags,
-        List<Reference> references) {
+        List<Reference> references,
+        List<String> formerIds) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -39,6 +43,16 @@ public record PaperEvent(
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         tags = tags == null ? List.of() : List.copyOf(tags);
         references = references == null ? List.of() : List.copyOf(references);
+        formerIds = formerIds == null ? List.of() : List.copyOf(formerIds);
+    }
+
+    /** A paper that no other record was merged into, as v1 had it before former ids were added. */
+    public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
+                      String arxivId, List<String> urls, List<String> authors, String kind,
+                      List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
+                      Instant firstSeenAt, Instant updatedAt, List<String> tags, List<Reference> references) {
+        this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
+                embedding, firstSeenAt, updatedAt, tags, references, List.of());
     }
 
     /** A paper without tags or references, as v1 had it before they were added. */
@@ -47,6 +61,6 @@ public record PaperEvent(
                       List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
                       Instant firstSeenAt, Instant updatedAt) {
         this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
-                embedding, firstSeenAt, updatedAt, List.of(), List.of());
+                embedding, firstSeenAt, updatedAt, List.of(), List.of(), List.of());
     }
 }

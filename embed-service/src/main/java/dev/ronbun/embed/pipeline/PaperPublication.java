@@ -4,8 +4,10 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.storage.ModelVersions;
 import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.WorkMerges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,9 @@ import java.util.UUID;
  * <p>The paper's row stays locked from reading its state until the broker has acknowledged it, so when the consumer
  * and a re-embed's bulk publication (possibly on another replica) publish the same paper, the one published last
  * carries the state stored last.
+ *
+ * <p>Records merged into the paper as the same work ({@link WorkMerges}) are tombstoned after the paper is
+ * published, never before, so a reader of the topic always finds the work under one id or the other.
  */
 @ApplicationScoped
 public class PaperPublication {
@@ -26,10 +31,13 @@ public class PaperPublication {
     private final PaperStore store;
     private final ModelVersions versions;
     private final PaperPublisher publisher;
+    private final WorkMerges works;
     private final String loadedVersion;
 
-    public PaperPublication(PaperStore store, ModelVersions versions, PaperPublisher publisher, TextEmbedder embedder) {
+    public PaperPublication(PaperStore store, ModelVersions versions, PaperPublisher publisher, WorkMerges works,
+                            TextEmbedder embedder) {
         this.store = store;
+        this.works = works;
         this.versions = versions;
         this.publisher = publisher;
         this.loadedVersion = embedder.modelVersion();
@@ -45,6 +53,11 @@ public class PaperPublication {
         String serving = versions.servingVersion().orElse(loadedVersion);
         Optional<PaperEvent> paper = store.paperEvent(paperId, serving);
         paper.ifPresent(publisher::publish);
+        if (paper.isPresent()) {
+            List<String> former = works.awaitingTombstone(paperId);
+            former.forEach(publisher::tombstone);
+            works.tombstoned(former);
+        }
         return paper.isPresent();
     }
 }

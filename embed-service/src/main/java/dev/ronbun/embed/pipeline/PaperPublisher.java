@@ -32,4 +32,10 @@ public class PaperPublisher {
         CompletionStage<Void> acked = papers.send(Record.of(paper.paperId(), EventJson.write(paper)));
         acked.toCompletableFuture().join();
     }
+
+    /** Sends a tombstone for a paper id merged into another work's record, and waits for the acknowledgement. */
+    @CurrentThreadContext(cleared = ThreadContext.TRANSACTION)
+    public void tombstone(String paperId) {
+        papers.send(Record.<String, String>of(paperId, null)).toCompletableFuture().join();
+    }
 }

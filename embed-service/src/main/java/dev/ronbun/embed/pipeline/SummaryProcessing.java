@@ -65,7 +65,10 @@ public class SummaryProcessing {
                 () -> store.isStored(event.summaryId(), modelVersion));
         UUID paperId;
         if (alreadyStored) {
-            paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
+            // Its paper may have been merged into another work's record since: the stored summary knows where it went.
+            paperId = retries.run("finding the paper of summary " + event.summaryId(),
+                    () -> store.paperOf(event.summaryId()))
+                    .orElseGet(() -> UUID.fromString(PaperIdentity.paperId(event.paperKey())));
         } else {
             PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
             TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event));
@@ -75,6 +78,17 @@ public class SummaryProcessing {
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
         retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
+    }
+
+    /**
+     * Joins a paper stored before work title keys were kept to its work (see {@link PaperStore#rejoinWork}) and,
+     * when records were merged, publishes the surviving paper with their tombstones.
+     */
+    public void rejoinWork(UUID paperId) {
+        retries.run("joining paper " + paperId + " to its work",
+                        () -> store.rejoinWork(paperId, this::rankKeywords))
+                .ifPresent(current -> retries.run("publishing paper " + current,
+                        () -> publication.publishLatest(current)));
     }
 
     /** See {@link ConsumerLiveness}. */

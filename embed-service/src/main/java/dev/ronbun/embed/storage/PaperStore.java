@@ -39,10 +39,19 @@ public class PaperStore {
     public static final UUID FIRST_PAPER_ID = new UUID(0, 0);
 
     private final EntityManager em;
+    private final WorkMerges works;
     private final Clock clock = Clock.systemUTC();
 
-    public PaperStore(EntityManager em) {
+    public PaperStore(EntityManager em, WorkMerges works) {
         this.em = em;
+        this.works = works;
+    }
+
+    /** The paper a stored summary belongs to now: its key's paper, or the paper that record was merged into. */
+    @Transactional
+    public Optional<UUID> paperOf(String summaryId) {
+        SummaryEntity summary = em.find(SummaryEntity.class, summaryId);
+        return summary == null ? Optional.empty() : Optional.of(summary.paperId);
     }
 
     /** True when this summary and its vector under the given model are already stored. */
@@ -61,22 +70,9 @@ public class PaperStore {
     public UUID store(SummaryEvent event, StoredVector vector, Map<String, Integer> summaryTerms,
                       Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
         Instant now = clock.instant();
-        UUID paperId = UUID.fromString(PaperIdentity.paperId(event.paperKey()));
-        // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
-        PaperEntity paper = em.find(PaperEntity.class, paperId, LockModeType.PESSIMISTIC_WRITE);
-        boolean newPaper = paper == null;
-        if (newPaper) {
-            paper = new PaperEntity();
-            paper.paperId = paperId;
-            paper.paperKey = event.paperKey();
-            paper.kind = event.kind() == null ? "paper" : event.kind();
-            paper.firstSeenAt = now;
-        }
-        mergeMetadata(paper, event);
-        paper.updatedAt = now;
-        if (newPaper) {
-            em.persist(paper);
-        }
+        WorkMerges.Resolution work = works.resolve(event);
+        UUID paperId = work.paperId();
+        PaperEntity paper = joinWork(work, event, now);
 
         SummaryEntity summary = em.find(SummaryEntity.class, event.summaryId());
         boolean newSummary = summary == null;
@@ -108,6 +104,10 @@ public class PaperStore {
         em.flush();
 
         updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
+        if (!work.merged().isEmpty()) {
+            // The merged records' summaries may carry vectors of other model versions (a re-embed under way).
+            updatePaperVectorsOfEveryVersion(paperId, vector.modelVersion(), now);
+        }
         Map<String, Integer> paperTerms = addTerms(paperId, summaryTerms, newSummary);
         em.flush(); // the document frequencies below are read with a query, which must see this paper's terms
         List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
@@ -116,6 +116,95 @@ public class PaperStore {
             paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
         }
         return paperId;
+    }
+
+    /**
+     * Joins a stored paper to its work as a new summary of it would, for papers stored before work title keys were
+     * kept: each title its summaries gave is looked up, records of one work are merged, the keys are recorded.
+     *
+     * @return the paper to republish, when records were merged into it; empty when nothing changed that readers see
+     */
+    @Transactional
+    public Optional<UUID> rejoinWork(UUID paperId, Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
+        PaperEntity stored = em.find(PaperEntity.class, paperId);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<String[]> titles = new ArrayList<>();
+        titles.add(new String[] {stored.title, stored.titleJa});
+        em.createQuery("select s.title, s.titleJa from SummaryEntity s where s.paperId = :p", Object[].class)
+                .setParameter("p", paperId).getResultList()
+                .forEach(row -> titles.add(new String[] {(String) row[0], (String) row[1]}));
+        UUID current = paperId;
+        boolean merged = false;
+        for (String[] title : titles) {
+            SummaryEvent shape = new SummaryEvent(SummaryEvent.SCHEMA_VERSION, stored.paperKey, "", null, 0, "",
+                    title[0], title[1], stored.arxivId, List.of(), List.of(), null, stored.kind, null, null,
+                    List.of(), "", null);
+            WorkMerges.Resolution work = works.resolve(shape);
+            joinWork(work, shape, now);
+            merged |= !work.merged().isEmpty();
+            current = work.paperId();
+        }
+        if (merged) {
+            updatePaperVectorsOfEveryVersion(current, "", now);
+            Map<String, Integer> paperTerms = addTerms(current, Map.of(), false);
+            PaperEntity paper = em.find(PaperEntity.class, current);
+            List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
+            paper.keywords.clear();
+            for (Keyword keyword : keywords) {
+                paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
+            }
+        }
+        return merged ? Optional.of(current) : Optional.empty();
+    }
+
+    /** Up to {@code limit} papers after {@code after}, in id order, that have no work title key. */
+    @Transactional
+    public List<UUID> papersWithoutWorkKeys(UUID after, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                        select cast(p.paper_id as text) from papers p where p.paper_id > ?1
+                        and not exists (select 1 from paper_work_keys k where k.paper_id = p.paper_id)
+                        order by p.paper_id limit ?2""")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> UUID.fromString(r.toString())).toList();
+    }
+
+    /**
+     * Locks the work's records in id order (as every writer locks them, so two writers never wait on each other in a
+     * circle), creates the surviving paper when it is new, and merges the other records into it.
+     */
+    private PaperEntity joinWork(WorkMerges.Resolution work, SummaryEvent event, Instant now) {
+        UUID paperId = work.paperId();
+        Map<UUID, PaperEntity> locked = new TreeMap<>();
+        locked.put(paperId, null);
+        work.merged().forEach(id -> locked.put(id, null));
+        locked.replaceAll((id, none) -> em.find(PaperEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+        // Entities are filled before persist: Hibernate may insert at persist time, and the columns are not null.
+        PaperEntity paper = locked.get(paperId);
+        boolean newPaper = paper == null;
+        if (newPaper) {
+            paper = new PaperEntity();
+            paper.paperId = paperId;
+            paper.paperKey = work.paperKey();
+            paper.kind = event.kind() == null ? "paper" : event.kind();
+            paper.firstSeenAt = now;
+        }
+        mergeMetadata(paper, event);
+        paper.updatedAt = now;
+        if (newPaper) {
+            em.persist(paper);
+            em.flush();
+        }
+        for (UUID formerId : work.merged()) {
+            PaperEntity former = locked.get(formerId);
+            if (former != null) {
+                works.merge(former, paper, now);
+            }
+        }
+        works.addKeys(paperId, event);
+        return paper;
     }
 
     /**
@@ -277,6 +366,18 @@ public class PaperStore {
         }
     }
 
+    private void updatePaperVectorsOfEveryVersion(UUID paperId, String doneVersion, Instant now) {
+        List<Object[]> versions = em.createQuery("""
+                        select distinct v.id.modelVersion, v.modelId from SummaryVectorEntity v, SummaryEntity s
+                        where v.id.summaryId = s.summaryId and s.paperId = :paperId""", Object[].class)
+                .setParameter("paperId", paperId).getResultList();
+        for (Object[] version : versions) {
+            if (!doneVersion.equals(version[0])) {
+                updatePaperVector(paperId, (String) version[1], (String) version[0], now);
+            }
+        }
+    }
+
     /**
      * A paper's term frequencies are the sum over its summaries. A summary adds its terms once, when it is first
      * stored; storing it again (a redelivery, or a vector for a new model) leaves the counts as they are.
@@ -326,7 +427,8 @@ public class PaperStore {
                 summaries, keywords, new PaperEmbedding(vector.modelId, modelVersion, vector.vector),
                 paper.firstSeenAt, paper.updatedAt,
                 PaperLinks.tags(stored.stream().map(st -> st.tags).toList()),
-                PaperLinks.references(stored.stream().map(st -> st.references).toList())));
+                PaperLinks.references(stored.stream().map(st -> st.references).toList()),
+                works.formerIds(paperId)));
     }
 
     private static String firstNonBlank(String existing, String incoming) {

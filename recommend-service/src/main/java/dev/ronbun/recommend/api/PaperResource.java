@@ -10,6 +10,7 @@ import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperPage;
 import dev.ronbun.recommend.ranking.NextToRead;
 import dev.ronbun.recommend.ranking.RelatedPapers;
+import dev.ronbun.recommend.readers.MergedWorks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,10 +29,12 @@ public class PaperResource {
     private final RecommendConfig config;
     private final ServedResults served;
     private final NextToRead nextToRead;
+    private final MergedWorks mergedWorks;
 
     public PaperResource(PaperIndex index, RelatedPapers related, RecommendConfig config, ServedResults served,
-                         NextToRead nextToRead) {
+                         NextToRead nextToRead, MergedWorks mergedWorks) {
         this.index = index;
+        this.mergedWorks = mergedWorks;
         this.nextToRead = nextToRead;
         this.served = served;
         this.related = related;
@@ -58,7 +61,9 @@ public class PaperResource {
             + "names as next to read (references: title, arxivId, url, and paperId where Ronbun has that paper)")
     public ObjectNode get(@PathParam("paperId") String paperId) {
         RequestParameters.paperId(paperId);
-        PaperEvent paper = index.get(paperId).orElseThrow(() -> RequestParameters.unknownPaper(paperId));
+        // An id merged into another record of the same work (issue 19) answers with that paper.
+        PaperEvent paper = index.get(paperId).or(() -> index.get(mergedWorks.resolve(paperId)))
+                .orElseThrow(() -> RequestParameters.unknownPaper(paperId));
         // The event as published, its references with the paper each links to now (resolved at read time).
         ObjectNode json = EventJson.mapper().valueToTree(paper);
         json.set("references", EventJson.mapper().valueToTree(nextToRead.linked(paper)));

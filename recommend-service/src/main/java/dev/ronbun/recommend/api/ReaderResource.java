@@ -102,7 +102,13 @@ public class ReaderResource {
                 "malformed-reading-event", ReadingEventRequest.EXPECTED);
         ReadingEvent event = toEvent(readerId, request);
         if (index.listing(event.paperId()).isEmpty()) {
-            throw RequestParameters.unknownPaper(event.paperId());
+            // A page opened before its paper was merged into another record of the same work names the old id.
+            String current = history.currentPaperId(event.paperId());
+            if (current.equals(event.paperId()) || index.listing(current).isEmpty()) {
+                throw RequestParameters.unknownPaper(event.paperId());
+            }
+            event = new ReadingEvent(event.schemaVersion(), event.eventId(), event.readerId(), current, event.type(),
+                    event.dwellSeconds(), event.at());
         }
         publisher.publish(event);
         return Response.accepted(event).type(MediaType.APPLICATION_JSON).build();

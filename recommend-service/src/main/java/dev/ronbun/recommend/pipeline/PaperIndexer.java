@@ -5,6 +5,7 @@ import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.readers.MergedWorks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,15 +19,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * what was not yet committed (an upsert, hence harmless). A record that is not a valid paper event, or that the index
  * refuses (a vector of another dimension), goes to {@code ronbun.papers.v1.dlq} at once with the reason; a write that
  * fails for a passing reason (the disk) is retried with back-off until it passes ({@link RedeliveryPolicy}).
+ *
+ * <p>A paper that carries {@code formerIds} absorbed those records as the same work: they leave the index with it
+ * (their tombstones, on other partitions, may come later or have come earlier) and readers' history on them moves
+ * to it ({@link MergedWorks}).
  */
 @ApplicationScoped
 public class PaperIndexer {
 
     private final PaperIndex index;
+    private final MergedWorks mergedWorks;
     private final RedeliveryPolicy retries;
 
-    public PaperIndexer(PaperIndex index, RecommendConfig config) {
+    public PaperIndexer(PaperIndex index, MergedWorks mergedWorks, RecommendConfig config) {
         this.index = index;
+        this.mergedWorks = mergedWorks;
         this.retries = new RedeliveryPolicy(config.retry());
     }
 
@@ -47,5 +54,12 @@ public class PaperIndexer {
         }
         PaperEvent paper = EventJson.readPaper(record.value());
         retries.run("indexing paper " + paper.paperId(), () -> index.upsert(List.of(paper)));
+        if (!paper.formerIds().isEmpty()) {
+            retries.run("merging former records into paper " + paper.paperId(), () -> {
+                paper.formerIds().stream().filter(id -> !id.equals(paper.paperId())).forEach(index::delete);
+                mergedWorks.carry(paper.formerIds(), paper.paperId());
+                return null;
+            });
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.ronbun.recommend.ranking;
 
+import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.recommend.index.PaperDocuments;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.function.Function;
 /**
  * Keeps one record per work in a ranked list: a paper summarised in two documents, one with its arXiv link and one
  * without, is stored as two records (same title, different ids) and should be shown once, at its better place.
+ * embed-service merges such records as they arrive (issue 19); this covers records indexed before that, and applies
+ * the same rule: equal work title keys ({@link PaperIdentity#workTitleKeys}: whole titles long enough not to be
+ * generic, per kind), and never two different arXiv ids.
  */
 public final class DistinctWorks {
 
@@ -60,21 +63,32 @@ public final class DistinctWorks {
         return distinct;
     }
 
-    /** True when no record of this paper's work was seen yet; either way its work counts as seen from now on. */
+    /**
+     * True when no record of this paper's work was seen yet; either way its work counts as seen from now on. Records
+     * with arXiv ids are compared by title only with records without one, and such a record stands for one arXiv id
+     * at most: two arXiv ids are two works.
+     */
     private static boolean isNew(PaperEvent paper, Set<String> seen) {
-        List<String> keys = keys(paper);
-        boolean unseen = keys.stream().noneMatch(seen::contains);
-        seen.addAll(keys);
-        return unseen;
-    }
-
-    private static List<String> keys(PaperEvent paper) {
-        List<String> keys = new ArrayList<>();
-        keys.add("id:" + paper.paperId());
-        if (paper.arxivId() != null && !paper.arxivId().isBlank()) {
-            keys.add("arxiv:" + paper.arxivId().strip());
+        String arxiv = paper.arxivId() == null || paper.arxivId().isBlank() ? null : paper.arxivId().strip();
+        if (!seen.add("id:" + paper.paperId()) || (arxiv != null && !seen.add("arxiv:" + arxiv))) {
+            return false;
         }
-        PaperDocuments.workTitles(paper).forEach(title -> keys.add("title:" + title));
-        return keys;
+        boolean unseen = true;
+        for (String title : PaperIdentity.workTitleKeys(paper.kind(), paper.title(), paper.titleJa())) {
+            if (arxiv == null) {
+                unseen &= !seen.contains("linked " + title) && !seen.contains("unlinked " + title);
+                seen.add("unlinked " + title);
+            } else {
+                boolean absorbed = seen.contains("unlinked " + title)
+                        && (!seen.contains("absorbed " + title) || seen.contains("absorbed " + title + " " + arxiv));
+                if (absorbed) {
+                    seen.add("absorbed " + title);
+                    seen.add("absorbed " + title + " " + arxiv);
+                }
+                unseen &= !absorbed;
+                seen.add("linked " + title);
+            }
+        }
+        return unseen;
     }
 }

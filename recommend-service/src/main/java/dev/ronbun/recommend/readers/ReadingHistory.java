@@ -21,10 +21,12 @@ public class ReadingHistory {
 
     private final EntityManager em;
     private final Clock clock;
+    private final MergedWorks mergedWorks;
 
-    public ReadingHistory(EntityManager em, Clock clock) {
+    public ReadingHistory(EntityManager em, Clock clock, MergedWorks mergedWorks) {
         this.em = em;
         this.clock = clock;
+        this.mergedWorks = mergedWorks;
     }
 
     /** Stores the event and folds it into the profile; false when this event id was already stored. */
@@ -32,12 +34,14 @@ public class ReadingHistory {
     public boolean record(ReadingEvent event) {
         ensureReader(event.readerId());
         Instant at = event.at() == null ? clock.instant() : event.at();
+        // An event may still name a record since merged into another as the same work: it counts for that one.
+        String paperId = mergedWorks.current(event.paperId());
         int inserted = em.createNativeQuery("""
                         insert into reading_events (event_id, reader_id, paper_id, type, dwell_seconds, occurred_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_id) do nothing""")
                 .setParameter(1, event.eventId())
                 .setParameter(2, event.readerId())
-                .setParameter(3, event.paperId())
+                .setParameter(3, paperId)
                 .setParameter(4, event.type().wireName())
                 .setParameter(5, event.dwellSeconds())
                 .setParameter(6, at)
@@ -45,7 +49,7 @@ public class ReadingHistory {
         if (inserted == 0) {
             return false;
         }
-        ReaderPaperEntity.Id id = new ReaderPaperEntity.Id(event.readerId(), event.paperId());
+        ReaderPaperEntity.Id id = new ReaderPaperEntity.Id(event.readerId(), paperId);
         ReaderPaperEntity paper = em.find(ReaderPaperEntity.class, id);
         double weight = InteractionWeights.of(event.type(), event.dwellSeconds());
         if (paper == null) {
@@ -63,6 +67,12 @@ public class ReadingHistory {
             }
         }
         return true;
+    }
+
+    /** The paper a reader's act on this id counts for: itself, or the paper it was merged into as the same work. */
+    @Transactional
+    public String currentPaperId(String paperId) {
+        return mergedWorks.current(paperId);
     }
 
     /** The reader's events, newest first. */

@@ -53,7 +53,7 @@ class ReadingEventConsumerTest {
         private int attempts;
 
         HistoryWithOutage(int failures) {
-            super(null, Clock.systemUTC());
+            super(null, Clock.systemUTC(), null);
             this.failures = failures;
         }
 

@@ -32,9 +32,9 @@ class DistinctWorksTest {
 
     @Test
     void pagesCountWorksNotRecordsAndEachWorkStaysAtItsBestPlace() {
-        String linked = add("w:qlora", "QLoRA", "2305.14314");
+        String linked = add("w:qlora", "QLoRA: Efficient Finetuning of Quantized LLMs", "2305.14314");
         String lora = add("w:lora", "LoRA", "2106.09685");
-        String unlinked = add("w:qlora-notes", "QLoRA", null);
+        String unlinked = add("w:qlora-notes", "QLoRA: Efficient Finetuning of Quantized LLMs", null);
         String dpo = add("w:dpo", "Direct Preference Optimization", "2305.18290");
         String whisper = add("w:whisper", "Whisper", "2212.04356");
         List<String> ranked = List.of(linked, lora, unlinked, "gone-since", dpo, whisper);
@@ -44,6 +44,22 @@ class DistinctWorksTest {
         assertThat(DistinctWorks.page(ranked, listings, 1, 2)).extracting(PaperEvent::paperId)
                 .containsExactly(dpo, whisper);
         assertThat(DistinctWorks.page(ranked, listings, 2, 2)).isEmpty();
+    }
+
+    @Test
+    void papersWithShortGenericTitlesOrTwoArxivIdsAreTwoWorks() {
+        String vit = add("w:dino-vit", "DINO", "2104.14294");
+        String detr = add("w:dino-detr", "DINO", "2203.03605");
+        String note = add("w:dino-note", "DINO", null);
+        String title = "Scaling Vision Transformers to Twenty Two Billion Parameters";
+        String first = add("w:vit22b", title, "2302.05442");
+        String second = add("w:vit22b-other", title, "2302.05443");
+        String unlinked = add("w:vit22b-notes", title, null);
+
+        assertThat(DistinctWorks.page(List.of(vit, detr, note, first, second, unlinked), listings, 0, 10))
+                .extracting(PaperEvent::paperId).containsExactly(vit, detr, note, first, second);
+        assertThat(DistinctWorks.page(List.of(unlinked, first, second), listings, 0, 10))
+                .extracting(PaperEvent::paperId).containsExactly(unlinked, second);
     }
 
     @Test
