@@ -234,6 +234,23 @@ class DocumentToRelatedPapersIT {
         List<JsonNode> listed = items(get(RonbunService.RECOMMEND, "/api/papers?size=100"));
         assertThat(listed).filteredOn(paper -> Set.of("2006.11239", "2011.13456").contains(paper.path("arxivId").asText()))
                 .as("each entry's paper once").hasSize(2);
+
+        // The web UI's feed page reads the same status through recommend-service, which forwards to ingest.
+        HttpResponse<String> throughRecommend = send(HttpRequest.newBuilder(
+                URI.create(wiring.baseUrl(RonbunService.RECOMMEND) + "/api/feeds"))
+                .header("Authorization", "Bearer " + curatorToken).GET());
+        assertThat(throughRecommend.statusCode()).as(throughRecommend.body()).isEqualTo(200);
+        JsonNode feeds = JSON.readTree(throughRecommend.body());
+        assertThat(StreamSupport.stream(feeds.spliterator(), false)
+                .filter(feed -> feed.path("id").asText().equals(feedId)).findFirst().orElseThrow()
+                .path("entriesIngested").asInt()).isEqualTo(2);
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(
+                URI.create(wiring.baseUrl(RonbunService.RECOMMEND) + "/api/feeds/987654321"))
+                .header("Authorization", "Bearer " + curatorToken).GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(unknown.body()).contains("feed-not-found");
     }
 
     private static void serveFeed(HttpExchange exchange) throws IOException {
