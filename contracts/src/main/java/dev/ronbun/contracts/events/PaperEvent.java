@@ -11,6 +11,9 @@ import java.util.List;
  *                   first appearance; added within v1, so an older event reads as none
  * @param references the union of the papers its summaries name as next to read or key references, one per arXiv
  *                   id, else per normalised title or URL; added within v1
+ * @param venue      the journal or conference a summary's citation names (the newest summary's that has one);
+ *                   added within v1
+ * @param year       the year of publication a summary's citation gives, null when none does; added within v1
  */
 public record PaperEvent(
         int schemaVersion,
@@ -28,7 +31,9 @@ public record PaperEvent(
         Instant firstSeenAt,
         Instant updatedAt,
         List<String> tags,
-        List<Reference> references) {
+        List<Reference> references,
+        String venue,
+        Integer year) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -41,12 +46,21 @@ public record PaperEvent(
         references = references == null ? List.of() : List.copyOf(references);
     }
 
+    /** A paper without venue and year, as v1 had it before they were added. */
+    public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
+                      String arxivId, List<String> urls, List<String> authors, String kind,
+                      List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
+                      Instant firstSeenAt, Instant updatedAt, List<String> tags, List<Reference> references) {
+        this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
+                embedding, firstSeenAt, updatedAt, tags, references, null, null);
+    }
+
     /** A paper without tags or references, as v1 had it before they were added. */
     public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
                       String arxivId, List<String> urls, List<String> authors, String kind,
                       List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
                       Instant firstSeenAt, Instant updatedAt) {
         this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
-                embedding, firstSeenAt, updatedAt, List.of(), List.of());
+                embedding, firstSeenAt, updatedAt, List.of(), List.of(), null, null);
     }
 }
