@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * ingest-service's {@code /api/feeds} as recommend-service's tests see it, over real HTTP on 127.0.0.1: feeds kept in
  * memory, a poll that reports {@link #ENTRIES_PER_POLL} entries ingested, a 400 problem for a URL containing
- * "refused", and every request recorded. ingest-service itself answers these in the end-to-end test
+ * "refused", and every request recorded, read back over HTTP ({@link #receivedBy}) because the test profile that
+ * starts it and the test that asks live in different class loaders. ingest-service itself answers these in the
+ * end-to-end test
  * (infra/e2e); here only what recommend-service does with them is under test. It serves nothing else, so
  * ingest-service's readiness stays "not ready" for the tests that expect that.
  */
@@ -46,6 +52,11 @@ public final class IngestFeedsStandIn {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/feeds", this::handle);
+        server.createContext("/stand-in/received", exchange -> {
+            try (exchange) {
+                answer(exchange, 200, "application/json", json.writeValueAsString(received));
+            }
+        });
         server.start();
     }
 
@@ -61,8 +72,19 @@ public final class IngestFeedsStandIn {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public List<Received> received() {
-        return List.copyOf(received);
+    /** Every request the stand-in at {@code baseUrl} has received, in order. */
+    public static List<Received> receivedBy(String baseUrl) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/stand-in/received")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return List.of(new ObjectMapper().readValue(response.body(), Received[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
