@@ -42,6 +42,13 @@ function reference(ref) {
       ref.arxivId && ref.title ? el('span', {}, `arXiv:${ref.arxivId}`) : null));
 }
 
+/** "NeurIPS 2022" from the citation's venue and year; a venue that already names the year is shown as written. */
+function venueAndYear(paper) {
+  const venue = paper.venue || '';
+  const year = paper.year ? String(paper.year) : '';
+  return (venue.includes(year) ? venue : `${venue} ${year}`).trim();
+}
+
 async function loadPaper() {
   const paper = await getJson(`/api/papers/${encodeURIComponent(paperId)}`);
   const { main, sub } = titles(paper);
@@ -51,6 +58,7 @@ async function loadPaper() {
   fill(document.getElementById('paper-meta'),
     el('span', {}, paper.kind),
     (paper.authors || []).length ? el('span', {}, paper.authors.join(', ')) : null,
+    venueAndYear(paper) ? el('span', { id: 'paper-venue' }, venueAndYear(paper)) : null,
     ...links(paper).map((link) => el('span', {}, link)),
     el('span', {}, `取り込み ${formatDate(paper.firstSeenAt)}`));
   fill(document.getElementById('paper-keywords'), keywordChips((paper.keywords || []).map((k) => k.term)));

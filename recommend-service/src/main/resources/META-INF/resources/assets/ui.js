@@ -142,6 +142,7 @@ async function call(method, url, body) {
 export const getJson = (url) => call('GET', url);
 export const postJson = (url, body) => call('POST', url, body);
 export const putJson = (url, body) => call('PUT', url, body);
+export const deleteJson = (url) => call('DELETE', url);
 
 /** A query string from the non-empty entries of an object. */
 export function query(params) {
@@ -223,6 +224,7 @@ const PAGES = [
   ['map.html', 'トピックマップ'],
   ['search.html', '検索'],
   ['reader.html', '読者'],
+  ['feeds.html', 'フィード'],
 ];
 
 /** Header with navigation and the live-update indicator, and the footer; {@code active} is the page's file name. */

@@ -94,10 +94,19 @@ public final class TestPapers {
         private String presenter = "Aoi";
         private List<String> tags = List.of();
         private List<Reference> references = List.of();
+        private String venue;
+        private Integer year;
 
         private Builder(String key, String title) {
             this.key = key;
             this.title = title;
+        }
+
+        /** Where and when it was published, as a citation gives them. */
+        public Builder published(String venueName, int yearOfPublication) {
+            this.venue = venueName;
+            this.year = yearOfPublication;
+            return this;
         }
 
         public Builder titleJa(String value) {
@@ -168,7 +177,7 @@ public final class TestPapers {
                     List.of("A. Author"), kind, List.of(summary),
                     keywords.stream().map(k -> new Keyword(k, 1.0)).toList(),
                     new PaperEmbedding(MODEL, MODEL_VERSION, vector), firstSeen,
-                    updated == null ? firstSeen : updated, tags, references);
+                    updated == null ? firstSeen : updated, tags, references, venue, year);
         }
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  * @param formerIds  the ids of records found to be this same work and merged into it (a title-keyed paper that a
  *                   later document gave an arXiv id); each was tombstoned, and a reader's history on it belongs to
  *                   this paper now; added within v1
+ * @param venue      the journal or conference a summary's citation names (the newest summary's that has one);
+ *                   added within v1
+ * @param year       the year of publication a summary's citation gives, null when none does; added within v1
  */
 public record PaperEvent(
         int schemaVersion,
@@ -32,7 +35,9 @@ public record PaperEvent(
         Instant updatedAt,
         List<String> tags,
         List<Reference> references,
-        List<String> formerIds) {
+        List<String> formerIds,
+        String venue,
+        Integer year) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,13 +51,33 @@ public record PaperEvent(
         formerIds = formerIds == null ? List.of() : List.copyOf(formerIds);
     }
 
-    /** A paper that no other record was merged into, as v1 had it before former ids were added. */
+    /** A paper that no other record was merged into. */
+    public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
+                      String arxivId, List<String> urls, List<String> authors, String kind,
+                      List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
+                      Instant firstSeenAt, Instant updatedAt, List<String> tags, List<Reference> references,
+                      String venue, Integer year) {
+        this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
+                embedding, firstSeenAt, updatedAt, tags, references, List.of(), venue, year);
+    }
+
+    /** A paper without venue and year, as v1 had it before they were added. */
+    public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
+                      String arxivId, List<String> urls, List<String> authors, String kind,
+                      List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
+                      Instant firstSeenAt, Instant updatedAt, List<String> tags, List<Reference> references,
+                      List<String> formerIds) {
+        this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
+                embedding, firstSeenAt, updatedAt, tags, references, formerIds, null, null);
+    }
+
+    /** A paper without former ids, venue or year, as v1 had it before they were added. */
     public PaperEvent(int schemaVersion, String paperId, String paperKey, String title, String titleJa,
                       String arxivId, List<String> urls, List<String> authors, String kind,
                       List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
                       Instant firstSeenAt, Instant updatedAt, List<String> tags, List<Reference> references) {
         this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
-                embedding, firstSeenAt, updatedAt, tags, references, List.of());
+                embedding, firstSeenAt, updatedAt, tags, references, List.of(), null, null);
     }
 
     /** A paper without tags or references, as v1 had it before they were added. */
@@ -61,6 +86,6 @@ public record PaperEvent(
                       List<PaperSummary> summaries, List<Keyword> keywords, PaperEmbedding embedding,
                       Instant firstSeenAt, Instant updatedAt) {
         this(schemaVersion, paperId, paperKey, title, titleJa, arxivId, urls, authors, kind, summaries, keywords,
-                embedding, firstSeenAt, updatedAt, List.of(), List.of(), List.of());
+                embedding, firstSeenAt, updatedAt, List.of(), List.of(), List.of(), null, null);
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param body          this paper's own text in the document
  * @param tags          the tags its writer gave the document (front matter tags, categories, topics); added within v1
  * @param references    the papers it names as next to read or as key references; added within v1
+ * @param venue         the journal or conference the document's citation names; added within v1
+ * @param year          the year of publication the document's citation gives, null when not given; added within v1
  */
 public record SummaryEvent(
         int schemaVersion,
@@ -42,7 +44,9 @@ public record SummaryEvent(
         String body,
         Instant ingestedAt,
         List<String> tags,
-        List<Reference> references) {
+        List<Reference> references,
+        String venue,
+        Integer year) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -54,13 +58,24 @@ public record SummaryEvent(
         references = references == null ? List.of() : List.copyOf(references);
     }
 
+    /** An event without venue and year, as v1 had it before they were added. */
+    public SummaryEvent(int schemaVersion, String paperKey, String documentId, String documentName, int position,
+                        String format, String title, String titleJa, String arxivId, List<String> urls,
+                        List<String> authors, String presenter, String kind, LocalDate sourceDate, String summary,
+                        List<Section> sections, String body, Instant ingestedAt, List<String> tags,
+                        List<Reference> references) {
+        this(schemaVersion, paperKey, documentId, documentName, position, format, title, titleJa, arxivId, urls,
+                authors, presenter, kind, sourceDate, summary, sections, body, ingestedAt, tags, references, null, null);
+    }
+
     /** An event without tags or references, as v1 had it before they were added. */
     public SummaryEvent(int schemaVersion, String paperKey, String documentId, String documentName, int position,
                         String format, String title, String titleJa, String arxivId, List<String> urls,
                         List<String> authors, String presenter, String kind, LocalDate sourceDate, String summary,
                         List<Section> sections, String body, Instant ingestedAt) {
         this(schemaVersion, paperKey, documentId, documentName, position, format, title, titleJa, arxivId, urls,
-                authors, presenter, kind, sourceDate, summary, sections, body, ingestedAt, List.of(), List.of());
+                authors, presenter, kind, sourceDate, summary, sections, body, ingestedAt, List.of(), List.of(), null,
+                null);
     }
 
     /** Identifies this summary among all summaries of the paper: document plus position. */

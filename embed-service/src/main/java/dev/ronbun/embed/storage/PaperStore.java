@@ -95,6 +95,8 @@ public class PaperStore {
         summary.body = event.body() == null ? "" : event.body();
         summary.tags = new ArrayList<>(event.tags());
         summary.references = new ArrayList<>(event.references());
+        summary.venue = event.venue();
+        summary.year = event.year();
         summary.ingestedAt = event.ingestedAt() == null ? now : event.ingestedAt();
         if (newSummary) {
             em.persist(summary);
@@ -422,13 +424,17 @@ public class PaperStore {
                         s.sourceDate, s.summary, s.sections, s.body))
                 .toList();
         List<Keyword> keywords = paper.keywords.stream().map(k -> new Keyword(k.term, k.weight)).toList();
+        // The newest summary that names a venue (or a year) speaks for the paper: a later post may correct an earlier.
+        String venue = stored.reversed().stream().map(s -> s.venue).filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(null);
+        Integer year = stored.reversed().stream().map(s -> s.year).filter(y -> y != null).findFirst().orElse(null);
         return Optional.of(new PaperEvent(PaperEvent.SCHEMA_VERSION, paperId.toString(), paper.paperKey, paper.title,
                 paper.titleJa, paper.arxivId, List.copyOf(paper.urls), List.copyOf(paper.authors), paper.kind,
                 summaries, keywords, new PaperEmbedding(vector.modelId, modelVersion, vector.vector),
                 paper.firstSeenAt, paper.updatedAt,
                 PaperLinks.tags(stored.stream().map(st -> st.tags).toList()),
                 PaperLinks.references(stored.stream().map(st -> st.references).toList()),
-                works.formerIds(paperId)));
+                works.formerIds(paperId), venue, year));
     }
 
     private static String firstNonBlank(String existing, String incoming) {

@@ -68,6 +68,12 @@ public class SummaryEntity {
     @Column(name = "reference_list", nullable = false)
     public List<Reference> references = new ArrayList<>();
 
+    /** The journal or conference the summary's citation names. */
+    public String venue;
+
+    /** The year of publication the summary's citation gives. */
+    public Integer year;
+
     @Column(name = "ingested_at", nullable = false)
     public Instant ingestedAt;
 

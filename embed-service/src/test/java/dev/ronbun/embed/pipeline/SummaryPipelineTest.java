@@ -115,6 +115,32 @@ class SummaryPipelineTest {
                 + " and jsonb_array_length(reference_list) = 2", first.summaryId())).isEqualTo(1);
     }
 
+    @Test
+    void venueAndYearAreStoredPerSummaryAndThePaperCarriesTheNewestSummarysThatHasThem() throws Exception {
+        SummaryEvent preprint = withCitation(summary("2006.11239", "Denoising Diffusion Probabilistic Models",
+                "a1".repeat(32), 0, "拡散過程を逆向きに学習して画像を生成する。"), "arXiv", 2020);
+        SummaryEvent published = withCitation(summary("2006.11239", preprint.title(), "a2".repeat(32), 0,
+                "ノイズ除去の連鎖で高品質な標本を得る拡散モデル。"), "NeurIPS", 2020);
+        SummaryEvent without = summary("2006.11239", preprint.title(), "a3".repeat(32), 0, "引用情報のない紹介記事。");
+
+        for (SummaryEvent event : List.of(preprint, published, without)) {
+            TestTopics.send(Topics.SUMMARIES.name(), event.paperKey(), EventJson.write(event));
+        }
+
+        PaperEvent paper = awaitPaper(PaperIdentity.paperId("arxiv:2006.11239"), 3);
+        assertThat(paper.venue()).isEqualTo("NeurIPS");
+        assertThat(paper.year()).isEqualTo(2020);
+        assertThat(count("select count(*) from summaries where summary_id = ? and venue = 'arXiv' and year = 2020",
+                preprint.summaryId())).isEqualTo(1);
+    }
+
+    private static SummaryEvent withCitation(SummaryEvent e, String venue, int year) {
+        return new SummaryEvent(e.schemaVersion(), e.paperKey(), e.documentId(), e.documentName(), e.position(),
+                e.format(), e.title(), e.titleJa(), e.arxivId(), e.urls(), e.authors(), e.presenter(), e.kind(),
+                e.sourceDate(), e.summary(), e.sections(), e.body(), e.ingestedAt(), e.tags(), e.references(), venue,
+                year);
+    }
+
     private static SummaryEvent withLinks(SummaryEvent e, List<String> tags, List<Reference> references) {
         return new SummaryEvent(e.schemaVersion(), e.paperKey(), e.documentId(), e.documentName(), e.position(),
                 e.format(), e.title(), e.titleJa(), e.arxivId(), e.urls(), e.authors(), e.presenter(), e.kind(),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.kafka.InJvmKafka;
 import dev.ronbun.infra.kafka.TopicProvisioner;
@@ -17,6 +19,7 @@ import dev.ronbun.infra.services.ServiceLauncher;
 import dev.ronbun.infra.services.ServiceWiring;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,7 +47,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole pipeline as {@code ./ronbun up} runs it: the three packaged services as processes, launched by the local
  * stack's own {@link ServiceLauncher}, against a real Kafka and a real PostgreSQL. A document goes into
- * ingest-service; its papers come out of recommend-service with related papers.
+ * ingest-service; its papers come out of recommend-service with related papers. A feed served by this test's JVM is
+ * subscribed to, and its entries come out of recommend-service's search, each once.
  */
 class DocumentToRelatedPapersIT {
 
@@ -67,6 +71,9 @@ class DocumentToRelatedPapersIT {
     private static String curatorToken;
     private static String readerToken;
     private static final List<ChildProcess> services = new ArrayList<>();
+    /** The Atom feed the feed test serves at {@code /feed.xml}; it changes as the test goes. */
+    private static volatile String atomFeed = "";
+    private static HttpServer feedServer;
 
     @BeforeAll
     static void startThePipeline() throws IOException {
@@ -94,7 +101,14 @@ class DocumentToRelatedPapersIT {
         wiring = new ServiceWiring(kafka.bootstrapServers(), postgres.server(), ports,
                 work.resolve("data/recommend-index"), work.resolve("inbox"), keys.publicKeyFile());
 
-        ServiceLauncher launcher = new ServiceLauncher(root, logsDir, work.resolve("run"), List.of());
+        feedServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        feedServer.createContext("/feed.xml", DocumentToRelatedPapersIT::serveFeed);
+        feedServer.start();
+
+        // The feed lives on 127.0.0.1, which ingest refuses by default: this run allows it, as
+        // `./ronbun up --allow-private-feeds` does.
+        ServiceLauncher launcher = new ServiceLauncher(root, logsDir, work.resolve("run"),
+                List.of("-Dronbun.ingest.feeds.allow-private-addresses=true"));
         for (RonbunService service : RonbunService.values()) {
             services.add(launcher.launch(service, wiring));
         }
@@ -111,6 +125,9 @@ class DocumentToRelatedPapersIT {
 
     @AfterAll
     static void stopThePipeline() {
+        if (feedServer != null) {
+            feedServer.stop(0);
+        }
         try {
             services.parallelStream().forEach(process -> process.stop(Duration.ofSeconds(30)));
         } finally {
@@ -183,6 +200,83 @@ class DocumentToRelatedPapersIT {
         }
     }
 
+    @Test
+    void anEntryOfASubscribedFeedBecomesASearchablePaperAndIsIngestedOnlyOnce() throws Exception {
+        atomFeed = atom(atomEntry("urn:e2e:feed:ddpm", "Denoising Diffusion Probabilistic Models の読書メモ",
+                "2006.11239", "拡散過程を逆向きに学習して画像を生成する。ノイズ除去の連鎖で高品質な標本が得られる。"));
+        String feedUrl = "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/feed.xml";
+
+        HttpResponse<String> registered = postJson(RonbunService.INGEST, "/api/feeds",
+                JSON.createObjectNode().put("url", feedUrl).put("name", "e2e feed").toString());
+        assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
+        String feedId = JSON.readTree(registered.body()).path("id").asText();
+        JsonNode firstPoll = JSON.readTree(postJson(RonbunService.INGEST, "/api/feeds/" + feedId + "/poll", "").body());
+        assertThat(firstPoll.path("lastError").isMissingNode()).as(firstPoll.toString()).isTrue();
+        assertThat(firstPoll.path("entriesIngested").asInt()).as(firstPoll.toString()).isEqualTo(1);
+
+        JsonNode ddpm = awaitValue("the feed entry's paper found by search", () -> items(get(RonbunService.RECOMMEND,
+                "/api/search?q=" + URLEncoder.encode("Denoising Diffusion", StandardCharsets.UTF_8))).stream()
+                .filter(paper -> paper.path("arxivId").asText().equals("2006.11239")).findFirst());
+        JsonNode page = JSON.readTree(get(RonbunService.RECOMMEND, "/api/papers/" + ddpm.path("paperId").asText()).body());
+        assertThat(page.toString()).contains("Denoising Diffusion").contains("拡散過程");
+
+        atomFeed = atom(
+                atomEntry("urn:e2e:feed:ddpm", "Denoising Diffusion Probabilistic Models の読書メモ",
+                        "2006.11239", "拡散過程を逆向きに学習して画像を生成する。ノイズ除去の連鎖で高品質な標本が得られる。"),
+                atomEntry("urn:e2e:feed:score-sde", "Score-Based Generative Modeling through SDEs の読書メモ",
+                        "2011.13456", "確率微分方程式でスコアを学習し、逆向きの過程で標本を生成する。"));
+        JsonNode secondPoll = JSON.readTree(postJson(RonbunService.INGEST, "/api/feeds/" + feedId + "/poll", "").body());
+        assertThat(secondPoll.path("entriesIngested").asInt()).as(secondPoll.toString()).isEqualTo(2);
+
+        awaitValue("the new entry's paper found by search", () -> items(get(RonbunService.RECOMMEND,
+                "/api/search?q=" + URLEncoder.encode("Score-Based Generative", StandardCharsets.UTF_8))).stream()
+                .filter(paper -> paper.path("arxivId").asText().equals("2011.13456")).findFirst());
+        List<JsonNode> listed = items(get(RonbunService.RECOMMEND, "/api/papers?size=100"));
+        assertThat(listed).filteredOn(paper -> Set.of("2006.11239", "2011.13456").contains(paper.path("arxivId").asText()))
+                .as("each entry's paper once").hasSize(2);
+
+        // The web UI's feed page reads the same status through recommend-service, which forwards to ingest.
+        HttpResponse<String> throughRecommend = send(HttpRequest.newBuilder(
+                URI.create(wiring.baseUrl(RonbunService.RECOMMEND) + "/api/feeds"))
+                .header("Authorization", "Bearer " + curatorToken).GET());
+        assertThat(throughRecommend.statusCode()).as(throughRecommend.body()).isEqualTo(200);
+        JsonNode feeds = JSON.readTree(throughRecommend.body());
+        assertThat(StreamSupport.stream(feeds.spliterator(), false)
+                .filter(feed -> feed.path("id").asText().equals(feedId)).findFirst().orElseThrow()
+                .path("entriesIngested").asInt()).isEqualTo(2);
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(
+                URI.create(wiring.baseUrl(RonbunService.RECOMMEND) + "/api/feeds/987654321"))
+                .header("Authorization", "Bearer " + curatorToken).GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(unknown.body()).contains("feed-not-found");
+    }
+
+    private static void serveFeed(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = atomFeed.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/atom+xml; charset=UTF-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String atom(String... entries) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                + "<id>urn:e2e:feed</id><title>e2e 読書メモ</title><updated>2026-01-01T00:00:00Z</updated>"
+                + String.join("", entries) + "</feed>";
+    }
+
+    private static String atomEntry(String id, String title, String arxivId, String summary) {
+        String html = "<h2>どんなもの？</h2><p>" + summary + "</p><p><a href=\"https://arxiv.org/abs/" + arxivId
+                + "\">arXiv:" + arxivId + "</a></p>";
+        return "<entry><id>" + id + "</id><title>" + title + "</title><updated>2026-01-01T00:00:00Z</updated>"
+                + "<link href=\"https://example.org/notes/" + arxivId + "\"/>"
+                + "<content type=\"html\">" + html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                + "</content></entry>";
+    }
+
     private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) throws InterruptedException {
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -237,6 +331,13 @@ class DocumentToRelatedPapersIT {
                 .header("Authorization", "Bearer " + curatorToken)
                 .header("Content-Type", "text/plain; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> postJson(RonbunService service, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + path))
+                .header("Authorization", "Bearer " + curatorToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

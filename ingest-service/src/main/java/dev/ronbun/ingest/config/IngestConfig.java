@@ -53,9 +53,16 @@ public interface IngestConfig {
         @WithDefault("24h")
         Duration maxBackoff();
 
-        /** Connect and response timeout of one fetch. */
+        /** Connect timeout of one fetch, and the longest silence while its answer arrives. */
         @WithDefault("20s")
         Duration fetchTimeout();
+
+        /**
+         * Longest a whole fetch may take, redirects and body included: a server that trickles its answer a byte at
+         * a time never falls silent for {@link #fetchTimeout()}, and is cut off here. Default 60 seconds.
+         */
+        @WithDefault("60s")
+        Duration fetchDeadline();
 
         /** Largest feed (or linked page) read, in bytes; a larger one is an error. Default 5 MiB. */
         @WithDefault("5242880")

@@ -96,7 +96,8 @@ public class DocumentIngestion {
             summaries.add(new SummaryEvent(SummaryEvent.SCHEMA_VERSION, key, documentId, document.name(), position,
                     paper.format().wireName(), paper.title(), paper.titleJa(), paper.arxivId(), paper.urls(),
                     paper.authors(), paper.presenter(), paper.kind(), paper.sourceDate(), paper.summary(),
-                    paper.sections(), paper.body(), now, paper.tags(), paper.references()));
+                    paper.sections(), paper.body(), now, paper.tags(), paper.references(), paper.venue(),
+                    paper.year()));
         }
         if (summaries.isEmpty()) {
             throw new ProblemException(422, "no-valid-paper", "No valid papers",

@@ -15,14 +15,23 @@ import java.util.Optional;
  * Which addresses the service may fetch feeds from: http(s) only, and, unless
  * {@code ronbun.ingest.feeds.allow-private-addresses} is on, no host that resolves to a loopback, link-local,
  * private or unspecified address, so that registering a feed cannot make the service reach inside its own network.
- * Checked when a feed is registered and again before every fetch and every redirect, since DNS answers change.
+ * Checked when a feed is registered and again before every fetch and every redirect, since DNS answers change;
+ * {@link #resolve(URI)} resolves the host once and {@link FeedFetcher} connects to the very address it checked, so
+ * a DNS answer that changes between the check and the connection (rebinding) cannot lead the fetch inside.
  */
 @ApplicationScoped
 public class FeedAddresses {
 
     static final int MAX_URL_LENGTH = 2048;
 
+    /** Resolves a host name to its addresses; the system's DNS, or one a test controls. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowPrivate;
+    private final Resolver resolver;
 
     @Inject
     public FeedAddresses(IngestConfig config) {
@@ -30,7 +39,12 @@ public class FeedAddresses {
     }
 
     FeedAddresses(boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    FeedAddresses(boolean allowPrivate, Resolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     /** The URI of {@code url}, or the reason it may not be fetched. */
@@ -52,6 +66,14 @@ public class FeedAddresses {
     }
 
     public void require(URI uri) throws FeedException {
+        resolve(uri);
+    }
+
+    /**
+     * The address to connect to for {@code uri}: its host resolved once, every address it resolves to checked,
+     * the first one returned. The caller connects to this address, not to the host name again.
+     */
+    public InetAddress resolve(URI uri) throws FeedException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FeedException("Only http and https URLs are fetched, not '" + uri.getScheme() + "'.");
@@ -62,12 +84,15 @@ public class FeedAddresses {
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new FeedException("The host " + host + " does not resolve.");
         }
+        if (addresses == null || addresses.length == 0) {
+            throw new FeedException("The host " + host + " does not resolve.");
+        }
         if (allowPrivate) {
-            return;
+            return addresses[0];
         }
         for (InetAddress address : addresses) {
             Optional<String> kind = privateKind(address);
@@ -77,6 +102,7 @@ public class FeedAddresses {
                         + " (ronbun.ingest.feeds.allow-private-addresses).");
             }
         }
+        return addresses[0];
     }
 
     /** "a loopback", "a private"… for an address the service must not reach, else empty. */

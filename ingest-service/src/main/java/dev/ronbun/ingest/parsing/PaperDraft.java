@@ -30,6 +30,8 @@ final class PaperDraft {
     String body;
     final List<String> tags = new ArrayList<>();
     final List<Reference> references = new ArrayList<>();
+    String venue;
+    Integer year;
 
     /**
      * Sets the title as written, and the Japanese title too when it is written in Japanese and no other Japanese
@@ -51,7 +53,7 @@ final class PaperDraft {
         return new ParsedPaper(blankToNull(title), blankToNull(titleJa), blankToNull(arxivId), List.copyOf(urls),
                 authors, blankToNull(presenter), kind, sourceDate, format, blankToNull(shortened(summary)),
                 sections.stream().filter(s -> !s.heading().isBlank() && !s.text().isBlank()).toList(),
-                body == null ? "" : body.strip(), tags, references);
+                body == null ? "" : body.strip(), tags, references, blankToNull(venue), year);
     }
 
     private static String shortened(String text) {

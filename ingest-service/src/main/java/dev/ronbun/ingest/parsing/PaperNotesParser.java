@@ -74,6 +74,8 @@ public final class PaperNotesParser implements DocumentParser {
             }
         }
         draft.authors.addAll(citation.authors());
+        draft.venue = citation.venue();
+        draft.year = citation.year() == 0 ? null : citation.year();
         List<String> preambleUrls = Links.in(preamble);
         draft.urls.addAll(preambleUrls);
         draft.urls.addAll(citation.urls());

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param body       this paper's own text, nothing of its neighbours
  * @param tags       the tags the writer gave it (front matter tags, categories, topics)
  * @param references the papers it names as next to read, key references or references
+ * @param venue      the journal or conference its citation names
+ * @param year       the year of publication its citation gives, null when none
  */
 public record ParsedPaper(
         String title,
@@ -39,7 +41,9 @@ public record ParsedPaper(
         List<Section> sections,
         String body,
         List<String> tags,
-        List<Reference> references) {
+        List<Reference> references,
+        String venue,
+        Integer year) {
 
     public static final String DEFAULT_KIND = "paper";
 
@@ -54,11 +58,19 @@ public record ParsedPaper(
         references = references == null ? List.of() : List.copyOf(references);
     }
 
+    /** A paper without venue or year. */
+    public ParsedPaper(String title, String titleJa, String arxivId, List<String> urls, List<String> authors,
+                       String presenter, String kind, LocalDate sourceDate, DocumentFormat format, String summary,
+                       List<Section> sections, String body, List<String> tags, List<Reference> references) {
+        this(title, titleJa, arxivId, urls, authors, presenter, kind, sourceDate, format, summary, sections, body,
+                tags, references, null, null);
+    }
+
     /** A paper without tags or references. */
     public ParsedPaper(String title, String titleJa, String arxivId, List<String> urls, List<String> authors,
                        String presenter, String kind, LocalDate sourceDate, DocumentFormat format, String summary,
                        List<Section> sections, String body) {
         this(title, titleJa, arxivId, urls, authors, presenter, kind, sourceDate, format, summary, sections, body,
-                List.of(), List.of());
+                List.of(), List.of(), null, null);
     }
 }

@@ -53,7 +53,8 @@ final class PostDetails {
         LocalDate date = matter.date() != null ? matter.date()
                 : p.sourceDate() != null ? p.sourceDate() : name.map(NameParts::date).orElse(null);
         return new ParsedPaper(p.title(), p.titleJa(), p.arxivId(), p.urls(), p.authors(), p.presenter(), p.kind(),
-                date, p.format(), p.summary(), p.sections(), p.body(), union(p.tags(), matter.tags()), p.references());
+                date, p.format(), p.summary(), p.sections(), p.body(), union(p.tags(), matter.tags()), p.references(),
+                p.venue(), p.year());
     }
 
     private static ParsedPaper applyToOnly(ParsedPaper p, FrontMatter matter, Optional<NameParts> name,
@@ -97,7 +98,7 @@ final class PostDetails {
         String presenter = p.presenter() != null ? p.presenter() : blankToNull(matter.writer());
         List<String> authors = p.authors().isEmpty() ? matter.authors() : p.authors();
         return new ParsedPaper(title, titleJa, arxivId, urls, authors, presenter, p.kind(), date, p.format(), summary,
-                p.sections(), p.body(), union(p.tags(), matter.tags()), p.references());
+                p.sections(), p.body(), union(p.tags(), matter.tags()), p.references(), p.venue(), p.year());
     }
 
     private static String description(FrontMatter matter, String title) {

@@ -50,7 +50,8 @@ class ParseCommandTest {
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("title", "titleJa", "arxivId", "urls", "authors", "presenter",
-                "kind", "sourceDate", "format", "summary", "sections", "body", "tags", "references");
+                "kind", "sourceDate", "format", "summary", "sections", "body", "tags", "references",
+                "venue", "year");
         assertThat(first.path("presenter").asText()).isEqualTo("Aoi Sato");
         assertThat(first.path("format").asText()).isEqualTo("study-group-notes");
         assertThat(first.path("sourceDate").asText()).isEqualTo("2026-03-10");

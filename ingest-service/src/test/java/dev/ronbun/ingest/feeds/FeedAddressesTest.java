@@ -3,6 +3,9 @@ package dev.ronbun.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,5 +39,17 @@ class FeedAddressesTest {
     @ValueSource(strings = {"http://127.0.0.1/feed", "http://192.168.1.1/"})
     void privateAddressesAreAllowedWhenConfigured(String url) throws Exception {
         assertThat(new FeedAddresses(true).require(url).getHost()).isNotBlank();
+    }
+
+    @Test
+    void aHostIsRefusedWhenAnyOfItsAddressesIsPrivateAndTheCheckedAddressIsTheOneReturned() throws Exception {
+        InetAddress outside = InetAddress.getByName("93.184.215.14");
+        InetAddress inside = InetAddress.getByName("10.0.0.7");
+        FeedAddresses mixed = new FeedAddresses(false, host -> new InetAddress[] {outside, inside});
+        FeedAddresses onlyPublic = new FeedAddresses(false, host -> new InetAddress[] {outside});
+
+        assertThatThrownBy(() -> mixed.resolve(URI.create("http://mixed.ronbun.invalid/feed")))
+                .isInstanceOf(FeedException.class).hasMessageContaining("a private address 10.0.0.7");
+        assertThat(onlyPublic.resolve(URI.create("http://public.ronbun.invalid/feed"))).isEqualTo(outside);
     }
 }

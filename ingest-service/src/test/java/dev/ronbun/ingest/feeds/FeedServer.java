@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 serving feeds the tests change as they go, counting requests per path. */
@@ -41,6 +43,8 @@ final class FeedServer implements AutoCloseable {
     private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
     /** Paths whose body is streamed (chunked, no Content-Length) in this many bytes. */
     private final Map<String, Integer> streamed = new ConcurrentHashMap<>();
+    /** Paths whose body trickles in, a byte every 100 ms for a minute. */
+    private final Set<String> trickled = ConcurrentHashMap.newKeySet();
 
     FeedServer() {
         try {
@@ -48,6 +52,8 @@ final class FeedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A thread per exchange, so a trickling answer does not hold up the others.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
@@ -64,6 +70,10 @@ final class FeedServer implements AutoCloseable {
         streamed.put(path, bytes);
     }
 
+    void trickle(String path) {
+        trickled.add(path);
+    }
+
     int hits(String path) {
         return hits.getOrDefault(path, new AtomicInteger()).get();
     }
@@ -76,6 +86,21 @@ final class FeedServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         try (exchange) {
+            if (trickled.contains(path)) {
+                exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>".getBytes(StandardCharsets.UTF_8));
+                    for (int i = 0; i < 600; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // The reader hung up at its deadline: that is what the test wants.
+                }
+                return;
+            }
             Integer streamBytes = streamed.get(path);
             if (streamBytes != null) {
                 exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");

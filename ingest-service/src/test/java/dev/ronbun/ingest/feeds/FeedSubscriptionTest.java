@@ -186,6 +186,21 @@ class FeedSubscriptionTest {
     }
 
     @Test
+    void aFeedThatTricklesInIsCutOffAtTheFetchDeadlineWithAClearError() {
+        String run = run();
+        SERVER.trickle("/slow-" + run);
+        long id = register(SERVER.url("/slow-" + run));
+
+        JsonPath status = poll(id);
+
+        // The test profile's deadline is 5 s; the server would take a minute, never silent for the 5 s timeout.
+        assertThat(status.getString("lastError")).contains("No complete answer").contains("within 5 s")
+                .contains("ronbun.ingest.feeds.fetch-deadline");
+        assertThat(status.getInt("consecutiveFailures")).isEqualTo(1);
+        assertThat(status.getInt("entriesIngested")).isZero();
+    }
+
+    @Test
     void aRedirectLoopIsAnError() {
         String run = run();
         SERVER.serve("/loop-a-" + run, Answer.redirect("/loop-b-" + run));

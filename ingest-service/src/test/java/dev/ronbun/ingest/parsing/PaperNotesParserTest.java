@@ -163,6 +163,17 @@ class PaperNotesParserTest {
     }
 
     @Test
+    void carriesTheVenueAndYearOfTheCitationWhetherLabelledOrWrittenAsAReference() {
+        ParsedPaper labelled = split(paperNotes("zenn-vit.md"), "zenn-vit.md").papers().getFirst();
+        ParsedPaper cited = split(paperNotes("ja-title-en-citation.md"), "ja-title-en-citation.md").papers().getFirst();
+
+        assertThat(labelled.venue()).isEqualTo("ICLR 2021");
+        assertThat(labelled.year()).isEqualTo(2021);
+        assertThat(cited.venue()).isEqualTo("NeurIPS");
+        assertThat(cited.year()).isEqualTo(2022);
+    }
+
+    @Test
     void readsQiitaCliFieldsAndDropsTheIntroductionTagFromTheTitle() {
         ParsedPaper paper = split(paperNotes("qiita-rag.md"), "qiita-rag.md").papers().getFirst();
 

@@ -18,9 +18,19 @@ public interface RecommendConfig {
     @WithDefault("http://127.0.0.1:8082")
     String embedUrl();
 
-    /** Base URL of ingest-service, whose readiness the web UI shows beside the others'. */
+    /**
+     * Base URL of ingest-service, whose readiness the web UI shows beside the others', and to which the web UI's
+     * feed page is forwarded ({@code /api/feeds}).
+     */
     @WithDefault("http://127.0.0.1:8081")
     String ingestUrl();
+
+    /**
+     * How long a feed request forwarded to ingest-service may take: polling a feed fetches it (up to its own
+     * 60 s deadline) and ingests its new entries. Default 2 minutes.
+     */
+    @WithDefault("2m")
+    Duration ingestTimeout();
 
     /** How long the status endpoint waits for another service's readiness before calling it not ready. */
     @WithDefault("2s")

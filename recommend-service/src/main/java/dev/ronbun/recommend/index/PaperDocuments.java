@@ -151,7 +151,7 @@ public final class PaperDocuments {
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
                 paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), summaries,
                 paper.keywords(), paper.embedding(), paper.firstSeenAt(), paper.updatedAt(), paper.tags(),
-                paper.references());
+                paper.references(), paper.venue(), paper.year());
     }
 
     /** A paper event (whole, or a {@link #listing}) from its JSON bytes, with its vector put back. */
@@ -205,7 +205,7 @@ public final class PaperDocuments {
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(), paper.titleJa(),
                 paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(), paper.keywords(),
                 new PaperEmbedding(embedding.modelId(), embedding.modelVersion(), vector),
-                paper.firstSeenAt(), paper.updatedAt(), paper.tags(), paper.references());
+                paper.firstSeenAt(), paper.updatedAt(), paper.tags(), paper.references(), paper.venue(), paper.year());
     }
 
     private static FieldType textWithTermVectors() {

@@ -39,6 +39,7 @@ class NextToReadAndTagsTest {
             .arxiv("2401.00001").kind(KIND).vector(0.4f, -0.7f, 0.6f).text("後から届く論文。");
     static final TestPapers.Builder TRANSFORMER = paper("arxiv:1706.03762", "Attention Is All You Need")
             .arxiv("1706.03762").kind(KIND).vector(0.8f, -0.2f, -0.6f).keywords("注意機構").tags("NLP", "Transformer")
+            .published("NeurIPS", 2017)
             .text("注意機構だけで系列変換を行う Transformer を提案する。")
             .references(new Reference("BERT: Pre-training of Deep Bidirectional Transformers", null, null),
                     new Reference(null, null, "https://arxiv.org/abs/2005.14165v3"),
@@ -90,6 +91,18 @@ class NextToReadAndTagsTest {
     void tagsAreSearchableTerms() {
         // "nlp" is in no title or text, only in the writer's tags
         assertThat(search("nlp", null)).contains(TRANSFORMER.id(), BERT.id());
+    }
+
+    @Test
+    void theVenueAndYearOfTheCitationComeWithThePaperAndAreAbsentWhereNoneWasGiven() {
+        JsonPath transformer = reader().when().get("/api/papers/" + TRANSFORMER.id()).then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath bert = reader().when().get("/api/papers/" + BERT.id()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(transformer.getString("venue")).isEqualTo("NeurIPS");
+        assertThat(transformer.getInt("year")).isEqualTo(2017);
+        assertThat(bert.getString("venue")).isNull();
+        assertThat(bert.getString("year")).isNull();
     }
 
     @Test

@@ -71,6 +71,8 @@ public final class ServiceLauncher {
         environment.put("QUARKUS_DATASOURCE_PASSWORD", wiring.postgres().password());
         environment.put("RONBUN_RECOMMEND_INDEX_DIR", wiring.recommendIndexDir().toAbsolutePath().toString());
         environment.put("RONBUN_RECOMMEND_EMBED_URL", wiring.baseUrl(RonbunService.EMBED));
+        // Recommend shows ingest's readiness and forwards the feed page's requests to it: this run's ingest, not :8081.
+        environment.put("RONBUN_RECOMMEND_INGEST_URL", wiring.baseUrl(RonbunService.INGEST));
         environment.put("RONBUN_INGEST_INBOX_DIR", wiring.inboxDir().toAbsolutePath().toString());
         // Tokens are verified with the local public key; the web UI's origin is the only one CORS lets in.
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", wiring.publicKey().toAbsolutePath().toString());

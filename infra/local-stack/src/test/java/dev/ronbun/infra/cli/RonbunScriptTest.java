@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,46 @@ class RonbunScriptTest {
         assertThat(recorded("mvn")).containsExactly("-B verify -o -pl contracts");
     }
 
+    @Test
+    void upLetsIngestFetchPrivateFeedAddressesOnlyWhenAskedTo() throws Exception {
+        Run asked = runUp("--allow-private-feeds");
+        Run notAsked = runUp();
+
+        assertThat(asked.output()).contains("supervisor sees RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES=true")
+                .contains("ingest may fetch feeds on loopback and private addresses");
+        assertThat(notAsked.output()).contains("supervisor sees RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES=unset")
+                .doesNotContain("private addresses");
+        assertThat(asked.exitValue()).isZero();
+        assertThat(notAsked.exitValue()).isZero();
+    }
+
     private record Run(String output, int exitValue) {
+    }
+
+    /**
+     * Runs {@code ./ronbun up ARGS} with a fake JDK whose {@code java} prints the setting the supervisor (and so every
+     * service it launches) inherits, and a fake {@code mvn} in case the services are not built.
+     */
+    private Run runUp(String... arguments) throws Exception {
+        Path bin = Files.createDirectories(state.resolve("bin"));
+        fakeCommand(bin, "mvn", "echo \"$*\" >> " + state.resolve("mvn.calls"));
+        Path jdkBin = Files.createDirectories(state.resolve("fake-jdk/bin"));
+        fakeCommand(jdkBin, "javac", "exit 0");
+        fakeCommand(jdkBin, "java", "if [ \"$1\" = -XshowSettings:properties ]; then echo 'java.specification.version = 25';"
+                + " else echo \"supervisor sees RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES="
+                + "${RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES:-unset}\"; fi");
+        List<String> command = new ArrayList<>(List.of("bash", script().toString(), "up"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("PATH", bin + ":" + environment.get("PATH"));
+        environment.put("JAVA_HOME", state.resolve("fake-jdk").toString());
+        environment.put("RONBUN_STATE_DIR", state.resolve("stack").toString());
+        environment.remove("RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES");
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./ronbun up finished").isTrue();
+        return new Run(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                process.exitValue());
     }
 
     /**

@@ -36,10 +36,11 @@ class ServiceLauncherTest {
     }
 
     @Test
-    void pointsRecommendAtEmbedAndTheServicesAtTheirFolders() {
+    void pointsRecommendAtEmbedAndIngestAndTheServicesAtTheirFolders() {
         Map<String, String> environment = ServiceLauncher.environment(RonbunService.RECOMMEND, wiring);
 
         assertThat(environment).containsEntry("RONBUN_RECOMMEND_EMBED_URL", "http://127.0.0.1:8082")
+                .containsEntry("RONBUN_RECOMMEND_INGEST_URL", "http://127.0.0.1:8081")
                 .containsEntry("RONBUN_RECOMMEND_INDEX_DIR", "/state/data/recommend-index")
                 .containsEntry("RONBUN_INGEST_INBOX_DIR", "/state/inbox");
     }
