@@ -81,8 +81,9 @@ public final class JapaneseAnalyzers {
      * 画像超解像), since search mode splits compounds that make the best keywords. Before analysis, mathematics is
      * blanked and the speaker lines of a dialogue removed (see {@link KeywordText}). A Latin word with digits or
      * hyphens stays whole (YOLOv9, wav2vec2, GPT-4, BERT-base become {@code yolov9}, {@code wav2vec2},
-     * {@code gpt-4}, {@code bert-base}); two or three English words in a row, or joined by "of", are also counted
-     * as one phrase ({@code knowledge distillation}, {@code mixture of experts}) besides their words. Verbs,
+     * {@code gpt-4}, {@code bert-base}), and a measurement (4bit, 48GB) gives nothing; two or three English
+     * words in a row, or joined by "of", are also counted as one phrase ({@code knowledge distillation},
+     * {@code mixture of experts}) besides their words. Verbs,
      * adjectives, numbers, person names (Kuromoji's 人名), speakers' names and whatever {@link KeywordFilter}
      * refuses are dropped; see {@link CompoundNouns} for the joining rules.
      */
@@ -110,8 +111,13 @@ public final class JapaneseAnalyzers {
                 if (spanIndex < whole.size() && whole.get(spanIndex).start() <= start) {
                     LatinWords.Span span = whole.get(spanIndex);
                     if (emittedUpTo < span.end()) {
-                        compounds.accept(span.word(), LatinWords.PART_OF_SPEECH, span.start(), span.end());
-                        phrases.accept(span.word(), span.start(), span.end());
+                        if (span.measurement()) {
+                            compounds.accept(span.word(), null, span.start(), span.end());
+                            phrases.breakRun();
+                        } else {
+                            compounds.accept(span.word(), LatinWords.PART_OF_SPEECH, span.start(), span.end());
+                            phrases.accept(span.word(), span.start(), span.end());
+                        }
                         emittedUpTo = span.end();
                     }
                     continue;
