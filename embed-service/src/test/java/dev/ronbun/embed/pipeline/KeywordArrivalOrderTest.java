@@ -71,7 +71,7 @@ class KeywordArrivalOrderTest {
     }
 
     private void storeTwin(String order, int index, String text) {
-        String documentId = (order + "-" + index + "-").repeat(8).substring(0, 64);
+        String documentId = (order + "-" + index + "-").repeat(20).substring(0, 64);
         SummaryEvent event = new SummaryEvent(1, key(order, index), documentId, "structured.md", 0,
                 "structured-summary", "paper " + index, null, null, List.of(), List.of(), null, "paper", null, null,
                 List.of(), text, Instant.now(), index % 4 == 0 ? List.of("Vision Transformer", "感想") : List.of(),
