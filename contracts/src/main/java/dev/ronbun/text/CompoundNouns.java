@@ -11,7 +11,8 @@ import java.util.Set;
  * suffix (化, 率); it is cut at numbers, pronouns, dependent nouns (こと, ため) and adverbial nouns (今後, 以下).
  * A run longer than {@value #MAX_PARTS} parts is mostly a phrase of several words: it is cut where a word opens
  * (before a prefix) or closes (after a suffix), so 多粒度事前分布混合 gives 多粒度 and 事前分布混合, and a piece
- * still too long is kept as its single nouns.
+ * still too long is kept as its single nouns. A run that holds a person's name (Kuromoji's 人名: 佐藤部長, 山田太郎)
+ * is dropped whole.
  */
 final class CompoundNouns {
 
@@ -80,6 +81,7 @@ final class CompoundNouns {
         }
         if (runNamesAPerson) {
             run.clear();
+            runRoles.clear();
         }
         if (run.size() <= MAX_PARTS) {
             keepJoined(0, run.size());
