@@ -11,7 +11,8 @@ import java.util.Set;
  * suffix (化, 率); it is cut at numbers, pronouns, dependent nouns (こと, ため) and adverbial nouns (今後, 以下).
  * A run longer than {@value #MAX_PARTS} parts is mostly a phrase of several words: it is cut where a word opens
  * (before a prefix) or closes (after a suffix), so 多粒度事前分布混合 gives 多粒度 and 事前分布混合, and a piece
- * still too long is kept as its single nouns.
+ * still too long is kept as its single nouns. A run that holds a person's name (Kuromoji's 人名: 佐藤部長, 山田太郎)
+ * is dropped whole.
  */
 final class CompoundNouns {
 
@@ -24,13 +25,15 @@ final class CompoundNouns {
     private static final Set<String> DEICTIC_PREFIXES = Set.of(
             "本", "同", "各", "全", "両", "約", "計", "第", "毎", "諸", "当", "元", "現", "今", "翌", "某", "他");
 
-    private enum Role { NOUN, PREFIX, SUFFIX, BREAK }
+    private enum Role { NOUN, PREFIX, SUFFIX, BREAK, PERSON }
 
     private final List<String> keywords = new ArrayList<>();
     private final List<String> run = new ArrayList<>();
     private final List<Role> runRoles = new ArrayList<>();
     private int runEnd = -1;
     private boolean runLatin;
+    /** The run holds a person's name (Kuromoji's 人名): 佐藤部長 or 拓海先生 is nobody's keyword. */
+    private boolean runNamesAPerson;
 
     /** Feeds the next token of the analysed text. */
     void accept(String term, String partOfSpeech, int startOffset, int endOffset) {
@@ -51,6 +54,10 @@ final class CompoundNouns {
                 }
             }
             case NOUN, PREFIX -> append(term, role, endOffset, latin);
+            case PERSON -> {
+                append(term, Role.NOUN, endOffset, latin);
+                runNamesAPerson = true;
+            }
         }
     }
 
@@ -72,6 +79,10 @@ final class CompoundNouns {
             run.removeLast();
             runRoles.removeLast();
         }
+        if (runNamesAPerson) {
+            run.clear();
+            runRoles.clear();
+        }
         if (run.size() <= MAX_PARTS) {
             keepJoined(0, run.size());
         } else {
@@ -87,6 +98,7 @@ final class CompoundNouns {
         run.clear();
         runRoles.clear();
         runEnd = -1;
+        runNamesAPerson = false;
     }
 
     /** Keeps parts [from, to) of the run as one compound, or as its nouns when that is too long. */
@@ -117,6 +129,9 @@ final class CompoundNouns {
         }
         if (!partOfSpeech.startsWith("名詞")) {
             return Role.BREAK;
+        }
+        if (partOfSpeech.startsWith("名詞-固有名詞-人名")) {
+            return Role.PERSON;
         }
         if (partOfSpeech.startsWith("名詞-接尾-一般") || partOfSpeech.startsWith("名詞-接尾-サ変接続")) {
             return Role.SUFFIX;

@@ -78,28 +78,67 @@ public final class JapaneseAnalyzers {
     /**
      * The keyword candidates of a text, in text order and with repeats (so callers can count them): the nouns of
      * the index analysis, with runs of adjacent nouns joined back into one compound (画像 + 超解像 becomes
-     * 画像超解像), since search mode splits compounds that make the best keywords. Verbs, adjectives, numbers,
-     * single kana and single Latin letters are dropped; see {@link CompoundNouns} for the joining rules.
+     * 画像超解像), since search mode splits compounds that make the best keywords. Before analysis, mathematics is
+     * blanked and the speaker lines of a dialogue removed (see {@link KeywordText}). A Latin word with digits or
+     * hyphens stays whole (YOLOv9, wav2vec2, GPT-4, BERT-base become {@code yolov9}, {@code wav2vec2},
+     * {@code gpt-4}, {@code bert-base}), and a measurement (4bit, 48GB) gives nothing; two or three English
+     * words in a row, or joined by "of", are also counted as one phrase ({@code knowledge distillation},
+     * {@code mixture of experts}) besides their words. Verbs,
+     * adjectives, numbers, person names (Kuromoji's 人名), speakers' names and whatever {@link KeywordFilter}
+     * refuses are dropped; see {@link CompoundNouns} for the joining rules.
      */
     public static List<String> keywordTokens(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        KeywordText prepared = KeywordText.of(text);
+        String analysed = prepared.text();
+        List<LatinWords.Span> whole = LatinWords.wholeWords(analysed);
         CompoundNouns compounds = new CompoundNouns();
-        try (TokenStream stream = KEYWORD_ANALYZER.tokenStream("", text)) {
+        EnglishPhrases phrases = new EnglishPhrases(analysed);
+        try (TokenStream stream = KEYWORD_ANALYZER.tokenStream("", analysed)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             PartOfSpeechAttribute partOfSpeech = stream.addAttribute(PartOfSpeechAttribute.class);
             stream.reset();
+            int spanIndex = 0;
+            int emittedUpTo = -1;
             while (stream.incrementToken()) {
-                compounds.accept(term.toString(), partOfSpeech.getPartOfSpeech(), offset.startOffset(),
-                        offset.endOffset());
+                int start = offset.startOffset();
+                while (spanIndex < whole.size() && whole.get(spanIndex).end() <= start) {
+                    spanIndex++;
+                }
+                if (spanIndex < whole.size() && whole.get(spanIndex).start() <= start) {
+                    LatinWords.Span span = whole.get(spanIndex);
+                    if (emittedUpTo < span.end()) {
+                        if (span.measurement()) {
+                            compounds.accept(span.word(), null, span.start(), span.end());
+                            phrases.breakRun();
+                        } else {
+                            compounds.accept(span.word(), LatinWords.PART_OF_SPEECH, span.start(), span.end());
+                            phrases.accept(span.word(), span.start(), span.end());
+                        }
+                        emittedUpTo = span.end();
+                    }
+                    continue;
+                }
+                String token = term.toString();
+                String pos = partOfSpeech.getPartOfSpeech();
+                compounds.accept(token, pos, start, offset.endOffset());
+                if (pos != null && pos.startsWith("名詞")) {
+                    phrases.accept(token, start, offset.endOffset());
+                } else {
+                    phrases.breakRun();
+                }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return compounds.finish();
+        List<String> keywords = new ArrayList<>(compounds.finish());
+        keywords.addAll(phrases.finish());
+        keywords.removeIf(keyword -> !KeywordFilter.accepts(keyword) || prepared.namesASpeaker(keyword));
+        return keywords;
     }
 
     private static Analyzer newAnalyzer() {

@@ -105,7 +105,7 @@ class JapaneseAnalyzersTest {
         }
 
         assertThat(JapaneseAnalyzers.keywordTokens(text)).contains("llm", "エージェント", "強化学習")
-                .filteredOn(keyword -> !keyword.isEmpty() && keyword.codePoints().allMatch(cp -> cp < 0x80))
+                .filteredOn(keyword -> keyword.matches("[a-z]+")) // whole words (gpt-4) and phrases are the keyword view's own
                 .allMatch(indexed::contains);
     }
 

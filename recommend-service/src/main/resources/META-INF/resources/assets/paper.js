@@ -75,8 +75,14 @@ async function loadRelated() {
   const related = await getJson(`/api/papers/${encodeURIComponent(paperId)}/related?k=8`);
   fill(document.getElementById('related'), related.items.length ? related.items.map((item) => paperLine(item,
     item.why ? el('div', { class: 'why' }, item.why) : null,
-    el('div', { class: 'meta' }, `類似度 ${Number(item.score).toFixed(2)}`)))
+    el('div', { class: 'meta' }, matchLabel(item))))
     : el('li', { class: 'empty' }, '関連論文はまだありません。'));
+}
+
+// The calibrated match (how clearly the paper stands out among the candidates), not the list's scaled score.
+function matchLabel(item) {
+  if (item.match === null || item.match === undefined) return '';
+  return `一致度 ${Math.round(Number(item.match) * 100)}%`;
 }
 
 async function loadReads() {

@@ -51,7 +51,8 @@ function recommendation(item) {
   }));
   return paperLine(item,
     item.why ? el('div', { class: 'why' }, item.why) : null,
-    el('div', { class: 'meta' }, el('span', { class: 'score' }, `スコア ${Number(item.score).toFixed(2)}`),
+    el('div', { class: 'meta' }, el('span', { class: 'score' }, item.match === null || item.match === undefined
+      ? `スコア ${Number(item.score).toFixed(2)}` : `一致度 ${Math.round(Number(item.match) * 100)}%`),
       Object.entries(item.scoreParts || {}).map(([name, value]) => el('span', {}, `${name} ${Number(value).toFixed(2)}`))),
     actions);
 }

@@ -53,6 +53,15 @@ public interface EmbedConfig {
         /** Keywords kept per paper, ranked by TF-IDF over the corpus. */
         @WithDefault("12")
         int perPaper();
+
+        /**
+         * How often every paper's keywords are ranked again once the corpus has changed (papers or summaries
+         * added): document frequencies move as papers arrive, and ranking again makes a paper's keywords those of
+         * the corpus as it stands, whatever order its papers came in. Papers whose keywords changed are published
+         * again. The scheduler reads this key directly.
+         */
+        @WithDefault("60s")
+        String refreshInterval();
     }
 
     interface Reembed {

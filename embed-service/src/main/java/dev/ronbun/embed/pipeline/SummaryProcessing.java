@@ -2,7 +2,6 @@ package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.RedeliveryPolicy;
-import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.embed.config.EmbedConfig;
@@ -13,8 +12,6 @@ import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.keywords.KeywordExtractor;
 import dev.ronbun.embed.keywords.TermFrequencies;
-import dev.ronbun.embed.keywords.TfIdfRanker;
-import dev.ronbun.embed.storage.DocumentFrequencyView;
 import dev.ronbun.embed.storage.PaperStore;
 import dev.ronbun.embed.storage.StoredVector;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +39,7 @@ public class SummaryProcessing {
     private final TextEmbedder embedder;
     private final PaperVectorizer vectorizer;
     private final KeywordExtractor keywordExtractor = new KeywordExtractor();
-    private final TfIdfRanker ranker = new TfIdfRanker();
-    private final int keywordsPerPaper;
+    private final KeywordRanking keywordRanking;
     private final RedeliveryPolicy retries;
     private final Timer embedTimer;
 
@@ -53,7 +49,7 @@ public class SummaryProcessing {
         this.publication = publication;
         this.embedder = embedder;
         this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
-        this.keywordsPerPaper = config.keywords().perPaper();
+        this.keywordRanking = new KeywordRanking(config.keywords().perPaper());
         this.retries = new RedeliveryPolicy(config.retry());
         this.embedTimer = Timer.builder("ronbun.embed.summary.embedding").description("time to embed one summary")
                 .register(registry);
@@ -71,10 +67,10 @@ public class SummaryProcessing {
                     .orElseGet(() -> UUID.fromString(PaperIdentity.paperId(event.paperKey())));
         } else {
             PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
-            TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event));
+            TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event), people(event));
             StoredVector stored = StoredVector.of(vector);
             paperId = retries.run("storing summary " + event.summaryId(),
-                    () -> store.store(event, stored, terms.counts(), this::rankKeywords));
+                    () -> store.store(event, stored, terms.counts(), keywordRanking::rank));
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
         retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
@@ -96,8 +92,9 @@ public class SummaryProcessing {
         return retries.longestAttemptInFlight();
     }
 
-    private List<Keyword> rankKeywords(DocumentFrequencyView corpus) {
-        return ranker.topKeywords(new TermFrequencies(corpus.paperTerms()), corpus, keywordsPerPaper);
+    /** The people a summary names, whose names are no keywords. */
+    private static List<String> people(SummaryEvent event) {
+        return Stream.concat(event.authors().stream(), Stream.ofNullable(event.presenter())).toList();
     }
 
     private static String keywordText(SummaryEvent event) {

@@ -112,12 +112,42 @@ public class PaperStore {
         }
         Map<String, Integer> paperTerms = addTerms(paperId, summaryTerms, newSummary);
         em.flush(); // the document frequencies below are read with a query, which must see this paper's terms
-        List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
+        setKeywords(paper, keywordRanking.apply(new DocumentFrequencyView(em, paperTerms, paperTags(paperId))));
+        return paperId;
+    }
+
+    /**
+     * Ranks a stored paper's keywords again against the corpus as it is now. Document frequencies change as papers
+     * arrive, so a paper ranked early was ranked against a smaller corpus; ranking every paper again once the
+     * corpus stops changing gives each the keywords the same final corpus gives it, whatever order papers came in.
+     *
+     * @return true when the paper's keywords (their terms or order) changed, so it is worth publishing again
+     */
+    @Transactional
+    public boolean rankKeywordsAgain(UUID paperId, Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
+        PaperEntity paper = em.find(PaperEntity.class, paperId, LockModeType.PESSIMISTIC_WRITE);
+        if (paper == null) {
+            return false;
+        }
+        List<String> before = paper.keywords.stream().map(k -> k.term).toList();
+        List<Keyword> keywords = keywordRanking.apply(
+                new DocumentFrequencyView(em, addTerms(paperId, Map.of(), false), paperTags(paperId)));
+        setKeywords(paper, keywords);
+        return !before.equals(keywords.stream().map(Keyword::term).toList());
+    }
+
+    private static void setKeywords(PaperEntity paper, List<Keyword> keywords) {
         paper.keywords.clear();
         for (Keyword keyword : keywords) {
             paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
         }
-        return paperId;
+    }
+
+    private List<String> paperTags(UUID paperId) {
+        return PaperLinks.tags(em.createQuery("select s from SummaryEntity s where s.paperId = :p", SummaryEntity.class)
+                .setParameter("p", paperId).getResultList().stream()
+                .sorted(Comparator.comparing((SummaryEntity s) -> s.ingestedAt).thenComparing(s -> s.summaryId))
+                .map(s -> s.tags).toList());
     }
 
     /**

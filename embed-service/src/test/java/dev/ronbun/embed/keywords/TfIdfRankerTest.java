@@ -56,7 +56,7 @@ class TfIdfRankerTest {
         TermFrequencies vamba = termsOfPaperTitled("# Vamba");
         TermFrequencies docling = termsOfPaperTitled("# SmolDocling");
 
-        assertThat(terms(ranker.topKeywords(vamba, corpus, 10))).contains("mamba");
+        assertThat(terms(ranker.topKeywords(vamba, corpus, 10))).containsAnyOf("mamba", "mamba-2");
         assertThat(terms(ranker.topKeywords(docling, corpus, 10))).contains("doctags");
     }
 

@@ -175,6 +175,7 @@ public class PersonalRanking {
                     ? UnitVectors.similarity(centroid, vector) : signals.vector(id));
             parts.put("bm25", signals.bm25(id));
             parts.put("fused", signals.fused(id));
+            parts.put("match", signals.match(id));
             parts.put("interest", interest.weight() / heaviest);
             parts.put("dismissed", -penalty);
             candidates.add(new Candidate(id, vector, entry.getValue() * strength - penalty, parts, group));

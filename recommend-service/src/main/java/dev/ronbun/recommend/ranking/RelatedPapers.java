@@ -70,6 +70,7 @@ public class RelatedPapers {
                     ? UnitVectors.similarity(vector, candidateVector) : 0.0);
             parts.put("bm25", signals.bm25(id));
             parts.put("fused", signals.fused(id));
+            parts.put("match", signals.match(id));
             candidates.add(new Candidate(id, candidateVector, entry.getValue(), parts, 0));
         }
         List<Selection> selected = settings.mmr().select(candidates, k + DistinctWorks.SPARE, null);
@@ -78,7 +79,7 @@ public class RelatedPapers {
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(), null))
                 .toList();
         List<Recommendation> shown = DistinctWorks.firstOfEach(linkedFirst(source, fused), k);
-        List<String> telling = text.terms().stream().filter(RelatedPapers::telling).toList();
+        List<String> telling = text.terms().stream().filter(Explanations::tellsAConcept).toList();
         Map<String, List<String>> shared = index.termsPresent(
                 shown.stream().map(r -> r.paper().paperId()).toList(), telling);
         return shown.stream()
@@ -114,10 +115,5 @@ public class RelatedPapers {
         }
         fused.stream().filter(r -> !whyById.containsKey(r.paper().paperId())).forEach(ranked::add);
         return ranked;
-    }
-
-    /** Numbers and single characters are shared by chance, not worth showing as a reason. */
-    private static boolean telling(String term) {
-        return term.codePointCount(0, term.length()) >= 2 && !term.chars().allMatch(Character::isDigit);
     }
 }

@@ -18,6 +18,7 @@ final class Signals {
     private final Map<String, Double> bm25 = new HashMap<>();
     private final Map<String, Double> fused;
     private final Map<String, Double> relevance;
+    private final MatchCalibration calibration;
 
     private Signals(List<ScoredPaper> nearest, List<ScoredPaper> byText, RankingMode mode, ScoreFusion fusion,
                     float[] comparableQuery) {
@@ -37,6 +38,7 @@ final class Signals {
             case BM25 -> byText.isEmpty() ? ScoreFusion.bestFirst(vector) : ScoreFusion.bestFirst(bm25);
         };
         relevance = minMax(fused);
+        calibration = MatchCalibration.of(fused.values());
     }
 
     /**
@@ -68,6 +70,11 @@ final class Signals {
 
     double fused(String paperId) {
         return fused.getOrDefault(paperId, 0.0);
+    }
+
+    /** The match a reader is shown for a candidate (see {@link MatchCalibration}), in [0, 1]. */
+    double match(String paperId) {
+        return calibration.match(fused(paperId));
     }
 
     /** Scales scores to [0, 1]; a single candidate, or all equal, count as fully relevant. */

@@ -94,9 +94,11 @@ class PaperResourceTest {
         assertThat(related.getString("items[0].paperId")).isEqualTo(LATENT_DIFFUSION.id());
         assertThat(related.getString("items[0].title"))
                 .isEqualTo("High-Resolution Image Synthesis with Latent Diffusion Models");
-        assertThat(related.getString("items[0].why")).contains("拡散モデル");
+        assertThat(related.getString("items[0].why")).startsWith("「拡散モデル」").doesNotContain("shared");
         List<Float> scores = related.getList("items.score", Float.class);
         assertThat(scores).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(related.getList("items.match", Float.class)).hasSameSizeAs(scores)
+                .allSatisfy(match -> assertThat(match).isBetween(0f, 1f));
     }
 
     @Test

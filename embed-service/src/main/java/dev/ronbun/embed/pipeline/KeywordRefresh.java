@@ -1,0 +1,74 @@
+package dev.ronbun.embed.pipeline;
+
+import dev.ronbun.embed.config.EmbedConfig;
+import dev.ronbun.embed.storage.PaperStore;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Ranks every paper's keywords again once the corpus has changed, and publishes the papers whose keywords changed.
+ * A paper's keywords are first ranked when its summary arrives, against the papers stored so far; the same papers
+ * arriving in another order would give other keywords. Ranking all again against the corpus as it stands makes
+ * them a function of the corpus alone: once papers stop arriving, every paper has the keywords the final corpus
+ * gives it. A failed round (database or broker away) is tried again at the next tick.
+ */
+@ApplicationScoped
+public class KeywordRefresh {
+
+    private static final Logger LOG = Logger.getLogger(KeywordRefresh.class);
+    private static final int PAGE = 200;
+
+    private final PaperStore store;
+    private final PaperPublication publication;
+    private final KeywordRanking ranking;
+    private volatile String rankedCorpus = "";
+
+    public KeywordRefresh(PaperStore store, PaperPublication publication, EmbedConfig config) {
+        this.store = store;
+        this.publication = publication;
+        this.ranking = new KeywordRanking(config.keywords().perPaper());
+    }
+
+    @Scheduled(identity = "keyword-refresh", every = "${ronbun.embed.keywords.refresh-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "10s")
+    void refreshWhenTheCorpusChanged() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("Ranking keywords again failed, tried again at the next tick: %s", e.toString());
+        }
+    }
+
+    /**
+     * Ranks every paper's keywords again unless the corpus is the one ranked last time.
+     *
+     * @return how many papers were published again
+     */
+    public int refresh() {
+        String corpus = store.paperCount() + "/" + store.summaryCount();
+        if (corpus.equals(rankedCorpus)) {
+            return 0;
+        }
+        int republished = 0;
+        UUID after = PaperStore.FIRST_PAPER_ID;
+        List<UUID> page;
+        do {
+            page = store.paperIds(after, PAGE);
+            for (UUID paperId : page) {
+                if (store.rankKeywordsAgain(paperId, ranking::rank) && publication.publishLatest(paperId)) {
+                    republished++;
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast();
+        } while (page.size() == PAGE);
+        rankedCorpus = corpus;
+        if (republished > 0) {
+            LOG.infof("Keywords ranked again against %s papers/summaries; %d papers published again", corpus,
+                    republished);
+        }
+        return republished;
+    }
+}
