@@ -14,6 +14,10 @@ import org.jboss.logging.Logger;
  * arriving in another order would give other keywords. Ranking all again against the corpus as it stands makes
  * them a function of the corpus alone: once papers stop arriving, every paper has the keywords the final corpus
  * gives it. A failed round (database or broker away) is tried again at the next tick.
+ * <p>
+ * A round reads every paper, so while papers keep arriving it runs only when the corpus has grown by a twentieth
+ * since the last round; once the corpus has been quiet for one interval, the final round makes keywords independent
+ * of arrival order. A steady trickle into a large corpus thus costs a round per 5 % of growth, not one a minute.
  */
 @ApplicationScoped
 public class KeywordRefresh {
@@ -24,7 +28,11 @@ public class KeywordRefresh {
     private final PaperStore store;
     private final PaperPublication publication;
     private final KeywordRanking ranking;
+    private static final double GROWTH_FOR_A_ROUND_UNDER_LOAD = 1.05;
+
     private volatile String rankedCorpus = "";
+    private volatile long rankedPapers;
+    private volatile String corpusAtLastTick = "";
 
     public KeywordRefresh(PaperStore store, PaperPublication publication, EmbedConfig config) {
         this.store = store;
@@ -36,7 +44,12 @@ public class KeywordRefresh {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "10s")
     void refreshWhenTheCorpusChanged() {
         try {
-            refresh();
+            String corpus = corpus();
+            boolean quiet = corpus.equals(corpusAtLastTick);
+            corpusAtLastTick = corpus;
+            if (quiet || store.paperCount() >= rankedPapers * GROWTH_FOR_A_ROUND_UNDER_LOAD) {
+                refresh();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Ranking keywords again failed, tried again at the next tick: %s", e.toString());
         }
@@ -48,7 +61,8 @@ public class KeywordRefresh {
      * @return how many papers were published again
      */
     public int refresh() {
-        String corpus = store.paperCount() + "/" + store.summaryCount();
+        long papers = store.paperCount();
+        String corpus = papers + "/" + store.summaryCount();
         if (corpus.equals(rankedCorpus)) {
             return 0;
         }
@@ -65,10 +79,15 @@ public class KeywordRefresh {
             after = page.isEmpty() ? after : page.getLast();
         } while (page.size() == PAGE);
         rankedCorpus = corpus;
+        rankedPapers = papers;
         if (republished > 0) {
             LOG.infof("Keywords ranked again against %s papers/summaries; %d papers published again", corpus,
                     republished);
         }
         return republished;
+    }
+
+    private String corpus() {
+        return store.paperCount() + "/" + store.summaryCount();
     }
 }
