@@ -46,7 +46,8 @@ public class TopicMap {
         return computed.view();
     }
 
-    static TopicMapView compute(List<PaperEvent> papers, Integer clusters, int maxClusters) {
+    /** The map of these papers: with {@code clusters} clusters, or with the number that separates them best when null. */
+    public static TopicMapView compute(List<PaperEvent> papers, Integer clusters, int maxClusters) {
         String model = mostCommonModel(papers);
         List<PaperEvent> shown = papers.stream()
                 .filter(p -> modelOf(p).equals(model))

@@ -20,6 +20,10 @@ final class VectorClusters {
     static final double MAX_SHARE = 0.40;
     /** Below this many papers one topic may well hold most of them: the share rule waits for a real corpus. */
     static final int SHARE_RULE_PAPERS = 20;
+    /** Most papers the centres are looked for on (see {@link #sample}). */
+    static final int SAMPLE = 1_500;
+    /** Restarts while choosing the number of clusters; the chosen number is then clustered with the full restarts. */
+    static final int CHOICE_RESTARTS = 3;
     /** How many robust spreads (1.4826 median absolute deviations) beyond the median distance make a paper noise. */
     static final double OUTLIER_SPREADS = 3.0;
 
@@ -58,11 +62,13 @@ final class VectorClusters {
     static Clustering best(double[][] points, int maxClusters) {
         int n = points.length;
         int largest = Math.min(maxClusters, n / minClusterSize(n));
+        KMeansPlusPlus kMeans = new KMeansPlusPlus(sample(points), null);
         Clustering best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean bestWithin = false;
+        int bestK = 1;
         for (int k = 2; k <= largest; k++) {
-            Clustering clustering = withNoise(points, k);
+            Clustering clustering = withNoise(points, kMeans, k, CHOICE_RESTARTS);
             if (clustering.clusters() < 2) {
                 continue;
             }
@@ -70,20 +76,38 @@ final class VectorClusters {
             double score = within ? simplifiedSilhouette(points, clustering) : -clustering.largestShare();
             if (best == null || (within && !bestWithin) || (within == bestWithin && score > bestScore + 1e-9)) {
                 best = clustering;
+                bestK = k;
                 bestScore = score;
                 bestWithin = within;
             }
         }
-        return best != null ? best : withNoise(points, 1);
+        return best != null ? withNoise(points, kMeans, bestK, KMeansPlusPlus.RESTARTS) : withNoise(points, 1);
     }
 
     /** k-means++ into {@code k} clusters, then outliers and clusters below the minimum size taken out as noise. */
     static Clustering withNoise(double[][] points, int k) {
+        return withNoise(points, new KMeansPlusPlus(sample(points), null), k, KMeansPlusPlus.RESTARTS);
+    }
+
+    /**
+     * Every {@code n / SAMPLE}-th point, in order, when there are more than {@link #SAMPLE}: the centres are found on
+     * the sample and every point then joins its nearest, which keeps a large map as quick as a middling one.
+     */
+    private static double[][] sample(double[][] points) {
+        if (points.length <= SAMPLE) {
+            return points;
+        }
+        double step = (double) points.length / SAMPLE;
+        return IntStream.range(0, SAMPLE).mapToObj(i -> points[(int) (i * step)]).toArray(double[][]::new);
+    }
+
+    private static Clustering withNoise(double[][] points, KMeansPlusPlus kMeans, int k, int restarts) {
         int n = points.length;
         if (n == 0) {
             return new Clustering(new int[0], 0);
         }
-        KMeansPlusPlus.Partition partition = KMeansPlusPlus.cluster(points, null, Math.min(k, n));
+        KMeansPlusPlus.Partition partition = KMeansPlusPlus.partitionAround(points, null,
+                kMeans.cluster(Math.min(k, n), restarts).centres());
         int[] assignment = partition.assignment().clone();
         markOutliers(points, partition, assignment);
         int minSize = Math.min(minClusterSize(n), n);

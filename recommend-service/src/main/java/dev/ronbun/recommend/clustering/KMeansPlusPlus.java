@@ -1,25 +1,22 @@
 package dev.ronbun.recommend.clustering;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.IntStream;
-import org.tribuo.MutableDataset;
-import org.tribuo.clustering.ClusterID;
-import org.tribuo.clustering.ClusteringFactory;
-import org.tribuo.clustering.kmeans.KMeansModel;
-import org.tribuo.clustering.kmeans.KMeansTrainer;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.distance.L2Distance;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
- * Weighted k-means++ with restarts, by Tribuo's {@link KMeansTrainer}: each restart seeds its centres by k-means++
- * from a fixed seed of its own, and the partition whose points lie nearest their centres (least weighted sum of
- * squared distances) is kept. k-means++ seeds far points only in proportion to their squared distance, and a restart
+ * k-means++ with restarts, by Apache Commons Math's {@link KMeansPlusPlusClusterer}: each restart seeds its centres
+ * by k-means++ from a fixed seed of its own, and the partition whose points lie nearest their centres (least weighted
+ * sum of squared distances, the centres taken as weighted means) is kept. Points weigh in the choice of the restart
+ * and in the centres, not in Lloyd's iterations, which Commons Math runs unweighted. (Tribuo's k-means weighs points
+ * but builds provenance objects on every run, which made clustering one reader's history cost 40-200 ms.) k-means++ seeds far points only in proportion to their squared distance, and a restart
  * that spends a centre on one outlier loses to one that splits the mass, so single outliers rarely become clusters.
  * Deterministic for the same points in the same order: callers put their points in a fixed order (by paper id).
  */
@@ -29,16 +26,6 @@ public final class KMeansPlusPlus {
     public static final int RESTARTS = 8;
     private static final int ITERATIONS = 100;
     private static final long SEED = 19_2026L;
-    private static final ClusteringFactory FACTORY = new ClusteringFactory();
-    /** Tribuo logs every iteration at INFO; held here so that the level set on it stays. */
-    private static final Logger TRAINER_LOG = Logger.getLogger(KMeansTrainer.class.getName());
-
-    static {
-        TRAINER_LOG.setLevel(Level.WARNING);
-    }
-
-    private KMeansPlusPlus() {
-    }
 
     /**
      * Which cluster each point is in (clusters numbered from 0, none empty), the clusters' weighted centres, and the
@@ -60,6 +47,29 @@ public final class KMeansPlusPlus {
         }
     }
 
+    private final double[][] points;
+    private final double[] weights;
+    private final int maxIterations;
+    private final int distinct;
+    private List<DoublePoint> wrapped;
+
+    /**
+     * Points to cluster, once for any number of clusterings of them.
+     *
+     * @param weights one positive weight per point, or null for equal weights
+     */
+    public KMeansPlusPlus(double[][] points, double[] weights) {
+        this(points, weights, ITERATIONS);
+    }
+
+    /** As {@link #KMeansPlusPlus(double[][], double[])}, with at most {@code maxIterations} of Lloyd's per run. */
+    public KMeansPlusPlus(double[][] points, double[] weights, int maxIterations) {
+        this.points = points;
+        this.weights = weights;
+        this.maxIterations = maxIterations;
+        this.distinct = distinct(points);
+    }
+
     /**
      * The best of {@link #RESTARTS} weighted k-means++ runs into at most {@code k} clusters (fewer when there are fewer
      * distinct points).
@@ -67,25 +77,28 @@ public final class KMeansPlusPlus {
      * @param weights one positive weight per point, or null for equal weights
      */
     public static Partition cluster(double[][] points, double[] weights, int k) {
-        return cluster(points, weights, k, RESTARTS);
+        return new KMeansPlusPlus(points, weights).cluster(k, RESTARTS);
     }
 
-    /** As {@link #cluster(double[][], double[], int)}, with the best of {@code restarts} runs. */
-    public static Partition cluster(double[][] points, double[] weights, int k, int restarts) {
+    /** The best of {@code restarts} runs into at most {@code k} clusters (fewer when there are fewer distinct points). */
+    public Partition cluster(int k, int restarts) {
         int n = points.length;
         if (n == 0) {
             return new Partition(new int[0], new double[0][], 0);
         }
-        int wanted = Math.max(1, Math.min(k, distinct(points)));
+        int wanted = Math.max(1, Math.min(k, distinct));
         if (wanted == 1) {
             return partition(points, weights, new int[n], 1);
         }
-        MutableDataset<ClusterID> dataset = dataset(points, weights);
+        if (wrapped == null) {
+            wrapped = Arrays.stream(points).map(point -> new DoublePoint(point)).toList();
+        }
         Partition best = null;
         for (int restart = 0; restart < Math.max(1, restarts); restart++) {
-            KMeansTrainer trainer = new KMeansTrainer(wanted, ITERATIONS, new L2Distance(),
-                    KMeansTrainer.Initialisation.PLUSPLUS, 1, SEED + restart);
-            Partition partition = partitionAround(points, weights, centres(trainer.train(dataset), points[0].length));
+            KMeansPlusPlusClusterer<DoublePoint> clusterer = new KMeansPlusPlusClusterer<>(wanted, maxIterations,
+                    new EuclideanDistance(), new JDKRandomGenerator((int) (SEED + restart)),
+                    KMeansPlusPlusClusterer.EmptyClusterStrategy.FARTHEST_POINT);
+            Partition partition = partitionAround(points, weights, centres(clusterer.cluster(wrapped)));
             if (best == null || partition.inertia() < best.inertia() - 1e-12) {
                 best = partition;
             }
@@ -158,36 +171,12 @@ public final class KMeansPlusPlus {
         return new Partition(renumbered, centres, inertia);
     }
 
-    private static MutableDataset<ClusterID> dataset(double[][] points, double[] weights) {
-        int dimension = points[0].length;
-        String[] names = IntStream.range(0, dimension).mapToObj(KMeansPlusPlus::featureName).toArray(String[]::new);
-        MutableDataset<ClusterID> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("points", FACTORY),
-                FACTORY);
-        for (int i = 0; i < points.length; i++) {
-            ArrayExample<ClusterID> example = new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names,
-                    points[i].clone());
-            if (weights != null) {
-                example.setWeight((float) weights[i]);
-            }
-            dataset.add(example);
+    private static double[][] centres(List<CentroidCluster<DoublePoint>> clusters) {
+        List<double[]> centres = new ArrayList<>(clusters.size());
+        for (CentroidCluster<DoublePoint> cluster : clusters) {
+            centres.add(cluster.getCenter().getPoint());
         }
-        return dataset;
-    }
-
-    /** The trained centres by feature name: Tribuo keeps its own feature order. */
-    private static double[][] centres(KMeansModel model, int dimension) {
-        List<List<org.tribuo.Feature>> centroids = model.getCentroids();
-        double[][] centres = new double[centroids.size()][dimension];
-        for (int c = 0; c < centres.length; c++) {
-            for (org.tribuo.Feature feature : centroids.get(c)) {
-                centres[c][Integer.parseInt(feature.getName().substring(1))] = feature.getValue();
-            }
-        }
-        return centres;
-    }
-
-    private static String featureName(int j) {
-        return "x" + String.format("%04d", j);
+        return centres.toArray(double[][]::new);
     }
 
     private static int distinct(double[][] points) {

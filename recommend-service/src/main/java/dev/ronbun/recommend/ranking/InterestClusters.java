@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Splits a reading history into a few interests by weighted k-means++ with restarts ({@link KMeansPlusPlus}) on the
- * papers' centred vectors. The number of interests is at most {@code maxInterests} and the square root of the history;
+ * Splits a reading history into a few interests by k-means++ with restarts ({@link KMeansPlusPlus}) on the papers'
+ * centred vectors, the restart and each interest's centre chosen by the papers' weights. The number of interests is at most {@code maxInterests} and the square root of the history;
  * within that, the one whose papers lie nearest their own interest compared with the next (the best weighted
  * simplified silhouette) is chosen, a paper alone in its interest scoring nothing. So one far-off reading does not
  * split a subject read often, nor become the interest that leads. Papers are taken in paper-id order and the seeds
@@ -16,8 +16,12 @@ import java.util.List;
  */
 public final class InterestClusters {
 
-    /** Fewer restarts than the topic map: a history is clustered on every request, in the full dimension. */
-    private static final int RESTARTS = 4;
+    /**
+     * Fewer restarts and iterations than the topic map: a history is clustered on every request, in the model's full
+     * dimension, and a few interests of a few dozen papers settle in a few iterations.
+     */
+    private static final int RESTARTS = 3;
+    private static final int ITERATIONS = 10;
 
     private InterestClusters() {
     }
@@ -34,10 +38,11 @@ public final class InterestClusters {
         double[][] points = papers.stream().map(InterestClusters::point).toArray(double[][]::new);
         double[] weights = papers.stream().mapToDouble(WeightedPaper::weight).toArray();
         int largest = Math.max(1, Math.min(maxInterests, (int) Math.ceil(Math.sqrt(papers.size()))));
-        KMeansPlusPlus.Partition best = KMeansPlusPlus.cluster(points, weights, 1);
+        KMeansPlusPlus kMeans = new KMeansPlusPlus(points, weights, ITERATIONS);
+        KMeansPlusPlus.Partition best = kMeans.cluster(1, 1);
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 2; k <= largest; k++) {
-            KMeansPlusPlus.Partition partition = KMeansPlusPlus.cluster(points, weights, k, RESTARTS);
+            KMeansPlusPlus.Partition partition = kMeans.cluster(k, RESTARTS);
             if (partition.clusters() < k) {
                 break;
             }
