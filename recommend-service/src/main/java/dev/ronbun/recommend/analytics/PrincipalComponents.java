@@ -28,7 +28,7 @@ final class PrincipalComponents {
     static double[][] project(double[][] vectors, int components) {
         int n = vectors.length;
         double[][] coordinates = new double[n][components];
-        if (n == 0) {
+        if (n == 0 || vectors[0].length == 0) {
             return coordinates;
         }
         int dimension = vectors[0].length;

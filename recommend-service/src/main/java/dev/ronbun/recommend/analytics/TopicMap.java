@@ -58,7 +58,7 @@ public class TopicMap {
         }
         double[][] directions = centredDirections(shown);
         double[][] coordinates = PrincipalComponents.project(directions,
-                Math.min(CLUSTER_DIMENSIONS, directions[0].length));
+                Math.max(2, Math.min(CLUSTER_DIMENSIONS, directions[0].length)));
         VectorClusters.Clustering clustering = clusters != null
                 ? VectorClusters.withNoise(coordinates, Math.min(clusters, maxClusters))
                 : VectorClusters.best(coordinates, maxClusters);
