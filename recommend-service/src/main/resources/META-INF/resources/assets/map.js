@@ -1,10 +1,16 @@
-// Topic map: the server's 2-D projection of the paper vectors, coloured by cluster; hover shows the title, click opens it.
+// Topic map: the server's 2-D projection of the paper vectors, coloured by cluster, noise in grey; hover or tap shows
+// the title, a click (a second tap on touch screens) opens the paper.
 import { chrome, el, fill, getJson, guarded, onPapersArrive, paperHref, keywordChips, titles, formatNumber } from './ui.js';
 import { draw, legend, textTooltip, PALETTE } from './charts.js';
 
 chrome('map.html');
 
 const container = document.getElementById('topic-map');
+const NOISE = -1;
+const NOISE_LABEL = 'その他（ノイズ）';
+const NOISE_COLOUR = '#b0b7c3';
+// The paper a touch showed last: a first tap shows its title, a second tap on it opens it.
+let tapped = null;
 
 function clusterBadge(cluster) {
   const badge = el('span', { class: 'chip', dataset: { cluster } }, String(cluster + 1));
@@ -13,8 +19,16 @@ function clusterBadge(cluster) {
   return badge;
 }
 
+function noiseBadge() {
+  const badge = el('span', { class: 'chip' }, '–');
+  badge.style.background = NOISE_COLOUR;
+  badge.style.color = '#fff';
+  return badge;
+}
+
 async function load() {
   const map = await getJson('/api/analytics/topic-map');
+  const noise = map.points.filter((p) => p.cluster === NOISE);
   const series = map.clusters.map((cluster) => {
     const members = map.points.filter((p) => p.cluster === cluster.cluster);
     const top = Math.max(...members.map((p) => p.y));
@@ -38,6 +52,17 @@ async function load() {
       },
     };
   });
+  if (noise.length) {
+    // Papers close to no topic: small and grey, after the clusters so that they never cover one.
+    series.push({
+      name: NOISE_LABEL,
+      type: 'scatter',
+      symbolSize: 8,
+      itemStyle: { color: NOISE_COLOUR, opacity: 0.7, borderColor: '#fff', borderWidth: 1 },
+      emphasis: { scale: 1.6 },
+      data: noise.map((p) => ({ value: [p.x, p.y], paper: p })),
+    });
+  }
   // Room around the papers for the cluster labels.
   const padded = (share) => ({
     min: (extent) => extent.min - (extent.max - extent.min || 1) * share,
@@ -50,6 +75,8 @@ async function load() {
     yAxis: { type: 'value', ...padded(0.2), axisLabel: { show: false }, axisLine: { show: false }, axisTick: { show: false }, splitLine: { show: false } },
     tooltip: {
       trigger: 'item',
+      // A tap is a click: touch screens have no hover.
+      triggerOn: 'mousemove|click',
       className: 'chart-tooltip',
       formatter: (params) => {
         if (!params.data?.paper) return '';
@@ -61,7 +88,14 @@ async function load() {
   });
   chart.off('click');
   chart.on('click', (params) => {
-    if (params.data?.paper) location.href = paperHref(params.data.paper.paperId);
+    const paper = params.data?.paper;
+    if (!paper) return;
+    const touch = params.event?.event?.pointerType === 'touch' || params.event?.event?.type?.startsWith('touch');
+    if (touch && tapped !== paper.paperId) {
+      tapped = paper.paperId; // the tooltip shows the title; a second tap opens the paper
+      return;
+    }
+    location.href = paperHref(paper.paperId);
   });
   container.dataset.points = String(series.reduce((sum, s) => sum + s.data.length, 0));
   // Where the first paper is drawn, so that a browser test can point at it.
@@ -71,14 +105,23 @@ async function load() {
     Object.assign(container.dataset, { samplePaper: first.paper.paperId, sampleX: String(Math.round(x)), sampleY: String(Math.round(y)) });
   }
   container.dataset.clusters = String(map.clusters.length);
+  container.dataset.noise = String(noise.length);
   document.getElementById('map-note').textContent =
-    `${formatNumber(map.points.length)} 本・${map.clusters.length} クラスタ${map.model ? `・${map.model}` : ''}`
+    `${formatNumber(map.points.length)} 本・${map.clusters.length} クラスタ`
+    + (noise.length ? `・${NOISE_LABEL} ${formatNumber(noise.length)} 本` : '')
+    + (map.model ? `・${map.model}` : '')
     + (map.skipped ? `（別モデルの ${map.skipped} 本は除外）` : '');
-  fill(document.getElementById('clusters'), map.clusters.length ? map.clusters.map((cluster) => el('li', {},
+  const items = map.clusters.map((cluster) => el('li', {},
     el('div', { class: 'paper-title' },
       clusterBadge(cluster.cluster), ' ', cluster.label),
     el('div', { class: 'meta' }, `${formatNumber(cluster.papers)} 本`),
-    keywordChips(cluster.keywords)))
+    keywordChips(cluster.keywords)));
+  if (noise.length) {
+    items.push(el('li', { dataset: { cluster: String(NOISE) } },
+      el('div', { class: 'paper-title' }, noiseBadge(), ' ', NOISE_LABEL),
+      el('div', { class: 'meta' }, `${formatNumber(noise.length)} 本・どのトピックにも近くない論文`)));
+  }
+  fill(document.getElementById('clusters'), map.points.length ? items
     : el('li', { class: 'empty' }, 'まだ論文がありません。'));
   document.body.dataset.loaded = 'true';
 }

@@ -1,183 +1,209 @@
 package dev.ronbun.recommend.analytics;
 
+import dev.ronbun.recommend.clustering.KMeansPlusPlus;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.apache.lucene.util.VectorUtil;
 
 /**
- * k-means clustering of the paper vectors for the topic map. Deterministic: the first centre is the vector nearest
- * the mean, each next one the vector farthest from the centres so far (ties to the lower index), then Lloyd's
- * iterations until no vector changes cluster. Clusters are numbered by size, largest first. When the number of
- * clusters is not given, the one with the best (simplified) silhouette is chosen.
+ * The topic map's clusters: k-means++ with restarts ({@link KMeansPlusPlus}) on the papers' principal coordinates,
+ * then noise taken out. A paper much farther from its centre than the cluster's other papers (beyond the median
+ * distance plus {@link #OUTLIER_SPREADS} robust spreads) is noise, and so is every paper of a cluster left with fewer
+ * than {@link #minClusterSize} papers: outliers are shown as noise, never as clusters of one. When the number of
+ * clusters is not given, the one with the best simplified silhouette among those whose largest cluster holds at most
+ * {@link #MAX_SHARE} of the papers (from {@link #SHARE_RULE_PAPERS} papers on) is chosen. Clusters are numbered by size, largest first; noise is {@link #NOISE}.
  */
 final class VectorClusters {
 
-    private static final int MAX_ITERATIONS = 100;
+    static final int NOISE = -1;
+    /** No topic should swallow the map: the choice of the number of clusters keeps every cluster at most this share. */
+    static final double MAX_SHARE = 0.40;
+    /** Below this many papers one topic may well hold most of them: the share rule waits for a real corpus. */
+    static final int SHARE_RULE_PAPERS = 20;
+    /** Most papers the centres are looked for on (see {@link #sample}). */
+    static final int SAMPLE = 1_500;
+    /** Restarts while choosing the number of clusters; the chosen number is then clustered with the full restarts. */
+    static final int CHOICE_RESTARTS = 3;
+    /** How many robust spreads (1.4826 median absolute deviations) beyond the median distance make a paper noise. */
+    static final double OUTLIER_SPREADS = 3.0;
 
     private VectorClusters() {
     }
 
-    /** Which cluster each vector is in, and how many clusters there are (fewer than asked when vectors coincide). */
+    /** Which cluster each paper is in ({@link #NOISE} for none), and how many clusters there are. */
     record Clustering(int[] assignment, int clusters) {
+
+        int noise() {
+            return (int) Arrays.stream(assignment).filter(c -> c == NOISE).count();
+        }
+
+        /** The share of all papers in the largest cluster. */
+        double largestShare() {
+            int[] sizes = new int[clusters];
+            for (int c : assignment) {
+                if (c != NOISE) {
+                    sizes[c]++;
+                }
+            }
+            return assignment.length == 0 ? 0 : (double) Arrays.stream(sizes).max().orElse(0) / assignment.length;
+        }
+    }
+
+    /** The fewest papers a cluster keeps: 2, or 2 % of the papers on a larger map. */
+    static int minClusterSize(int papers) {
+        return Math.max(2, (int) Math.ceil(papers * 0.02));
     }
 
     /**
-     * k-means for each k from 2 to {@code maxClusters} (and below the number of vectors), keeping the clustering
-     * whose vectors lie nearest their own centre compared with the next nearest: the highest mean simplified
-     * silhouette. The smaller k wins a tie.
+     * Clusterings for each k from 2 to {@code maxClusters} (while every cluster can reach the minimum size), keeping
+     * the best mean simplified silhouette among those within {@link #MAX_SHARE}; when none is, the one whose largest
+     * cluster is smallest. The smaller k wins a tie. Too few papers to split make one cluster.
      */
-    static Clustering bestKMeans(float[][] vectors, int maxClusters) {
-        int largest = Math.min(maxClusters, vectors.length - 1);
-        Clustering best = kMeans(vectors, 1);
+    static Clustering best(double[][] points, int maxClusters) {
+        int n = points.length;
+        int largest = Math.min(maxClusters, n / minClusterSize(n));
+        KMeansPlusPlus kMeans = new KMeansPlusPlus(sample(points), null);
+        Clustering best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestWithin = false;
+        int bestK = 1;
         for (int k = 2; k <= largest; k++) {
-            Clustering clustering = kMeans(vectors, k);
-            if (clustering.clusters() < k) {
-                break;
-            }
-            double score = simplifiedSilhouette(vectors, clustering);
-            if (score > bestScore + 1e-9) {
-                best = clustering;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The mean over vectors of (b - a) / max(a, b): a the distance to its own centre, b to the nearest other one. A
-     * vector alone in its cluster scores 0, as in the silhouette proper, so that splitting off single papers does not
-     * look like a good clustering.
-     */
-    static double simplifiedSilhouette(float[][] vectors, Clustering clustering) {
-        float[][] centres = new float[clustering.clusters()][vectors[0].length];
-        recentre(vectors, clustering.assignment(), centres);
-        int[] sizes = new int[clustering.clusters()];
-        for (int cluster : clustering.assignment()) {
-            sizes[cluster]++;
-        }
-        double sum = 0;
-        for (int i = 0; i < vectors.length; i++) {
-            int own = clustering.assignment()[i];
-            if (sizes[own] == 1) {
+            Clustering clustering = withNoise(points, kMeans, k, CHOICE_RESTARTS);
+            if (clustering.clusters() < 2) {
                 continue;
             }
-            double a = Math.sqrt(VectorUtil.squareDistance(vectors[i], centres[own]));
+            boolean within = n < SHARE_RULE_PAPERS || clustering.largestShare() <= MAX_SHARE + 1e-9;
+            double score = within ? simplifiedSilhouette(points, clustering) : -clustering.largestShare();
+            if (best == null || (within && !bestWithin) || (within == bestWithin && score > bestScore + 1e-9)) {
+                best = clustering;
+                bestK = k;
+                bestScore = score;
+                bestWithin = within;
+            }
+        }
+        return best != null ? withNoise(points, kMeans, bestK, KMeansPlusPlus.RESTARTS) : withNoise(points, 1);
+    }
+
+    /** k-means++ into {@code k} clusters, then outliers and clusters below the minimum size taken out as noise. */
+    static Clustering withNoise(double[][] points, int k) {
+        return withNoise(points, new KMeansPlusPlus(sample(points), null), k, KMeansPlusPlus.RESTARTS);
+    }
+
+    /**
+     * Every {@code n / SAMPLE}-th point, in order, when there are more than {@link #SAMPLE}: the centres are found on
+     * the sample and every point then joins its nearest, which keeps a large map as quick as a middling one.
+     */
+    private static double[][] sample(double[][] points) {
+        if (points.length <= SAMPLE) {
+            return points;
+        }
+        double step = (double) points.length / SAMPLE;
+        return IntStream.range(0, SAMPLE).mapToObj(i -> points[(int) (i * step)]).toArray(double[][]::new);
+    }
+
+    private static Clustering withNoise(double[][] points, KMeansPlusPlus kMeans, int k, int restarts) {
+        int n = points.length;
+        if (n == 0) {
+            return new Clustering(new int[0], 0);
+        }
+        KMeansPlusPlus.Partition partition = KMeansPlusPlus.partitionAround(points, null,
+                kMeans.cluster(Math.min(k, n), restarts).centres());
+        int[] assignment = partition.assignment().clone();
+        markOutliers(points, partition, assignment);
+        int minSize = Math.min(minClusterSize(n), n);
+        int[] sizes = sizes(assignment, partition.clusters());
+        for (int i = 0; i < n; i++) {
+            if (assignment[i] != NOISE && sizes[assignment[i]] < minSize) {
+                assignment[i] = NOISE;
+            }
+        }
+        return numberedBySize(assignment, partition.clusters());
+    }
+
+    /** Papers beyond their cluster's median distance to the centre plus {@link #OUTLIER_SPREADS} robust spreads. */
+    private static void markOutliers(double[][] points, KMeansPlusPlus.Partition partition, int[] assignment) {
+        for (int c = 0; c < partition.clusters(); c++) {
+            int cluster = c;
+            int[] members = IntStream.range(0, points.length).filter(i -> assignment[i] == cluster).toArray();
+            if (members.length < 5) {
+                continue; // too few distances to tell an outlier from the spread
+            }
+            double[] distances = Arrays.stream(members)
+                    .mapToDouble(i -> Math.sqrt(KMeansPlusPlus.squareDistance(points[i], partition.centres()[cluster])))
+                    .toArray();
+            double median = median(distances);
+            double spread = 1.4826 * median(Arrays.stream(distances).map(d -> Math.abs(d - median)).toArray());
+            double limit = median + OUTLIER_SPREADS * Math.max(spread, 1e-9);
+            for (int m = 0; m < members.length; m++) {
+                if (distances[m] > limit) {
+                    assignment[members[m]] = NOISE;
+                }
+            }
+        }
+    }
+
+    /**
+     * The mean over all papers of (b - a) / max(a, b): a the distance to its own centre, b to the nearest other one.
+     * Noise and papers alone in a cluster score 0, so that a clustering cannot look good by setting papers aside.
+     */
+    static double simplifiedSilhouette(double[][] points, Clustering clustering) {
+        int k = clustering.clusters();
+        int dimension = points[0].length;
+        double[][] centres = new double[k][dimension];
+        int[] sizes = sizes(clustering.assignment(), k);
+        for (int i = 0; i < points.length; i++) {
+            int c = clustering.assignment()[i];
+            if (c != NOISE) {
+                for (int j = 0; j < dimension; j++) {
+                    centres[c][j] += points[i][j] / sizes[c];
+                }
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < points.length; i++) {
+            int own = clustering.assignment()[i];
+            if (own == NOISE || sizes[own] == 1) {
+                continue;
+            }
+            double a = Math.sqrt(KMeansPlusPlus.squareDistance(points[i], centres[own]));
             double b = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < centres.length; c++) {
+            for (int c = 0; c < k; c++) {
                 if (c != own) {
-                    b = Math.min(b, Math.sqrt(VectorUtil.squareDistance(vectors[i], centres[c])));
+                    b = Math.min(b, Math.sqrt(KMeansPlusPlus.squareDistance(points[i], centres[c])));
                 }
             }
             double spread = Math.max(a, b);
             sum += spread == 0 ? 0 : (b - a) / spread;
         }
-        return sum / vectors.length;
+        return sum / points.length;
     }
 
-    static Clustering kMeans(float[][] vectors, int wanted) {
-        int n = vectors.length;
-        if (n == 0) {
-            return new Clustering(new int[0], 0);
-        }
-        float[][] centres = initialCentres(vectors, Math.max(1, Math.min(wanted, n)));
-        int[] assignment = new int[n];
-        Arrays.fill(assignment, -1);
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                int nearest = nearest(vectors[i], centres);
-                if (nearest != assignment[i]) {
-                    assignment[i] = nearest;
-                    changed = true;
-                }
+    private static int[] sizes(int[] assignment, int clusters) {
+        int[] sizes = new int[clusters];
+        for (int c : assignment) {
+            if (c != NOISE) {
+                sizes[c]++;
             }
-            if (!changed) {
-                break;
-            }
-            recentre(vectors, assignment, centres);
         }
-        return numberedBySize(assignment, centres.length);
+        return sizes;
     }
 
-    private static float[][] initialCentres(float[][] vectors, int k) {
-        int dimension = vectors[0].length;
-        float[] mean = new float[dimension];
-        for (float[] v : vectors) {
-            for (int j = 0; j < dimension; j++) {
-                mean[j] += v[j] / vectors.length;
-            }
-        }
-        int[] chosen = new int[k];
-        chosen[0] = nearest(mean, vectors);
-        float[] distance = new float[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            distance[i] = VectorUtil.squareDistance(vectors[i], vectors[chosen[0]]);
-        }
-        int count = 1;
-        while (count < k) {
-            int farthest = 0;
-            for (int i = 1; i < vectors.length; i++) {
-                if (distance[i] > distance[farthest]) {
-                    farthest = i;
-                }
-            }
-            if (distance[farthest] == 0f) {
-                break;
-            }
-            chosen[count++] = farthest;
-            for (int i = 0; i < vectors.length; i++) {
-                distance[i] = Math.min(distance[i], VectorUtil.squareDistance(vectors[i], vectors[farthest]));
-            }
-        }
-        float[][] centres = new float[count][];
-        for (int c = 0; c < count; c++) {
-            centres[c] = vectors[chosen[c]].clone();
-        }
-        return centres;
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static int nearest(float[] vector, float[][] candidates) {
-        int best = 0;
-        float bestDistance = VectorUtil.squareDistance(vector, candidates[0]);
-        for (int c = 1; c < candidates.length; c++) {
-            float d = VectorUtil.squareDistance(vector, candidates[c]);
-            if (d < bestDistance) {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Moves each centre to the mean of its vectors; a centre left without vectors stays where it was. */
-    private static void recentre(float[][] vectors, int[] assignment, float[][] centres) {
-        int dimension = vectors[0].length;
-        float[][] sums = new float[centres.length][dimension];
-        int[] sizes = new int[centres.length];
-        for (int i = 0; i < vectors.length; i++) {
-            sizes[assignment[i]]++;
-            for (int j = 0; j < dimension; j++) {
-                sums[assignment[i]][j] += vectors[i][j];
-            }
-        }
-        for (int c = 0; c < centres.length; c++) {
-            if (sizes[c] > 0) {
-                for (int j = 0; j < dimension; j++) {
-                    centres[c][j] = sums[c][j] / sizes[c];
-                }
-            }
-        }
-    }
-
+    /** Clusters renumbered largest first (ties by their first paper), empty ones dropped; noise stays noise. */
     private static Clustering numberedBySize(int[] assignment, int k) {
-        int[] sizes = new int[k];
+        int[] sizes = sizes(assignment, k);
         int[] firstMember = new int[k];
         Arrays.fill(firstMember, Integer.MAX_VALUE);
         for (int i = 0; i < assignment.length; i++) {
-            sizes[assignment[i]]++;
-            firstMember[assignment[i]] = Math.min(firstMember[assignment[i]], i);
+            if (assignment[i] != NOISE) {
+                firstMember[assignment[i]] = Math.min(firstMember[assignment[i]], i);
+            }
         }
         int[] order = IntStream.range(0, k).filter(c -> sizes[c] > 0).boxed()
                 .sorted(Comparator.<Integer>comparingInt(c -> -sizes[c]).thenComparingInt(c -> firstMember[c]))
@@ -188,7 +214,7 @@ final class VectorClusters {
         }
         int[] renumbered = new int[assignment.length];
         for (int i = 0; i < assignment.length; i++) {
-            renumbered[i] = number[assignment[i]];
+            renumbered[i] = assignment[i] == NOISE ? NOISE : number[assignment[i]];
         }
         return new Clustering(renumbered, order.length);
     }

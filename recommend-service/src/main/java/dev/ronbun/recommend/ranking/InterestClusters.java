@@ -1,116 +1,113 @@
 package dev.ronbun.recommend.ranking;
 
+import dev.ronbun.recommend.clustering.KMeansPlusPlus;
 import dev.ronbun.recommend.index.UnitVectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Splits a reading history into a few interests by weighted spherical k-means on the papers' vectors: k grows with
- * the square root of the history (at most {@code maxInterests}), seeds are the heaviest paper and then, greedily, the
- * paper farthest from the seeds so far (weighted), and a few Lloyd iterations settle the clusters. Deterministic, so
- * a reader sees stable interests between requests.
+ * Splits a reading history into a few interests by k-means++ with restarts ({@link KMeansPlusPlus}) on the papers'
+ * centred vectors, the restart and each interest's centre chosen by the papers' weights. The number of interests is at most {@code maxInterests} and the square root of the history;
+ * within that, the one whose papers lie nearest their own interest compared with the next (the best weighted
+ * simplified silhouette) is chosen, a paper alone in its interest scoring nothing. So one far-off reading does not
+ * split a subject read often, nor become the interest that leads. Papers are taken in paper-id order and the seeds
+ * are fixed, so a reader sees the same interests between requests whatever order the history comes in.
  */
 public final class InterestClusters {
 
+    /**
+     * Fewer restarts and iterations than the topic map: a history is clustered on every request, in the model's full
+     * dimension, and a few interests of a few dozen papers settle in a few iterations.
+     */
+    private static final int RESTARTS = 3;
     private static final int ITERATIONS = 10;
 
     private InterestClusters() {
     }
 
     /** Papers without a vector must not be passed; an empty history has no interests. */
-    public static List<Interest> cluster(List<WeightedPaper> papers, int maxInterests) {
-        if (papers.isEmpty()) {
+    public static List<Interest> cluster(List<WeightedPaper> history, int maxInterests) {
+        if (history.isEmpty()) {
             return List.of();
         }
-        int k = Math.max(1, Math.min(maxInterests, (int) Math.ceil(Math.sqrt(papers.size()))));
-        List<float[]> centroids = seeds(papers, k);
-        int[] assignment = new int[papers.size()];
-        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            boolean changed = assign(papers, centroids, assignment) || iteration == 0;
-            centroids = recentre(papers, centroids, assignment);
-            if (!changed) {
+        List<WeightedPaper> papers = history.stream()
+                .sorted(Comparator.comparing((WeightedPaper p) -> p.paper().paperId())
+                        .thenComparingDouble(WeightedPaper::weight))
+                .toList();
+        double[][] points = papers.stream().map(InterestClusters::point).toArray(double[][]::new);
+        double[] weights = papers.stream().mapToDouble(WeightedPaper::weight).toArray();
+        int largest = Math.max(1, Math.min(maxInterests, (int) Math.ceil(Math.sqrt(papers.size()))));
+        KMeansPlusPlus kMeans = new KMeansPlusPlus(points, weights, ITERATIONS);
+        KMeansPlusPlus.Partition best = kMeans.cluster(1, 1);
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = 2; k <= largest; k++) {
+            KMeansPlusPlus.Partition partition = kMeans.cluster(k, RESTARTS);
+            if (partition.clusters() < k) {
                 break;
             }
+            double score = silhouette(points, weights, partition);
+            if (score > bestScore + 1e-9) {
+                best = partition;
+                bestScore = score;
+            }
         }
-        assign(papers, centroids, assignment);
+        return interests(papers, best);
+    }
+
+    /**
+     * The weighted mean over papers of (b - a) / max(a, b): a the distance to its own centre, b to the nearest other
+     * one; a paper alone in its cluster scores 0.
+     */
+    private static double silhouette(double[][] points, double[] weights, KMeansPlusPlus.Partition partition) {
+        int[] sizes = partition.sizes();
+        double sum = 0;
+        double mass = 0;
+        for (int i = 0; i < points.length; i++) {
+            mass += weights[i];
+            int own = partition.assignment()[i];
+            if (sizes[own] == 1) {
+                continue;
+            }
+            double a = Math.sqrt(KMeansPlusPlus.squareDistance(points[i], partition.centres()[own]));
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < partition.clusters(); c++) {
+                if (c != own) {
+                    b = Math.min(b, Math.sqrt(KMeansPlusPlus.squareDistance(points[i], partition.centres()[c])));
+                }
+            }
+            double spread = Math.max(a, b);
+            sum += spread == 0 ? 0 : weights[i] * (b - a) / spread;
+        }
+        return mass == 0 ? 0 : sum / mass;
+    }
+
+    private static List<Interest> interests(List<WeightedPaper> papers, KMeansPlusPlus.Partition partition) {
         List<Interest> interests = new ArrayList<>();
-        for (int c = 0; c < centroids.size(); c++) {
+        for (int c = 0; c < partition.clusters(); c++) {
             List<WeightedPaper> members = new ArrayList<>();
             for (int i = 0; i < papers.size(); i++) {
-                if (assignment[i] == c) {
+                if (partition.assignment()[i] == c) {
                     members.add(papers.get(i));
                 }
             }
-            if (!members.isEmpty()) {
-                members.sort(Comparator.comparingDouble(WeightedPaper::weight).reversed());
-                double weight = members.stream().mapToDouble(WeightedPaper::weight).sum();
-                interests.add(new Interest(centroids.get(c), weight, members, null));
-            }
+            members.sort(Comparator.comparingDouble(WeightedPaper::weight).reversed());
+            float[] centroid = UnitVectors.weightedMean(members.stream().map(WeightedPaper::vector).toList(),
+                    members.stream().map(WeightedPaper::weight).toList());
+            double weight = members.stream().mapToDouble(WeightedPaper::weight).sum();
+            interests.add(new Interest(centroid != null ? centroid : members.getFirst().vector(), weight, members,
+                    null));
         }
         interests.sort(Comparator.comparingDouble(Interest::weight).reversed());
         return interests;
     }
 
-    private static List<float[]> seeds(List<WeightedPaper> papers, int k) {
-        List<float[]> seeds = new ArrayList<>();
-        WeightedPaper heaviest = papers.stream().max(Comparator.comparingDouble(WeightedPaper::weight)).orElseThrow();
-        seeds.add(vector(heaviest));
-        while (seeds.size() < k) {
-            WeightedPaper farthest = null;
-            double best = 1e-6;
-            for (WeightedPaper paper : papers) {
-                double distance = paper.weight() * (1 - UnitVectors.maxSimilarity(vector(paper), seeds));
-                if (distance > best) {
-                    best = distance;
-                    farthest = paper;
-                }
-            }
-            if (farthest == null) {
-                break; // every paper coincides with a seed: fewer interests than asked
-            }
-            seeds.add(vector(farthest));
+    private static double[] point(WeightedPaper paper) {
+        float[] vector = paper.vector();
+        double[] point = new double[vector.length];
+        for (int d = 0; d < vector.length; d++) {
+            point[d] = vector[d];
         }
-        return seeds;
-    }
-
-    private static boolean assign(List<WeightedPaper> papers, List<float[]> centroids, int[] assignment) {
-        boolean changed = false;
-        for (int i = 0; i < papers.size(); i++) {
-            float[] vector = vector(papers.get(i));
-            int best = 0;
-            float bestSimilarity = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < centroids.size(); c++) {
-                float similarity = UnitVectors.similarity(vector, centroids.get(c));
-                if (similarity > bestSimilarity) {
-                    bestSimilarity = similarity;
-                    best = c;
-                }
-            }
-            changed |= assignment[i] != best;
-            assignment[i] = best;
-        }
-        return changed;
-    }
-
-    private static List<float[]> recentre(List<WeightedPaper> papers, List<float[]> centroids, int[] assignment) {
-        List<float[]> next = new ArrayList<>();
-        for (int c = 0; c < centroids.size(); c++) {
-            List<float[]> vectors = new ArrayList<>();
-            List<Double> weights = new ArrayList<>();
-            for (int i = 0; i < papers.size(); i++) {
-                if (assignment[i] == c) {
-                    vectors.add(vector(papers.get(i)));
-                    weights.add(papers.get(i).weight());
-                }
-            }
-            float[] mean = UnitVectors.weightedMean(vectors, weights);
-            next.add(mean == null ? centroids.get(c) : mean);
-        }
-        return next;
-    }
-
-    private static float[] vector(WeightedPaper paper) {
-        return paper.vector();
+        return point;
     }
 }

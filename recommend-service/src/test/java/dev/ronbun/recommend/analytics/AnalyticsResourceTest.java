@@ -137,7 +137,9 @@ class AnalyticsResourceTest {
                 .containsAll(StudyGroupPapers.ALL.stream().map(PaperEvent::paperId).toList());
         int clusters = map.getList("clusters").size();
         assertThat(clusters).isGreaterThanOrEqualTo(2);
-        assertThat(map.getList("points.cluster", Integer.class)).allMatch(c -> c >= 0 && c < clusters);
+        List<Integer> pointClusters = map.getList("points.cluster", Integer.class);
+        assertThat(pointClusters).as("a cluster, or -1 for noise").allMatch(c -> c >= -1 && c < clusters);
+        assertThat(map.getInt("noise")).isEqualTo((int) pointClusters.stream().filter(c -> c == -1).count());
         assertThat(map.getList("clusters.label", String.class)).allMatch(label -> !label.isBlank());
         List<Integer> diffusionClusters = DIFFUSION.stream()
                 .map(p -> map.getInt("points.find { it.paperId == '" + p.paperId() + "' }.cluster")).distinct().toList();

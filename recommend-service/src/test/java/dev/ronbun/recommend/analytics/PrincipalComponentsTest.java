@@ -10,11 +10,11 @@ class PrincipalComponentsTest {
     @Test
     void firstAxisFollowsTheDirectionInWhichTheVectorsSpreadMost() {
         // Pairs of points along (1, 1, 0), the two of a pair 0.2 apart along (0, 0, 1).
-        float[][] vectors = new float[10][];
+        double[][] vectors = new double[10][];
         for (int i = 0; i < 5; i++) {
-            float t = i - 2;
-            vectors[2 * i] = new float[] {t, t, 0.1f};
-            vectors[2 * i + 1] = new float[] {t, t, -0.1f};
+            double t = i - 2;
+            vectors[2 * i] = new double[] {t, t, 0.1};
+            vectors[2 * i + 1] = new double[] {t, t, -0.1};
         }
 
         double[][] xy = PrincipalComponents.project(vectors, 2);
@@ -28,15 +28,15 @@ class PrincipalComponentsTest {
 
     @Test
     void givesTheSameCoordinatesEveryTime() {
-        float[][] vectors = {{0.9f, 0.1f, 0.4f}, {0.2f, 0.8f, 0.5f}, {0.1f, 0.3f, 0.9f}, {0.7f, 0.6f, 0.1f}};
+        double[][] vectors = {{0.9, 0.1, 0.4}, {0.2, 0.8, 0.5}, {0.1, 0.3, 0.9}, {0.7, 0.6, 0.1}};
 
         assertThat(PrincipalComponents.project(vectors, 2)).isDeepEqualTo(PrincipalComponents.project(vectors, 2));
     }
 
     @Test
     void axesPointTheSameWayWhateverTheSignOfTheInput() {
-        float[][] vectors = {{1f, 0f}, {2f, 0.1f}, {3f, 0f}};
-        float[][] mirrored = {{-1f, 0f}, {-2f, -0.1f}, {-3f, 0f}};
+        double[][] vectors = {{1, 0}, {2, 0.1}, {3, 0}};
+        double[][] mirrored = {{-1, 0}, {-2, -0.1}, {-3, 0}};
 
         double[][] xy = PrincipalComponents.project(vectors, 1);
         double[][] mirroredXy = PrincipalComponents.project(mirrored, 1);
@@ -48,9 +48,9 @@ class PrincipalComponentsTest {
 
     @Test
     void aSinglePaperOrIdenticalVectorsSitAtTheOrigin() {
-        assertThat(PrincipalComponents.project(new float[][] {{0.6f, 0.8f}}, 2)).isDeepEqualTo(new double[][] {{0, 0}});
-        double[][] same = PrincipalComponents.project(new float[][] {{0.6f, 0.8f}, {0.6f, 0.8f}}, 2);
+        assertThat(PrincipalComponents.project(new double[][] {{0.6, 0.8}}, 2)).isDeepEqualTo(new double[][] {{0, 0}});
+        double[][] same = PrincipalComponents.project(new double[][] {{0.6, 0.8}, {0.6, 0.8}}, 2);
         assertThat(same).isDeepEqualTo(new double[][] {{0, 0}, {0, 0}});
-        assertThat(PrincipalComponents.project(new float[0][], 2)).isEmpty();
+        assertThat(PrincipalComponents.project(new double[0][], 2)).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import dev.ronbun.contracts.events.PaperEvent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TopicMapTest {
@@ -53,6 +55,49 @@ class TopicMapTest {
     void withoutAGivenNumberFindsAsManyClustersAsThereAreTopics() {
         assertThat(TopicMap.compute(PAPERS, null, 8).clusters()).hasSize(2);
         assertThat(TopicMap.compute(PAPERS.subList(0, 1), null, 8).clusters()).hasSize(1);
+    }
+
+    @Test
+    void keepsEveryClusterWithinFortyPercentAndShowsOutliersAsNoise() {
+        ClusteredPapers set = new ClusteredPapers(6, 30, 6, 7);
+
+        TopicMapView map = TopicMap.compute(set.papers(), null, 8);
+
+        int total = set.papers().size();
+        assertThat(map.clusters()).hasSizeBetween(5, 8)
+                .allSatisfy(cluster -> assertThat(cluster.papers()).isLessThanOrEqualTo((int) (0.40 * total))
+                        .isGreaterThanOrEqualTo(VectorClusters.minClusterSize(total)));
+        assertThat(map.points()).filteredOn(p -> set.outliers().contains(p.paperId()))
+                .as("every outlier is noise").extracting(TopicMapView.Point::cluster)
+                .containsOnly(VectorClusters.NOISE);
+        assertThat(map.noise()).isGreaterThanOrEqualTo(set.outliers().size())
+                .as("noise is outliers, not topics").isLessThan(set.outliers().size() + total / 20);
+        for (int topic = 0; topic < 6; topic++) {
+            int t = topic;
+            Map<Integer, Long> clustersOfTopic = map.points().stream().filter(p -> ClusteredPapers.topicOf(p.paperId()) == t)
+                    .collect(Collectors.groupingBy(TopicMapView.Point::cluster, Collectors.counting()));
+            long mostInOne = clustersOfTopic.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertThat(mostInOne).as("topic %d stays together", topic).isGreaterThanOrEqualTo(27);
+        }
+    }
+
+    @Test
+    void labelsEachClusterByItsTopicsKeywordNotTheOneAllPapersShare() {
+        ClusteredPapers set = new ClusteredPapers(6, 30, 6, 7);
+
+        TopicMapView map = TopicMap.compute(set.papers(), null, 8);
+
+        assertThat(map.clusters()).allSatisfy(cluster ->
+                assertThat(cluster.keywords()).first().asString().startsWith("話題"));
+    }
+
+    @Test
+    void drawsTheSameClusteredMapEveryTimeWhateverTheOrder() {
+        ClusteredPapers set = new ClusteredPapers(6, 30, 6, 7);
+        List<PaperEvent> shuffled = new java.util.ArrayList<>(set.papers());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+
+        assertThat(TopicMap.compute(shuffled, null, 8)).isEqualTo(TopicMap.compute(set.papers(), null, 8));
     }
 
     static PaperEvent paper(String id, String model, float[] vector, String... keywords) {

@@ -206,6 +206,11 @@ class WebUiBrowserTest {
         assertThat(Integer.parseInt(map.getAttribute("data-points"))).isEqualTo(StudyGroupPapers.indexedPapers());
         assertThat(Integer.parseInt(map.getAttribute("data-clusters"))).isGreaterThanOrEqualTo(2);
         assertThat(text("#clusters")).contains("拡散モデル");
+        assertThat(text(".lead")).contains("タップ／ホバー").doesNotContain("カーソル");
+        int noise = Integer.parseInt(map.getAttribute("data-noise"));
+        if (noise > 0) {
+            assertThat(text("#clusters")).contains("その他（ノイズ）");
+        }
         chromium.screenshot("topic-map");
 
         String paperId = map.getAttribute("data-sample-paper");
