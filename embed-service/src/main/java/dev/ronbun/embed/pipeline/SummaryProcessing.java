@@ -82,7 +82,7 @@ public class SummaryProcessing {
      */
     public void rejoinWork(UUID paperId) {
         retries.run("joining paper " + paperId + " to its work",
-                        () -> store.rejoinWork(paperId, this::rankKeywords))
+                        () -> store.rejoinWork(paperId, keywordRanking::rank))
                 .ifPresent(current -> retries.run("publishing paper " + current,
                         () -> publication.publishLatest(current)));
     }

@@ -183,11 +183,7 @@ public class PaperStore {
             updatePaperVectorsOfEveryVersion(current, "", now);
             Map<String, Integer> paperTerms = addTerms(current, Map.of(), false);
             PaperEntity paper = em.find(PaperEntity.class, current);
-            List<Keyword> keywords = keywordRanking.apply(new DocumentFrequencyView(em, paperTerms));
-            paper.keywords.clear();
-            for (Keyword keyword : keywords) {
-                paper.keywords.add(new KeywordValue(keyword.term(), keyword.weight()));
-            }
+            setKeywords(paper, keywordRanking.apply(new DocumentFrequencyView(em, paperTerms, paperTags(current))));
         }
         return merged ? Optional.of(current) : Optional.empty();
     }
