@@ -122,6 +122,13 @@ public interface RecommendConfig {
         @WithDefault("60")
         int rrfK();
 
+        /**
+         * Weight of the character n-gram TF-IDF cosine (titles and summaries, glossary terms made one) added to the
+         * fused score of every hybrid candidate; 0 leaves it out. See docs/benchmarks.md for how it was chosen.
+         */
+        @WithDefault("1.0")
+        double charGramWeight();
+
         /** Candidates taken from each signal (vector kNN, BM25) before fusion and diversification. */
         @WithDefault("100")
         int candidates();

@@ -6,27 +6,34 @@ import java.time.Duration;
 /**
  * The ranking knobs, documented with their defaults in {@link RecommendConfig.Ranking}.
  *
- * @param diversify false turns maximal marginal relevance off (evaluation only), ranking by relevance alone
+ * @param diversify      false turns maximal marginal relevance off (evaluation only), ranking by relevance alone
+ * @param charGramWeight weight of the character n-gram TF-IDF cosine added to the fused score in hybrid ranking
  */
 public record RankingSettings(ScoreFusion fusion, int candidates, double mmrLambda, int maxInterests, Duration recencyHalfLife,
-                              double dismissPenalty, boolean diversify) {
+                              double dismissPenalty, boolean diversify, double charGramWeight) {
 
     public static final RankingSettings DEFAULTS = new RankingSettings(new ConvexCombination(1.0), 100, 0.7, 3,
-            Duration.ofDays(30), 0.5, true);
+            Duration.ofDays(30), 0.5, true, 1.0);
 
     public static RankingSettings from(RecommendConfig.Ranking config) {
         return new RankingSettings(ScoreFusion.of(config.fusion(), config.textWeight(), config.rrfK()),
                 config.candidates(), config.mmrLambda(), config.maxInterests(),
-                config.recencyHalfLife(), config.dismissPenalty(), true);
+                config.recencyHalfLife(), config.dismissPenalty(), true, config.charGramWeight());
     }
 
     public RankingSettings withDiversify(boolean on) {
-        return new RankingSettings(fusion, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty, on);
+        return new RankingSettings(fusion, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty, on,
+                charGramWeight);
     }
 
     public RankingSettings withFusion(ScoreFusion other) {
         return new RankingSettings(other, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty,
-                diversify);
+                diversify, charGramWeight);
+    }
+
+    public RankingSettings withCharGramWeight(double weight) {
+        return new RankingSettings(fusion, candidates, mmrLambda, maxInterests, recencyHalfLife, dismissPenalty,
+                diversify, weight);
     }
 
     /** Diversification as configured; without it, relevance alone orders the list. */

@@ -64,7 +64,7 @@ class OfflineEvaluationTest {
         assertThat(report.precisionAt5Ceiling()).isCloseTo(24.0 / 50, within(1e-9));
         Map<String, OfflineEvaluation.Result> results = report.results().stream()
                 .collect(Collectors.toMap(OfflineEvaluation.Result::variant, Function.identity()));
-        assertThat(results).containsOnlyKeys("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
+        assertThat(results).containsOnlyKeys("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf", "chargram");
         for (String variant : List.of("vector", "hybrid-no-mmr")) {
             OfflineEvaluation.Result result = results.get(variant);
             assertThat(result.relatedQueries()).isEqualTo(10);
