@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The hand-made topic labels ({@code samples/topics.json}, {@code infra/eval/corpus-topics.json}): topics, each with
  * the papers (title and arXiv id, one entry per occurrence) that count as related to each other. Topics of the same
- * name in several files are one topic.
+ * name in several files are one topic. A topic may say which half of the labels it belongs to ({@code "split":
+ * "tune"} or {@code "report"}): settings are chosen on the tuning half only and reported on the other.
  */
 public record LabelledTopics(List<Topic> topics) {
 
@@ -22,16 +23,25 @@ public record LabelledTopics(List<Topic> topics) {
     public record Item(String title, String arxivId) {
     }
 
-    public record Topic(String name, List<Item> items) {
+    /** @param split {@code tune}, {@code report}, or null where the file does not say */
+    public record Topic(String name, List<Item> items, String split) {
+
+        public Topic(String name, List<Item> items) {
+            this(name, items, null);
+        }
     }
 
     public static LabelledTopics read(List<Path> files) {
         Map<String, List<Item>> topics = new LinkedHashMap<>();
+        Map<String, String> splits = new LinkedHashMap<>();
         for (Path file : files) {
             try {
                 JsonNode root = EventJson.mapper().readTree(Files.readString(file));
                 for (JsonNode topic : root.path("topics")) {
                     List<Item> items = topics.computeIfAbsent(topic.path("topic").asText(), name -> new ArrayList<>());
+                    if (topic.path("split").isTextual()) {
+                        splits.putIfAbsent(topic.path("topic").asText(), topic.path("split").asText());
+                    }
                     for (JsonNode paper : topic.path("papers")) {
                         JsonNode arxiv = paper.path("arxivId");
                         items.add(new Item(paper.path("title").asText(),
@@ -43,7 +53,7 @@ public record LabelledTopics(List<Topic> topics) {
             }
         }
         List<Topic> list = new ArrayList<>();
-        topics.forEach((name, items) -> list.add(new Topic(name, List.copyOf(items))));
+        topics.forEach((name, items) -> list.add(new Topic(name, List.copyOf(items), splits.get(name))));
         return new LabelledTopics(List.copyOf(list));
     }
 }

@@ -41,6 +41,16 @@ public final class RankingMetrics {
         return dcg / ideal;
     }
 
+    /** 1 / the rank of the first relevant item among the first k (rank from 1), 0 when none is there. */
+    public static double reciprocalRankAt(int k, List<String> ranked, Set<String> relevant) {
+        for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+            if (relevant.contains(ranked.get(i))) {
+                return 1.0 / (i + 1);
+            }
+        }
+        return 0.0;
+    }
+
     public static double mean(List<Double> values) {
         return values.isEmpty() ? 0.0 : values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }

@@ -53,32 +53,47 @@ class OfflineEvaluationTest {
         papers.add(paper("title:unlabelled", "Unlabelled", null, new float[] {0.5f, 0.5f, 0.5f, 0.5f},
                 new String[] {"無関係"}));
 
-        OfflineEvaluation.Report report = OfflineEvaluation.evaluate(papers,
-                new LabelledTopics(topics), RankingSettings.DEFAULTS);
+        OfflineEvaluation.Report all = OfflineEvaluation.evaluate(papers,
+                List.of(new LabelSet("synthetic", LabelSet.Role.REPORT, new LabelledTopics(topics))),
+                RankingSettings.DEFAULTS);
+        OfflineEvaluation.SetReport report = all.sets().getFirst();
 
-        assertThat(report.papers()).isEqualTo(12);
-        assertThat(report.works()).isEqualTo(11);
+        assertThat(all.papers()).isEqualTo(12);
+        assertThat(all.works()).isEqualTo(11);
         assertThat(report.labelledWorks()).isEqualTo(10);
         assertThat(report.unmatched()).isEmpty();
         // topic 0 has 4 works (3 related each), topics 1 and 2 have 3 (2 related each): (4*3 + 6*2) / (10*5)
         assertThat(report.precisionAt5Ceiling()).isCloseTo(24.0 / 50, within(1e-9));
         Map<String, OfflineEvaluation.Result> results = report.results().stream()
                 .collect(Collectors.toMap(OfflineEvaluation.Result::variant, Function.identity()));
-        assertThat(results).containsOnlyKeys("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf", "chargram");
-        for (String variant : List.of("vector", "hybrid-no-mmr")) {
+        assertThat(results).containsOnlyKeys(OfflineEvaluation.ANCHOR, "vector", "bm25", "hybrid", "hybrid-no-mmr",
+                "hybrid-rrf", "chargram");
+        // the anchor reads the topics' own words, so it separates them as well as the vectors do
+        for (String variant : List.of(OfflineEvaluation.ANCHOR, "vector", "hybrid-no-mmr")) {
             OfflineEvaluation.Result result = results.get(variant);
             assertThat(result.relatedQueries()).isEqualTo(10);
-            assertThat(result.precisionAt5()).as(variant).isCloseTo(24.0 / 50, within(1e-9));
+            assertThat(result.precisionAt5().mean()).as(variant).isCloseTo(24.0 / 50, within(1e-9));
+            assertThat(result.relatedMrr().mean()).as(variant).isCloseTo(1.0, within(1e-9));
             assertThat(result.readers()).isEqualTo(10);
-            assertThat(result.hitRateAt10()).as(variant).isEqualTo(1.0);
+            assertThat(result.hitRateAt10().mean()).as(variant).isEqualTo(1.0);
+            // a perfect score has no spread: the interval collapses on it
+            assertThat(result.hitRateAt10().low()).as(variant).isEqualTo(1.0);
+        }
+        for (String variant : List.of("vector", "hybrid-no-mmr")) {
             // the hidden paper is the best remaining one of its topic, so it comes first: nDCG 1
-            assertThat(result.ndcgAt10()).as(variant).isCloseTo(1.0, within(1e-9));
+            assertThat(results.get(variant).ndcgAt10().mean()).as(variant).isCloseTo(1.0, within(1e-9));
+            assertThat(results.get(variant).mrr().mean()).as(variant).isCloseTo(1.0, within(1e-9));
         }
         for (OfflineEvaluation.Result result : report.results()) {
-            assertThat(result.precisionAt5()).isBetween(0.0, report.precisionAt5Ceiling());
-            assertThat(result.hitRateAt10()).isBetween(0.0, 1.0);
-            assertThat(result.ndcgAt10()).isBetween(0.0, result.hitRateAt10());
+            assertThat(result.precisionAt5().mean()).isBetween(0.0, report.precisionAt5Ceiling() + 1e-9);
+            assertThat(result.precisionAt5().low()).isLessThanOrEqualTo(result.precisionAt5().mean());
+            assertThat(result.precisionAt5().high()).isGreaterThanOrEqualTo(result.precisionAt5().mean());
+            assertThat(result.hitRateAt10().mean()).isBetween(0.0, 1.0);
+            assertThat(result.ndcgAt10().mean()).isBetween(0.0, result.hitRateAt10().mean() + 1e-9);
         }
+        assertThat(report.versusAnchor()).extracting(OfflineEvaluation.Comparison::variant)
+                .containsExactly("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
+        assertThat(report.versusAnchor().getFirst().precisionRatio().mean()).isCloseTo(1.0, within(1e-9));
     }
 
     /** Topic t points along axis t; its papers lean slightly towards the fourth axis, differently each. */

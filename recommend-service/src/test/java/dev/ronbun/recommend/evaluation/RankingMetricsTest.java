@@ -40,4 +40,10 @@ class RankingMetricsTest {
         assertThat(RankingMetrics.mean(List.of())).isZero();
         assertThat(RankingMetrics.mean(List.of(1.0, 0.0, 0.5))).isEqualTo(0.5);
     }
+
+    @Test
+    void reciprocalRankIsOneOverTheFirstRelevantPlaceWithinK() {
+        assertThat(RankingMetrics.reciprocalRankAt(10, List.of("a", "b", "c"), Set.of("c", "b"))).isEqualTo(0.5);
+        assertThat(RankingMetrics.reciprocalRankAt(2, List.of("a", "b", "c"), Set.of("c"))).isZero();
+    }
 }

@@ -1,0 +1,99 @@
+package dev.ronbun.recommend.evaluation;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.contracts.events.PaperSummary;
+import dev.ronbun.recommend.text.CharNgramTfIdf;
+import dev.ronbun.recommend.text.SparseVector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * arxiv-sanity's two recipes, the anchors Ronbun's rankings are measured against on the same papers:
+ * <ul>
+ *   <li>related papers (arxiv-sanity-lite): TF-IDF over character 1–3-grams of title and summaries, cosine, nothing
+ *       else;</li>
+ *   <li>a reader's recommendations (arxiv-sanity): a linear SVM over the same features with the reader's papers as
+ *       positives against all the rest, balanced class weights, candidates ranked by the decision value.</li>
+ * </ul>
+ * Ties are broken by paper id, so a run is repeatable.
+ */
+public final class ArxivSanityAnchor {
+
+    private final List<PaperEvent> papers;
+    private final List<SparseVector> vectors;
+    private final Map<String, Integer> positionOf = new HashMap<>();
+    private final int dimension;
+
+    public ArxivSanityAnchor(List<PaperEvent> papers) {
+        this.papers = List.copyOf(papers);
+        CharNgramTfIdf tfIdf = CharNgramTfIdf.fit(this.papers.stream().map(ArxivSanityAnchor::text).toList());
+        this.vectors = tfIdf.transformAll(this.papers.stream().map(ArxivSanityAnchor::text).toList());
+        this.dimension = tfIdf.vocabularySize();
+        for (int i = 0; i < this.papers.size(); i++) {
+            positionOf.put(this.papers.get(i).paperId(), i);
+        }
+    }
+
+    /** What the anchor reads of a paper: its titles and the full text of each of its summaries. */
+    public static String text(PaperEvent paper) {
+        StringBuilder text = new StringBuilder();
+        append(text, paper.title());
+        append(text, paper.titleJa());
+        for (PaperSummary summary : paper.summaries()) {
+            append(text, summary.body() != null && !summary.body().isBlank() ? summary.body() : summary.summary());
+        }
+        return text.toString();
+    }
+
+    /** The k papers most similar to the given one by TF-IDF cosine, best first, itself left out. */
+    public List<String> related(String paperId, int k) {
+        SparseVector query = vectors.get(position(paperId));
+        return top(k, Set.of(paperId), i -> query.dot(vectors.get(i)));
+    }
+
+    /** The k unread papers an SVM trained on the reader's papers ranks highest; the read papers are left out. */
+    public List<String> recommend(Collection<String> readPaperIds, int k) {
+        Set<String> read = new HashSet<>(readPaperIds);
+        boolean[] positive = new boolean[papers.size()];
+        for (String id : read) {
+            positive[position(id)] = true;
+        }
+        LinearSvm svm = LinearSvm.train(vectors, positive, dimension, LinearSvm.ARXIV_SANITY_C, Bootstrap.SEED);
+        return top(k, read, i -> svm.decision(vectors.get(i)));
+    }
+
+    private List<String> top(int k, Set<String> excluded, ToDoubleFunction<Integer> score) {
+        List<Integer> candidates = new ArrayList<>();
+        double[] scores = new double[papers.size()];
+        for (int i = 0; i < papers.size(); i++) {
+            if (!excluded.contains(papers.get(i).paperId())) {
+                candidates.add(i);
+                scores[i] = score.applyAsDouble(i);
+            }
+        }
+        candidates.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
+                .thenComparing(i -> papers.get(i).paperId()));
+        return candidates.stream().limit(k).map(i -> papers.get(i).paperId()).toList();
+    }
+
+    private int position(String paperId) {
+        Integer position = positionOf.get(paperId);
+        if (position == null) {
+            throw new IllegalArgumentException("unknown paper " + paperId);
+        }
+        return position;
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part != null && !part.isBlank()) {
+            text.append(part).append('\n');
+        }
+    }
+}
