@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What the character n-gram signal reads of a paper: its titles and its summaries (not the bodies, which are long
- * and mostly say how, not what about), folded (NFKC) and lower-cased so that the glossary and the grams see one
- * spelling of each letter. The titles come twice: they say what a paper is about in the fewest words.
+ * What the character n-gram signal reads of a paper: its titles and its summaries, folded (NFKC) and lower-cased so
+ * that the glossary and the grams see one spelling of each letter. Measured on the tuning labels (docs/benchmarks.md):
+ * the bodies add nothing, and titles counted twice lose precision.
  */
 public final class CharGramText {
 
@@ -22,7 +22,7 @@ public final class CharGramText {
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining("\n"));
         String summaries = paper.summaries().stream().map(PaperSummary::summary)
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining("\n"));
-        return prepare(String.join("\n", titles, titles, summaries));
+        return prepare(titles + "\n" + summaries);
     }
 
     static String prepare(String text) {
