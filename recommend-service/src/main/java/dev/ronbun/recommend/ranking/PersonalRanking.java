@@ -165,7 +165,7 @@ public class PersonalRanking {
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion(),
                 scope.modelRestriction() == null ? centroid : null,
                 likes.isEmpty() ? Signals.CharGrams.NONE : ids -> index.charGramCosines(likes, ids),
-                settings.charGramWeight());
+                settings.readerCharGramWeight());
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
