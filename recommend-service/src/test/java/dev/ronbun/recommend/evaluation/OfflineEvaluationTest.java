@@ -92,7 +92,7 @@ class OfflineEvaluationTest {
             assertThat(result.ndcgAt10().mean()).isBetween(0.0, result.hitRateAt10().mean() + 1e-9);
         }
         assertThat(report.versusAnchor()).extracting(OfflineEvaluation.Comparison::variant)
-                .containsExactly("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
+                .containsExactly("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf", "chargram");
         assertThat(report.versusAnchor().getFirst().precisionRatio().mean()).isCloseTo(1.0, within(1e-9));
     }
 
