@@ -18,7 +18,9 @@ import java.util.function.ToDoubleFunction;
  * arxiv-sanity's two recipes, the anchors Ronbun's rankings are measured against on the same papers:
  * <ul>
  *   <li>related papers (arxiv-sanity-lite): TF-IDF over character 1–3-grams of title and summaries, cosine, nothing
- *       else;</li>
+ *       else. arxiv-sanity reads title and abstract; the nearest thing here is each document's short summary
+ *       ({@link Reading#SUMMARIES}), and the full text of the summaries ({@link Reading#FULL_TEXT}) is the other
+ *       reading of "summaries", reported as a second anchor;</li>
  *   <li>a reader's recommendations (arxiv-sanity): a linear SVM over the same features with the reader's papers as
  *       positives against all the rest, balanced class weights, candidates ranked by the decision value.</li>
  * </ul>
@@ -26,28 +28,39 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ArxivSanityAnchor {
 
+    /** What the anchor reads of a paper besides its titles. */
+    public enum Reading {
+        /** each summary's short summary (the first section, abstract-like) */
+        SUMMARIES,
+        /** each summary's full text */
+        FULL_TEXT
+    }
+
     private final List<PaperEvent> papers;
     private final List<SparseVector> vectors;
     private final Map<String, Integer> positionOf = new HashMap<>();
     private final int dimension;
 
-    public ArxivSanityAnchor(List<PaperEvent> papers) {
+    public ArxivSanityAnchor(List<PaperEvent> papers, Reading reading) {
         this.papers = List.copyOf(papers);
-        CharNgramTfIdf tfIdf = CharNgramTfIdf.fit(this.papers.stream().map(ArxivSanityAnchor::text).toList());
-        this.vectors = tfIdf.transformAll(this.papers.stream().map(ArxivSanityAnchor::text).toList());
+        List<String> texts = this.papers.stream().map(paper -> text(paper, reading)).toList();
+        CharNgramTfIdf tfIdf = CharNgramTfIdf.fit(texts);
+        this.vectors = tfIdf.transformAll(texts);
         this.dimension = tfIdf.vocabularySize();
         for (int i = 0; i < this.papers.size(); i++) {
             positionOf.put(this.papers.get(i).paperId(), i);
         }
     }
 
-    /** What the anchor reads of a paper: its titles and the full text of each of its summaries. */
-    public static String text(PaperEvent paper) {
+    /** What the anchor reads of a paper: its titles and, for each of its summaries, the short or the full text. */
+    public static String text(PaperEvent paper, Reading reading) {
         StringBuilder text = new StringBuilder();
         append(text, paper.title());
         append(text, paper.titleJa());
         for (PaperSummary summary : paper.summaries()) {
-            append(text, summary.body() != null && !summary.body().isBlank() ? summary.body() : summary.summary());
+            boolean hasBody = summary.body() != null && !summary.body().isBlank();
+            boolean hasSummary = summary.summary() != null && !summary.summary().isBlank();
+            append(text, reading == Reading.FULL_TEXT && hasBody || !hasSummary ? summary.body() : summary.summary());
         }
         return text.toString();
     }

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hand-made topic labels ({@code samples/topics.json}, {@code infra/eval/corpus-topics.json}): topics, each with
+ * Hand-made topic labels ({@code infra/eval/labels/topics.json} and {@code twins.json}; the older
+ * {@code samples/topics.json} and {@code infra/eval/corpus-topics.json} read the same way): topics, each with
  * the papers (title and arXiv id, one entry per occurrence) that count as related to each other. Topics of the same
  * name in several files are one topic. A topic may say which half of the labels it belongs to ({@code "split":
  * "tune"} or {@code "report"}): settings are chosen on the tuning half only and reported on the other.

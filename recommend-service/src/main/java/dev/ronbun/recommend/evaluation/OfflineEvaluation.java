@@ -47,7 +47,9 @@ import java.util.Set;
  *       MRR@10.</li>
  * </ul>
  * Every figure is a mean over queries (readers) with a 95 % percentile-bootstrap interval ({@link Bootstrap}). Rows:
- * the anchor ({@link ArxivSanityAnchor}: TF-IDF cosine for related papers, a per-reader linear SVM for readers),
+ * the anchors ({@link ArxivSanityAnchor}: TF-IDF cosine for related papers, a per-reader linear SVM for readers,
+ * reading the short summaries as arxiv-sanity reads abstracts, again reading the summaries' full text, and
+ * arxiv-sanity-lite's own similar papers: an exemplar SVM with the one paper as positive),
  * vector-only, BM25-only and hybrid ranking (all diversified as served), hybrid without diversification and hybrid with
  * reciprocal-rank fusion. Each label set ({@link LabelSet}) is reported on its own, marked TUNE or REPORT.
  *
@@ -65,6 +67,10 @@ public final class OfflineEvaluation {
     /** Asked for beyond k, so that dropping the query's own records still leaves k. */
     private static final int SPARE = 5;
     public static final String ANCHOR = "arxiv-sanity";
+    public static final String FULL_TEXT_ANCHOR = "arxiv-sanity-fulltext";
+    /** arxiv-sanity-lite's own "similar papers": an SVM with the one paper as the only positive (exemplar SVM). */
+    public static final String EXEMPLAR_ANCHOR = "arxiv-sanity-exemplar-svm";
+    static final List<String> ANCHORS = List.of(ANCHOR, FULL_TEXT_ANCHOR, EXEMPLAR_ANCHOR);
 
     public static final Path DEFAULT_TOPICS = Path.of("infra/eval/labels/topics.json");
     public static final Path DEFAULT_TWINS = Path.of("infra/eval/labels/twins.json");
@@ -105,10 +111,10 @@ public final class OfflineEvaluation {
     }
 
     /**
-     * A Ronbun variant against the anchor on the same queries: the ratio of precision@5 and of hit-rate@10, with
+     * A Ronbun variant against an anchor on the same queries: the ratio of precision@5 and of hit-rate@10, with
      * paired-bootstrap intervals. The issue's goal is a precision ratio of at least 1.2 and a hit-rate ratio of 1.
      */
-    public record Comparison(String variant, Estimate precisionRatio, Estimate hitRateRatio) {
+    public record Comparison(String variant, String anchor, Estimate precisionRatio, Estimate hitRateRatio) {
     }
 
     /**
@@ -150,7 +156,10 @@ public final class OfflineEvaluation {
         try (PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS)) {
             index.upsert(papers);
             List<Ranker> rankers = new ArrayList<>();
-            rankers.add(anchor(new ArxivSanityAnchor(papers)));
+            ArxivSanityAnchor summaries = new ArxivSanityAnchor(papers, ArxivSanityAnchor.Reading.SUMMARIES);
+            rankers.add(anchor(ANCHOR, summaries));
+            rankers.add(anchor(FULL_TEXT_ANCHOR, new ArxivSanityAnchor(papers, ArxivSanityAnchor.Reading.FULL_TEXT)));
+            rankers.add(exemplarAnchor(summaries));
             for (Variant variant : VARIANTS) {
                 rankers.add(ronbun(variant, index, settings, clock, now));
             }
@@ -175,14 +184,17 @@ public final class OfflineEvaluation {
         scores.forEach((name, s) -> results.add(new Result(name, Bootstrap.mean(s.precision()),
                 Bootstrap.mean(s.relatedNdcg()), Bootstrap.mean(s.relatedMrr()), s.precision().size(),
                 Bootstrap.mean(s.hits()), Bootstrap.mean(s.ndcg()), Bootstrap.mean(s.mrr()), s.hits().size())));
-        Scores anchor = scores.get(ANCHOR);
         List<Comparison> comparisons = new ArrayList<>();
-        scores.forEach((name, s) -> {
-            if (!name.equals(ANCHOR)) {
-                comparisons.add(new Comparison(name, Bootstrap.pairedRatio(s.precision(), anchor.precision()),
-                        Bootstrap.pairedRatio(s.hits(), anchor.hits())));
-            }
-        });
+        for (String anchorName : ANCHORS) {
+            Scores anchor = scores.get(anchorName);
+            scores.forEach((name, s) -> {
+                if (!ANCHORS.contains(name)) {
+                    comparisons.add(new Comparison(name, anchorName,
+                            Bootstrap.pairedRatio(s.precision(), anchor.precision()),
+                            Bootstrap.pairedRatio(s.hits(), anchor.hits())));
+                }
+            });
+        }
         double ceiling = RankingMetrics.mean(relatedQueries(topics).stream()
                 .map(work -> Math.min(RELATED_K, topics.relatedWorks(work).size()) / (double) RELATED_K).toList());
         return new SetReport(labelSet.name(), labelSet.role(), topics.labelledWorks().size(),
@@ -215,16 +227,36 @@ public final class OfflineEvaluation {
         return s;
     }
 
-    private static Ranker anchor(ArxivSanityAnchor anchor) {
+    private static Ranker anchor(String name, ArxivSanityAnchor anchor) {
         return new Ranker() {
             @Override
             public String name() {
-                return ANCHOR;
+                return name;
             }
 
             @Override
             public List<String> related(PaperEvent paper, int k) {
                 return anchor.related(paper.paperId(), k);
+            }
+
+            @Override
+            public List<String> recommend(List<String> readPaperIds, int k) {
+                return anchor.recommend(readPaperIds, k);
+            }
+        };
+    }
+
+    /** Related papers as arxiv-sanity-lite serves them ({@code svm_rank(pid=…)}); readers as the first anchor. */
+    private static Ranker exemplarAnchor(ArxivSanityAnchor anchor) {
+        return new Ranker() {
+            @Override
+            public String name() {
+                return EXEMPLAR_ANCHOR;
+            }
+
+            @Override
+            public List<String> related(PaperEvent paper, int k) {
+                return anchor.recommend(List.of(paper.paperId()), k);
             }
 
             @Override

@@ -31,13 +31,12 @@ final class ReportTable {
                 out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", r.variant(), r.precisionAt5(),
                         r.relatedNdcgAt10(), r.relatedMrr(), r.hitRateAt10(), r.ndcgAt10(), r.mrr()));
             }
-            out.append("\nversus ").append(OfflineEvaluation.ANCHOR)
-                    .append(" (goal: P@5 ratio >= 1.2, hit@10 ratio >= 1.0):");
+            out.append("\nRatios to the anchors, paired over the same queries (goal: P@5 ×1.2 or more and hit@10 ×1.0 or"
+                    + " more against every anchor):\n\n| variant | anchor | P@5 ratio | hit@10 ratio |\n|---|---|---|---|\n");
             for (Comparison c : set.versusAnchor()) {
-                out.append(String.format(" %s P@5 ×%s hit@10 ×%s;", c.variant(), ratio(c.precisionRatio()),
+                out.append(String.format("| %s | %s | ×%s | ×%s |%n", c.variant(), c.anchor(), ratio(c.precisionRatio()),
                         ratio(c.hitRateRatio())));
             }
-            out.append('\n');
             if (!set.unmatched().isEmpty()) {
                 out.append("labelled items not found among the papers: ").append(set.unmatched().size()).append('\n');
                 set.unmatched().forEach(item -> out.append("  ").append(item).append('\n'));

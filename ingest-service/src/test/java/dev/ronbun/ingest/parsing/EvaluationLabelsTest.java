@@ -1,0 +1,101 @@
+package dev.ronbun.ingest.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.PaperIdentity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evaluation's label files ({@code infra/eval/labels}) against what the parser finds in the documents they label:
+ * every labelled title is a paper the parser extracts, every paper of {@code samples/} and of the shared corpus is
+ * labelled, and every topic is large enough to measure precision@5 by.
+ */
+class EvaluationLabelsTest {
+
+    private static final Path ROOT = repositoryRoot();
+
+    @Test
+    void topicLabelsCoverEveryPaperOfTheSamplesAndTheSharedCorpusInTopicsOfAtLeastFour() throws Exception {
+        Set<String> parsed = titlesParsedFrom(List.of(ROOT.resolve("samples"), TestDocuments.corpusDirectory()));
+        JsonNode labels = EventJson.mapper().readTree(Files.readString(ROOT.resolve("infra/eval/labels/topics.json")));
+
+        Set<String> labelled = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode topic : labels.path("topics")) {
+            Set<String> works = new LinkedHashSet<>();
+            for (JsonNode paper : topic.path("papers")) {
+                String title = PaperIdentity.normaliseTitle(paper.path("title").asText());
+                works.add(title);
+                if (!parsed.contains(title)) {
+                    unknown.add(paper.path("title").asText());
+                }
+                assertThat(labelled.add(title)).as("%s is labelled once", paper.path("title").asText()).isTrue();
+            }
+            assertThat(works).as(topic.path("topic").asText()).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(topic.path("split").asText()).as(topic.path("topic").asText()).isIn("tune", "report");
+        }
+        assertThat(unknown).as("labelled titles the parser does not find").isEmpty();
+        assertThat(parsed).as("parsed papers without a label").isSubsetOf(labelled);
+        assertThat(labels.path("description").asText()).contains("by hand", "tune", "report");
+    }
+
+    @Test
+    void eachNearTwinIsAPaperOfTheTwinDocumentsAndPairedWithADifferentlyTitledRecord() throws Exception {
+        Set<String> parsed = titlesParsedFrom(List.of(ROOT.resolve("infra/eval/twins")));
+        JsonNode twins = EventJson.mapper().readTree(Files.readString(ROOT.resolve("infra/eval/labels/twins.json")));
+
+        assertThat(twins.path("topics")).hasSizeGreaterThanOrEqualTo(5);
+        Set<String> labelled = new HashSet<>();
+        for (JsonNode topic : twins.path("topics")) {
+            List<String> titles = new ArrayList<>();
+            topic.path("papers").forEach(paper -> titles.add(PaperIdentity.normaliseTitle(paper.path("title").asText())));
+            assertThat(titles).as(topic.path("topic").asText()).hasSize(2).doesNotHaveDuplicates();
+            assertThat(parsed).containsAll(titles);
+            labelled.addAll(titles);
+        }
+        assertThat(labelled).containsExactlyInAnyOrderElementsOf(parsed);
+    }
+
+    /** The normalised titles (English, and Japanese where there is one) of every paper the parser finds. */
+    private static Set<String> titlesParsedFrom(List<Path> folders) throws IOException, DocumentParseException {
+        Set<String> titles = new HashSet<>();
+        for (Path folder : folders) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".txt"))
+                        .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
+                        .sorted().toList();
+            }
+            for (Path file : files) {
+                ParsedDocument document = new DocumentSplitter().split(Files.readString(file), Optional.empty(),
+                        file.getFileName().toString());
+                for (ParsedPaper paper : document.papers()) {
+                    titles.add(PaperIdentity.normaliseTitle(paper.title() != null ? paper.title() : paper.titleJa()));
+                }
+            }
+        }
+        titles.remove("");
+        return titles;
+    }
+
+    private static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        return Stream.iterate(start, dir -> dir != null, Path::getParent)
+                .filter(dir -> Files.isRegularFile(dir.resolve("infra/eval/labels/topics.json")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no infra/eval/labels/topics.json above " + start));
+    }
+}
