@@ -164,6 +164,21 @@ public interface RecommendConfig {
         @WithDefault("60")
         int rrfK();
 
+        /**
+         * Weight of the character n-gram TF-IDF cosine (titles and summaries, glossary terms made one) added to the
+         * fused score of every hybrid candidate of related papers; 0 leaves it out. 2 was the best of 0, 1 and 2 on the
+         * tuning labels (docs/benchmarks.md).
+         */
+        @WithDefault("2.0")
+        double charGramWeight();
+
+        /**
+         * The same for a reader's recommendations, the cosine taken to the papers of each interest. 0: on the tuning
+         * labels it did not raise hit-rate@10 (docs/benchmarks.md), so it is left out.
+         */
+        @WithDefault("0.0")
+        double readerCharGramWeight();
+
         /** Candidates taken from each signal (vector kNN, BM25) before fusion and diversification. */
         @WithDefault("100")
         int candidates();

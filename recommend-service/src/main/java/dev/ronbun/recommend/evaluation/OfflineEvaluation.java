@@ -89,7 +89,8 @@ public final class OfflineEvaluation {
             new Variant("bm25", RankingMode.BM25, true, null),
             new Variant("hybrid", RankingMode.HYBRID, true, null),
             new Variant("hybrid-no-mmr", RankingMode.HYBRID, false, null),
-            new Variant("hybrid-rrf", RankingMode.HYBRID, true, new ReciprocalRankFusion(60)));
+            new Variant("hybrid-rrf", RankingMode.HYBRID, true, new ReciprocalRankFusion(60)),
+            new Variant("chargram", RankingMode.CHARGRAM, true, null));
 
     /** A ranking under evaluation: related papers of a paper and recommendations for a reading history, as ids. */
     interface Ranker {

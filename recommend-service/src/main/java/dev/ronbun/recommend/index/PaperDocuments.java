@@ -42,9 +42,10 @@ public final class PaperDocuments {
 
     /**
      * Bumped whenever the fields change; an index of another schema is rebuilt from the topic. 7: tags (filter and
-     * keyword terms) and reference keys.
+     * keyword terms) and reference keys. 8: character n-grams of
+     * titles and summaries ({@link #CHARGRAMS}).
      */
-    static final String SCHEMA = "7";
+    static final String SCHEMA = "8";
 
     public static final String ID = "id";
     /** The vector, centred when its model has a mean (see {@link VectorCentre}). */
@@ -57,6 +58,8 @@ public final class PaperDocuments {
     public static final String TITLE = "title";
     public static final String TEXT = "text";
     public static final String KEYWORDS = "keywords";
+    /** Character n-grams of titles and summaries ({@link CharGramText}, {@link CharGramAnalyzer}), with term vectors. */
+    public static final String CHARGRAMS = "chargrams";
     public static final String KIND = "kind";
     public static final String FORMAT = "format";
     public static final String PRESENTER = "presenter";
@@ -102,6 +105,7 @@ public final class PaperDocuments {
         }
         doc.add(new TextField(TITLE, join(paper.title(), paper.titleJa()), Field.Store.NO));
         doc.add(new Field(TEXT, searchableText(paper), TEXT_WITH_TERM_VECTORS));
+        doc.add(new Field(CHARGRAMS, CharGramText.of(paper), TEXT_WITH_TERM_VECTORS));
         // The writer's tags are keywords too: BM25 and more-like-this read them with the extracted ones.
         doc.add(new Field(KEYWORDS, Stream.concat(paper.keywords().stream().map(Keyword::term), paper.tags().stream())
                 .collect(Collectors.joining(" ")), TEXT_WITH_TERM_VECTORS));

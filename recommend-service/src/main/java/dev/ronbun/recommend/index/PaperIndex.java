@@ -31,6 +31,7 @@ import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -75,7 +76,10 @@ public final class PaperIndex implements Closeable {
 
     private final Directory directory;
     private final IndexSettings settings;
-    private final Analyzer indexAnalyzer = JapaneseAnalyzers.indexAnalyzer();
+    private final Analyzer charGramAnalyzer = new CharGramAnalyzer();
+    private final Analyzer textAnalyzer = JapaneseAnalyzers.indexAnalyzer();
+    private final Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(textAnalyzer,
+            Map.of(PaperDocuments.CHARGRAMS, charGramAnalyzer));
     private final Analyzer queryAnalyzer = JapaneseAnalyzers.queryAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -138,6 +142,8 @@ public final class PaperIndex implements Closeable {
             directory.close();
             indexAnalyzer.close();
             queryAnalyzer.close();
+            charGramAnalyzer.close();
+            textAnalyzer.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "closing the paper index failed", e);
         }
@@ -528,6 +534,14 @@ public final class PaperIndex implements Closeable {
             }
             return new TextMatches(words, bestScored(searcher, PaperTerms.query(terms), k, filter, excludedIds));
         });
+    }
+
+    /**
+     * Each candidate's character n-gram TF-IDF cosine to the given papers together (see {@link CharGramCosines}); a
+     * candidate the index does not hold is absent.
+     */
+    public Map<String, Double> charGramCosines(Collection<PaperEvent> likes, Collection<String> candidateIds) {
+        return withSearcher(searcher -> new CharGramCosines(searcher, charGramAnalyzer).cosines(likes, candidateIds));
     }
 
     /** The terms more-like-this picks from a paper: its most distinctive words against this index, best first. */

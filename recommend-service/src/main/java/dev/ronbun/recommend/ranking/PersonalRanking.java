@@ -161,8 +161,11 @@ public class PersonalRanking {
                 : List.of();
         List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
                 ? textCandidates(interest, wanted, scope) : List.of();
+        List<PaperEvent> likes = interest.members().stream().map(WeightedPaper::paper).toList();
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion(),
-                scope.modelRestriction() == null ? centroid : null);
+                scope.modelRestriction() == null ? centroid : null,
+                likes.isEmpty() ? Signals.CharGrams.NONE : ids -> index.charGramCosines(likes, ids),
+                settings.readerCharGramWeight());
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
@@ -174,6 +177,7 @@ public class PersonalRanking {
             parts.put("vector", centroid != null && centroid.length == vector.length
                     ? UnitVectors.similarity(centroid, vector) : signals.vector(id));
             parts.put("bm25", signals.bm25(id));
+            parts.put("chargram", signals.charGram(id));
             parts.put("fused", signals.fused(id));
             parts.put("match", signals.match(id));
             parts.put("interest", interest.weight() / heaviest);

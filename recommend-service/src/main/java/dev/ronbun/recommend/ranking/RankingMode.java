@@ -6,8 +6,10 @@ public enum RankingMode {
     VECTOR,
     /** BM25 over the Kuromoji-analysed text (more-like-this for papers, the keywords for keyword interests). */
     BM25,
-    /** Both, fused by reciprocal rank. */
-    HYBRID;
+    /** Both, fused by the configured fusion, plus the character n-gram cosine by its weight. */
+    HYBRID,
+    /** Both signals' candidates ordered by the character n-gram TF-IDF cosine alone (evaluation). */
+    CHARGRAM;
 
     boolean usesVectors() {
         return this != BM25;
@@ -15,5 +17,9 @@ public enum RankingMode {
 
     boolean usesText() {
         return this != VECTOR;
+    }
+
+    boolean usesCharGrams() {
+        return this == HYBRID || this == CHARGRAM;
     }
 }

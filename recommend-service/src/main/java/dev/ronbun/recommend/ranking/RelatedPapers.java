@@ -60,7 +60,8 @@ public class RelatedPapers {
         List<ScoredPaper> byText = text.papers();
 
         Signals signals = Signals.of(byVector, byText, mode, settings.fusion(),
-                sameModel == null && vector.length > 0 ? vector : null);
+                sameModel == null && vector.length > 0 ? vector : null,
+                ids -> index.charGramCosines(List.of(source), ids), settings.charGramWeight());
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
             String id = entry.getKey();
@@ -69,6 +70,7 @@ public class RelatedPapers {
             parts.put("vector", vector.length > 0 && vector.length == candidateVector.length
                     ? UnitVectors.similarity(vector, candidateVector) : 0.0);
             parts.put("bm25", signals.bm25(id));
+            parts.put("chargram", signals.charGram(id));
             parts.put("fused", signals.fused(id));
             parts.put("match", signals.match(id));
             candidates.add(new Candidate(id, candidateVector, entry.getValue(), parts, 0));

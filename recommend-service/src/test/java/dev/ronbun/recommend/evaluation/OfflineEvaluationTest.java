@@ -67,7 +67,8 @@ class OfflineEvaluationTest {
         Map<String, OfflineEvaluation.Result> results = report.results().stream()
                 .collect(Collectors.toMap(OfflineEvaluation.Result::variant, Function.identity()));
         assertThat(results).containsOnlyKeys(OfflineEvaluation.ANCHOR, OfflineEvaluation.FULL_TEXT_ANCHOR,
-                OfflineEvaluation.EXEMPLAR_ANCHOR, "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
+                OfflineEvaluation.EXEMPLAR_ANCHOR, "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf",
+                "chargram");
         // the anchors read the topics' own words, so they separate them as well as the vectors do
         for (String variant : List.of(OfflineEvaluation.ANCHOR, OfflineEvaluation.FULL_TEXT_ANCHOR,
                 OfflineEvaluation.EXEMPLAR_ANCHOR, "vector", "hybrid-no-mmr")) {
@@ -93,9 +94,9 @@ class OfflineEvaluationTest {
             assertThat(result.ndcgAt10().mean()).isBetween(0.0, result.hitRateAt10().mean() + 1e-9);
         }
         assertThat(report.versusAnchor()).extracting(OfflineEvaluation.Comparison::variant)
-                .containsExactly("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf",
-                        "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf",
-                        "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf");
+                .containsExactly("vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf", "chargram",
+                        "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf", "chargram",
+                        "vector", "bm25", "hybrid", "hybrid-no-mmr", "hybrid-rrf", "chargram");
         assertThat(report.versusAnchor().getFirst().anchor()).isEqualTo(OfflineEvaluation.ANCHOR);
         assertThat(report.versusAnchor().getFirst().precisionRatio().mean()).isCloseTo(1.0, within(1e-9));
     }
