@@ -1,6 +1,7 @@
 package dev.ronbun.recommend.index;
 
 import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.text.TfIdfWeighting;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ final class CharGramCosines {
         TermsEnum iterator = terms.iterator();
         for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
             String text = term.utf8ToString();
-            weights.put(text, (1 + Math.log(iterator.totalTermFreq())) * idf(text));
+            weights.put(text, TfIdfWeighting.weight(iterator.totalTermFreq(), idf(text)));
         }
         return weights;
     }
@@ -106,7 +107,7 @@ final class CharGramCosines {
         }
         Map<String, Double> weights = new HashMap<>();
         for (Map.Entry<String, Integer> count : counts.entrySet()) {
-            weights.put(count.getKey(), (1 + Math.log(count.getValue())) * idf(count.getKey()));
+            weights.put(count.getKey(), TfIdfWeighting.weight(count.getValue(), idf(count.getKey())));
         }
         return weights;
     }
@@ -115,7 +116,7 @@ final class CharGramCosines {
         Double known = idfs.get(term);
         if (known == null) {
             int docFreq = reader.docFreq(new Term(PaperDocuments.CHARGRAMS, term));
-            known = 1 + Math.log((docs + 1.0) / (docFreq + 1.0));
+            known = TfIdfWeighting.idf(docs, docFreq);
             idfs.put(term, known);
         }
         return known;

@@ -63,7 +63,7 @@ public final class CharNgramTfIdf {
         int index = 0;
         for (Map.Entry<String, Integer> entry : documentFrequency.entrySet()) {
             vocabulary.put(entry.getKey(), index);
-            idf[index] = Math.log((1.0 + n) / (1.0 + entry.getValue())) + 1.0;
+            idf[index] = TfIdfWeighting.idf(n, entry.getValue());
             index++;
         }
         return new CharNgramTfIdf(minN, maxN, vocabulary, idf);
@@ -75,7 +75,7 @@ public final class CharNgramTfIdf {
         termCounts(text, minN, maxN).forEach((term, count) -> {
             Integer index = vocabulary.get(term);
             if (index != null) {
-                weights.put(index, (1.0 + Math.log(count)) * idf[index]);
+                weights.put(index, TfIdfWeighting.weight(count, idf[index]));
             }
         });
         double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
