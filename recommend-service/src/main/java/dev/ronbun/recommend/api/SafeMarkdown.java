@@ -28,7 +28,11 @@ public final class SafeMarkdown {
             .sanitizeUrls(true)
             .urlSanitizer(HTTP_ONLY)
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
-                if (node instanceof Link) {
+                if (!(node instanceof Link)) return;
+                if (attributes.getOrDefault("href", "").isEmpty()) {
+                    // a javascript:, data: or relative target was dropped: the label stays, as text
+                    attributes.remove("href");
+                } else {
                     attributes.put("rel", "nofollow noopener noreferrer");
                     attributes.put("target", "_blank");
                 }

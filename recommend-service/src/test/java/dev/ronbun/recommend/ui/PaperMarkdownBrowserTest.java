@@ -93,8 +93,8 @@ class PaperMarkdownBrowserTest {
         for (String html : List.of(paper.getString("summaries[0].summaryHtml"), paper.getString("summaries[0].bodyHtml"))) {
             assertThat(html).contains("<strong>4-bit NormalFloat (NF4):</strong>", "<li>選択的状態空間</li>",
                     "<h1>Mamba ブロック</h1>",
-                    "<a href=\"https://arxiv.org/abs/2312.00752\" rel=\"nofollow noopener noreferrer\"");
-            assertThat(html).doesNotContain("<script", "javascript:", "<img").contains("&lt;script&gt;");
+                    "href=\"https://arxiv.org/abs/2312.00752\"", "rel=\"nofollow noopener noreferrer\"", ">罠</a>");
+            assertThat(html).doesNotContain("<script", "javascript:", "<img", "href=\"\"").contains("&lt;script&gt;");
             // onerror= survives only as escaped text, never as an attribute of an element.
             assertThat(html.replace("&lt;img src=x onerror=&quot;alert(2)&quot;&gt;", "")).doesNotContain("onerror");
         }
