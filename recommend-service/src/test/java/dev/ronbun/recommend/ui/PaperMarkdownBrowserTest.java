@@ -111,6 +111,10 @@ class PaperMarkdownBrowserTest {
         assertThat(chromium.driver().findElements(By.cssSelector("#summaries script, #summaries img"))).isEmpty();
         assertThat(chromium.recorded("errors")).as("script errors").isEmpty();
         assertThat(chromium.recorded("cspViolations")).as("CSP violations").isEmpty();
+        // The charts' Japanese texts are a module of their own, loaded (and registered) with the chart code.
+        assertThat(chromium.js("return performance.getEntriesByType('resource')"
+                + ".some((e) => e.name.endsWith('/i18n/langJA.js') && e.responseStatus === 200)")).isEqualTo(true);
+        assertThat(chromium.driver().findElement(By.cssSelector("#paper-reads[data-ready='true']"))).isNotNull();
         chromium.screenshot("paper-markdown");
     }
 
