@@ -1,5 +1,9 @@
 // Charts are Apache ECharts, served by Quarkus from the org.mvnpm:echarts jar (recommend-service/pom.xml sets the version).
 import * as echarts from '/_static/echarts/6.0.0/dist/echarts.esm.min.js';
+// The bundle has only EN and ZH built in; the Japanese texts (toolbox, dates, aria) ship with it as a module.
+import langJA from '/_static/echarts/6.0.0/lib/i18n/langJA.js';
+
+echarts.registerLocale('JA', langJA);
 
 const FONT = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
 export const PALETTE = ['#3f51b5', '#e57373', '#4db6ac', '#ffb74d', '#9575cd', '#81c784', '#f06292', '#4fc3f7', '#a1887f', '#90a4ae', '#dce775'];
@@ -14,7 +18,7 @@ window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()
 export function draw(container, option) {
   let chart = echarts.getInstanceByDom(container);
   if (!chart) {
-    chart = echarts.init(container, null, { renderer: 'svg', locale: 'EN' });
+    chart = echarts.init(container, null, { renderer: 'svg', locale: 'JA' });
     charts.add(chart);
   }
   chart.setOption({

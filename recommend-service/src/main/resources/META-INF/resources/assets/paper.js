@@ -14,12 +14,23 @@ function summary(s) {
       el('span', {}, formatLabel(s.format)),
       s.presenter ? el('span', { class: 'presenter' }, `発表: ${s.presenter}`) : null,
       s.sourceDate ? el('span', {}, formatDate(s.sourceDate)) : null),
-    s.summary ? el('p', { class: 'summary-text' }, s.summary) : null,
+    s.summary ? markdown('summary-text', s.summaryHtml, s.summary) : null,
     (s.sections || []).map((section) => [
       el('h3', {}, section.heading),
-      el('div', { class: 'section-text' }, section.text),
+      markdown('section-text', section.html, section.text),
     ]),
-    s.body ? el('details', {}, el('summary', {}, '本文'), el('div', { class: 'summary-text' }, s.body)) : null);
+    s.body ? el('details', {}, el('summary', {}, '本文'), markdown('summary-text', s.bodyHtml, s.body)) : null);
+}
+
+/**
+ * A summary's Markdown as the HTML the server rendered and sanitised (raw HTML escaped, links http(s) only); only that
+ * HTML is inserted. Without it (an older server), the text is shown as text.
+ */
+function markdown(className, html, text) {
+  const box = el('div', { class: `${className} markdown` });
+  if (typeof html === 'string' && html) box.innerHTML = html;
+  else box.textContent = text;
+  return box;
 }
 
 function links(paper) {

@@ -52,9 +52,25 @@ function recommendation(item) {
   return paperLine(item,
     item.why ? el('div', { class: 'why' }, item.why) : null,
     el('div', { class: 'meta' }, el('span', { class: 'score' }, item.match === null || item.match === undefined
-      ? `スコア ${Number(item.score).toFixed(2)}` : `一致度 ${Math.round(Number(item.match) * 100)}%`),
-      Object.entries(item.scoreParts || {}).map(([name, value]) => el('span', {}, `${name} ${Number(value).toFixed(2)}`))),
+      ? `スコア ${Number(item.score).toFixed(2)}` : `一致度 ${Math.round(Number(item.match) * 100)}%`)),
+    scoreParts(item.scoreParts),
     actions);
+}
+
+// The ranking's parts, by the names the API gives them; a part not listed here is shown by its API name.
+const PART_LABELS = {
+  vector: '意味の近さ', bm25: '語の一致 (BM25)', chargram: '文字の一致', fused: '統合', interest: '興味',
+  dismissed: '非表示', recency: '新しさ', popularity: '人気', diversity: '多様性', reference: '参照',
+  relevance: '関連度', match: '一致度',
+};
+
+/** How the score was made, folded away: most readers want the list, not the numbers. */
+function scoreParts(parts) {
+  const entries = Object.entries(parts || {});
+  if (!entries.length) return null;
+  return el('details', { class: 'score-parts' }, el('summary', {}, 'スコアの内訳'),
+    el('div', { class: 'meta' }, entries.map(([name, value]) =>
+      el('span', { class: 'score', dataset: { part: name } }, `${PART_LABELS[name] || name} ${Number(value).toFixed(2)}`))));
 }
 
 async function loadRecommendations() {

@@ -58,7 +58,9 @@ public class PaperResource {
     @GET
     @Path("/{paperId}")
     @Operation(summary = "One paper with all its summaries, keywords, tags and vector model, and the papers it "
-            + "names as next to read (references: title, arxivId, url, and paperId where Ronbun has that paper)")
+            + "names as next to read (references: title, arxivId, url, and paperId where Ronbun has that paper); each "
+            + "summary's Markdown also as sanitised HTML (summaryHtml, bodyHtml, sections[].html: raw HTML escaped, "
+            + "links http(s) only)")
     public ObjectNode get(@PathParam("paperId") String paperId) {
         RequestParameters.paperId(paperId);
         // An id merged into another record of the same work (issue 19) answers with that paper.
@@ -67,6 +69,7 @@ public class PaperResource {
         // The event as published, its references with the paper each links to now (resolved at read time).
         ObjectNode json = EventJson.mapper().valueToTree(paper);
         json.set("references", EventJson.mapper().valueToTree(nextToRead.linked(paper)));
+        SafeMarkdown.addHtml(json);
         return json;
     }
 
