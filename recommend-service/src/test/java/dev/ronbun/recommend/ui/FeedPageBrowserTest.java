@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -30,26 +27,10 @@ import org.openqa.selenium.WebElement;
 @TestProfile(WebUiTestProfile.class)
 @QuarkusTestResource(value = RonbunTestInfrastructure.class,
         initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_recommend"))
-class FeedPageBrowserTest {
-
-    private static HeadlessChromium chromium;
+class FeedPageBrowserTest extends ChromiumTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests skipped: " + HeadlessChromium.CHROMIUM
-                + " is missing (apt-get install -y chromium chromium-driver, as .ci/run does).");
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aCuratorAddsAFeedSeesItsEntryCountAfterAPollAndRemovesIt() {
@@ -64,7 +45,7 @@ class FeedPageBrowserTest {
         WebElement row = chromium.await(By.xpath("//tbody[@id='feeds']/tr[.//a[text()='" + url + "']]"));
         assertThat(row.getText()).contains("論文メモのフィード").contains("未取得");
 
-        row.findElement(By.cssSelector("button.poll")).click();
+        clickInRow(url, "button.poll");
         chromium.awaitTrue("the entry count after the poll", () -> entriesOf(url).equals(
                 String.valueOf(IngestFeedsStandIn.ENTRIES_PER_POLL)));
         assertThat(rowOf(url).getText()).contains("正常");
@@ -75,7 +56,7 @@ class FeedPageBrowserTest {
         chromium.awaitTrue("ingest's reason for refusing the URL", () -> chromium.driver()
                 .findElement(By.id("feed-form-status")).getText().contains("allow-private-addresses"));
 
-        rowOf(url).findElement(By.cssSelector("button.remove")).click();
+        clickInRow(url, "button.remove");
         chromium.awaitTrue("the feed gone from the list", () -> chromium.driver()
                 .findElements(By.xpath("//tbody[@id='feeds']/tr[.//a[text()='" + url + "']]")).isEmpty());
         assertThat(chromium.recorded("errors")).as("script errors").isEmpty();
@@ -84,6 +65,18 @@ class FeedPageBrowserTest {
 
     private static WebElement rowOf(String url) {
         return chromium.driver().findElement(By.xpath("//tbody[@id='feeds']/tr[.//a[text()='" + url + "']]"));
+    }
+
+    /** The list is drawn again whenever it changes (an add, a refusal), so a row found a moment ago may be gone. */
+    private static void clickInRow(String url, String button) {
+        chromium.awaitTrue(button + " of " + url + " clicked", () -> {
+            try {
+                rowOf(url).findElement(By.cssSelector(button)).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private static String entriesOf(String url) {

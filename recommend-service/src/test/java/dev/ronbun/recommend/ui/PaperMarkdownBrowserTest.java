@@ -18,9 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,7 +30,7 @@ import org.openqa.selenium.WebElement;
 @QuarkusTest
 @QuarkusTestResource(value = RonbunTestInfrastructure.class,
         initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_recommend"))
-class PaperMarkdownBrowserTest {
+class PaperMarkdownBrowserTest extends ChromiumTest {
 
     static final String KIND = "markdown-page-test";
     static final String MARKDOWN = """
@@ -54,24 +51,8 @@ class PaperMarkdownBrowserTest {
             .arxiv("2111.00396").kind(KIND).vector(0.35f, -0.55f, 0.7f).keywords("状態空間モデル")
             .text("**S4** は長い系列を扱う。");
 
-    private static HeadlessChromium chromium;
-
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests skipped: " + HeadlessChromium.CHROMIUM
-                + " is missing (apt-get install -y chromium chromium-driver, as .ci/run does).");
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private static boolean published;
 

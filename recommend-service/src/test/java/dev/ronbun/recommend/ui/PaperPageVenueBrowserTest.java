@@ -11,9 +11,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -21,7 +18,7 @@ import org.openqa.selenium.By;
 @QuarkusTest
 @QuarkusTestResource(value = RonbunTestInfrastructure.class,
         initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_recommend"))
-class PaperPageVenueBrowserTest {
+class PaperPageVenueBrowserTest extends ChromiumTest {
 
     static final String KIND = "venue-page-test";
     static final TestPapers.Builder DDPM = paper("arxiv:2006.11239", "Denoising Diffusion Probabilistic Models")
@@ -30,24 +27,8 @@ class PaperPageVenueBrowserTest {
     static final TestPapers.Builder UNCITED = paper("title:notes without a citation", "Notes Without A Citation")
             .kind(KIND).vector(-0.9f, -0.2f, 0.4f).text("引用情報のないメモ。");
 
-    private static HeadlessChromium chromium;
-
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests skipped: " + HeadlessChromium.CHROMIUM
-                + " is missing (apt-get install -y chromium chromium-driver, as .ci/run does).");
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theVenueAndYearStandNextToTheAuthorsAndNothingStandsThereWithoutThem() {

@@ -34,10 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -53,29 +51,13 @@ import org.openqa.selenium.interactions.Actions;
 @TestProfile(WebUiTestProfile.class)
 @QuarkusTestResource(value = RonbunTestInfrastructure.class,
         initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_recommend"))
-class WebUiBrowserTest {
-
-    private static HeadlessChromium chromium;
+class WebUiBrowserTest extends ChromiumTest {
 
     @Inject
     DataSource database;
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests skipped: " + HeadlessChromium.CHROMIUM
-                + " is missing (apt-get install -y chromium chromium-driver, as .ci/run does).");
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void studyGroupPapersAreIndexedAndTheBrowserIsSignedInAsAdmin() {
