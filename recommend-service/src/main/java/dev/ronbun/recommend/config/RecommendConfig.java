@@ -166,10 +166,11 @@ public interface RecommendConfig {
 
         /**
          * Weight of the character n-gram TF-IDF cosine (titles and summaries, glossary terms made one) added to the
-         * fused score of every hybrid candidate of related papers; 0 leaves it out. 2 was the best of 0, 1 and 2 on the
-         * tuning labels (docs/benchmarks.md).
+         * fused score of every hybrid candidate of related papers; 0 leaves it out. 4 was the best of 1–4 (with text
+         * weights 0.5–2 and related MMR λ 0.7–1) on the tuning labels, checked by 5-fold cross-validation
+         * (docs/benchmarks.md).
          */
-        @WithDefault("2.0")
+        @WithDefault("4.0")
         double charGramWeight();
 
         /**
@@ -183,9 +184,16 @@ public interface RecommendConfig {
         @WithDefault("100")
         int candidates();
 
-        /** Maximal marginal relevance trade-off: 1 ranks by relevance only, 0 by novelty only. */
+        /** Maximal marginal relevance trade-off of a reader's recommendations: 1 ranks by relevance only, 0 by novelty only. */
         @WithDefault("0.7")
         double mmrLambda();
+
+        /**
+         * The same trade-off for related papers: 0.9, the best of 0.7–1 on the tuning labels (docs/benchmarks.md); a
+         * paper's neighbours gain from less spreading than a reader's interests.
+         */
+        @WithDefault("0.9")
+        double relatedMmrLambda();
 
         /** Most interests a reading history is clustered into. */
         @WithDefault("3")

@@ -75,7 +75,7 @@ public class RelatedPapers {
             parts.put("match", signals.match(id));
             candidates.add(new Candidate(id, candidateVector, entry.getValue(), parts, 0));
         }
-        List<Selection> selected = settings.mmr().select(candidates, k + DistinctWorks.SPARE, null);
+        List<Selection> selected = settings.relatedMmr().select(candidates, k + DistinctWorks.SPARE, null);
         Map<String, PaperEvent> papers = index.listings(selected.stream().map(s -> s.candidate().paperId()).toList());
         List<Recommendation> fused = selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(), null))
