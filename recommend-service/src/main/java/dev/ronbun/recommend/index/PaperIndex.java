@@ -307,6 +307,9 @@ public final class PaperIndex implements Closeable {
             writer.deleteDocuments(new Term(PaperDocuments.ID, paperId));
             commit(null);
             refresh();
+            // The newest paper names the serving model: with it gone, the next newest does (a merged or retracted
+            // paper must not leave ranking restricted to a model no paper has any more).
+            currentModel = findCurrentModel();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete from the paper index", e);
         }
