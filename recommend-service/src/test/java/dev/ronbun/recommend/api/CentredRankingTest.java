@@ -91,13 +91,9 @@ class CentredRankingTest {
         if (!published) {
             return;
         }
-        List<PaperEvent> papers = java.util.stream.Stream.concat(DIFFUSION.stream(), DISTILLATION.stream()).toList();
-        papers.forEach(paper -> TestTopics.send(Topics.PAPERS.name(), paper.paperId(), null));
-        for (PaperEvent paper : papers) {
-            TestPapers.await("paper " + paper.paperId() + " withdrawn", () -> given()
-                    .auth().oauth2(TestTokens.reader("any-reader"))
-                    .when().get("/api/papers/{id}", paper.paperId()).statusCode() == 404);
-        }
+        // The application is already stopped here; the next start reads the tombstones from the topic.
+        java.util.stream.Stream.concat(DIFFUSION.stream(), DISTILLATION.stream())
+                .forEach(paper -> TestTopics.send(Topics.PAPERS.name(), paper.paperId(), null));
     }
 
     @Test
