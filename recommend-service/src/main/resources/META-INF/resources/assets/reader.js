@@ -117,6 +117,8 @@ async function loadFeed() {
     const items = itemsOf(feed);
     fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null))
       : el('li', { class: 'empty' }, '新着はありません。'));
+    // Shown on the page, so seen: the feed cursor moves only now, never on a fetch (a failure here loses nothing).
+    if (feed.until) postJson(readerUrl('feed/seen'), { until: feed.until }).catch(() => {});
   } catch (error) {
     failed(list, error);
   }
