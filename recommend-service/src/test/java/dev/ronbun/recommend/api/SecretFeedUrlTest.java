@@ -11,7 +11,15 @@ import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +64,27 @@ class SecretFeedUrlTest {
         assertThat(FeedTest.entryIds(second)).isEqualTo(ids);
         // the self link is the secret URL, never the API path that needs a token
         assertThat(first).contains("rel=\"self\" href=\"" + url + "\"").doesNotContain("/api/readers/");
+    }
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void onlyTheSecretsSha256IsStored() throws Exception {
+        String reader = newReader();
+        String url = issue(reader, TestTokens.reader(reader));
+        String secret = url.substring(url.lastIndexOf('/') + 1, url.length() - ".atom".length());
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select token_sha256 from reader_feed_urls where reader_id = ?")) {
+            select.setString(1, reader);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo(HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))))
+                        .doesNotContain(secret);
+            }
+        }
     }
 
     @Test
