@@ -88,6 +88,27 @@ class SecretFeedUrlTest {
     }
 
     @Test
+    void theSecretUrlSpendsItsReadersComputeAllowance() {
+        String reader = newReader();
+        String path = URI.create(issue(reader, TestTokens.reader(reader))).getRawPath();
+        io.restassured.response.Response last = null;
+        // 120 computing reads a minute (ronbun.rate-limit.compute): a quick burst runs out before 200.
+        for (int i = 0; i < 200; i++) {
+            last = given().when().get(path);
+            if (last.statusCode() == 429) {
+                break;
+            }
+            assertThat(last.statusCode()).isEqualTo(200);
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.contentType()).isEqualTo("application/problem+json");
+        assertThat(last.header("Retry-After")).isNotBlank();
+        // counted per reader: another reader's feed reader goes on
+        String other = newReader();
+        given().when().get(URI.create(issue(other, TestTokens.reader(other))).getRawPath()).then().statusCode(200);
+    }
+
+    @Test
     void aRevokedOrReplacedUrlIsA404Problem() {
         String reader = newReader();
         String old = URI.create(issue(reader, TestTokens.reader(reader))).getRawPath();
