@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -50,8 +51,9 @@ public class SecretFeedResource {
     @Operation(summary = "A reader's Atom feed at their secret URL (POST /api/readers/{readerId}/feed-url): the newest "
             + "ranked papers of recent days, the same on every fetch; 404 once revoked")
     public Response feed(@PathParam("secret") String secret, @Context UriInfo uri) {
-        String readerId = (SECRET.matcher(secret).matches() ? feedUrls.readerFor(secret) : java.util.Optional.<String>empty())
-                .orElseThrow(() -> ProblemException.notFound("unknown-feed-url",
+        // A path that cannot be a secret is not looked up; either way the answer is the same 404.
+        Optional<String> reader = SECRET.matcher(secret).matches() ? feedUrls.readerFor(secret) : Optional.empty();
+        String readerId = reader.orElseThrow(() -> ProblemException.notFound("unknown-feed-url",
                         "This feed URL is unknown or was revoked; ask the reader page for a new one."));
         limiter.require(RateLimiter.Limit.COMPUTE, "feed:" + readerId, 1);
         Feed feed = recommendations.window(readerId, PaperFilter.NONE);
