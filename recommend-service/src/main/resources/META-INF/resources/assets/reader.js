@@ -1,5 +1,5 @@
 // Reader: history, recommendations with why, like / save / dismiss, and the cold-start topic picker.
-import { chrome, el, fill, getJson, postJson, putJson, guarded, onPapersArrive, pageParams, paperLine, query,
+import { chrome, el, fill, getJson, postJson, putJson, deleteJson, guarded, onPapersArrive, pageParams, paperLine, query,
   formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError } from './ui.js';
 
 chrome('reader.html');
@@ -117,8 +117,38 @@ async function loadFeed() {
     const items = itemsOf(feed);
     fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null))
       : el('li', { class: 'empty' }, '新着はありません。'));
+    // Shown on the page, so seen: the feed cursor moves only now, never on a fetch (a failure here loses nothing).
+    if (feed.until) postJson(readerUrl('feed/seen'), { until: feed.until }).catch(() => {});
   } catch (error) {
     failed(list, error);
+  }
+}
+
+// The secret feed URL is shown once, when issued: only its hash is kept, so it cannot be shown again later.
+async function issueFeedUrl() {
+  const value = document.getElementById('feed-url-value');
+  const status = document.getElementById('feed-url-status');
+  try {
+    const answer = await postJson(readerUrl('feed-url'));
+    value.value = answer.url;
+    value.hidden = false;
+    value.select();
+    fill(status, notice('新しい URL を発行しました。前の URL は使えなくなりました。'));
+  } catch (error) {
+    fill(status, notice(errorText(error), 'error'));
+  }
+}
+
+async function revokeFeedUrl() {
+  const value = document.getElementById('feed-url-value');
+  const status = document.getElementById('feed-url-status');
+  try {
+    await deleteJson(readerUrl('feed-url'));
+    value.value = '';
+    value.hidden = true;
+    fill(status, notice('フィード URL を無効にしました。'));
+  } catch (error) {
+    fill(status, notice(errorText(error), 'error'));
   }
 }
 
@@ -166,6 +196,8 @@ form.addEventListener('submit', (event) => {
 });
 document.getElementById('save-interests').addEventListener('click', saveInterests);
 document.getElementById('refresh-recommendations').addEventListener('click', loadRecommendations);
+document.getElementById('issue-feed-url').addEventListener('click', issueFeedUrl);
+document.getElementById('revoke-feed-url').addEventListener('click', revokeFeedUrl);
 
 if (readerId) show(readerId);
 onPapersArrive(() => readerId && guarded(() => Promise.all([loadPicker(), loadRecommendations(), loadFeed()])));

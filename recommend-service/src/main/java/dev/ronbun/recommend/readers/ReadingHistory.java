@@ -119,14 +119,14 @@ public class ReadingHistory {
         return List.copyOf(reader.interests);
     }
 
-    /** When the reader last opened their feed, if ever. */
+    /** Where the reader last marked their feed seen (POST feed/seen), if ever. */
     @Transactional
     public Optional<Instant> lastVisit(String readerId) {
         ReaderEntity reader = em.find(ReaderEntity.class, readerId);
         return reader == null ? Optional.empty() : Optional.ofNullable(reader.lastVisitAt);
     }
 
-    /** Remembers that the reader opened their feed at {@code at} (a later visit is never overwritten). */
+    /** Moves the reader's feed cursor to {@code at}; it never moves back. */
     @Transactional
     public void recordVisit(String readerId, Instant at) {
         ReaderEntity reader = ensureReader(readerId);

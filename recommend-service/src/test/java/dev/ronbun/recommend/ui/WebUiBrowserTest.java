@@ -328,6 +328,21 @@ class WebUiBrowserTest extends ChromiumTest {
     }
 
     @Test
+    void theReaderPageIssuesAFeedUrlThatOpensWithoutATokenAndRevokesIt() {
+        String reader = "ui-feed-url-" + UUID.randomUUID();
+        chromium.open(page("reader.html?id=" + reader));
+        chromium.await(By.id("issue-feed-url")).click();
+        WebElement value = chromium.driver().findElement(By.id("feed-url-value"));
+        chromium.awaitTrue("the feed URL shown", () -> value.getAttribute("value").contains("/feeds/readers/"));
+        String path = java.net.URI.create(value.getAttribute("value")).getRawPath();
+        given().when().get(path).then().statusCode(200).contentType("application/atom+xml");
+        chromium.screenshot("reader-feed-url");
+
+        chromium.driver().findElement(By.id("revoke-feed-url")).click();
+        chromium.awaitTrue("the feed URL revoked", () -> given().when().get(path).statusCode() == 404);
+    }
+
+    @Test
     void likingARecommendationOnTheReaderPageChangesTheRecommendations() {
         Assumptions.assumeTrue(readerEndpointsExist(),
                 "the reader endpoints (/api/readers/...) are not in this build yet; this test runs once they are");
