@@ -75,11 +75,14 @@ public class ReaderLibrary {
                 .toList();
     }
 
-    /** Every tag of the reader's library with how many papers carry it, most used first. */
+    /**
+     * Every tag of the reader's library (entries newest first) with how many papers carry it, most used first; a tag
+     * spelt in several cases is shown as the reader first spelt it.
+     */
     public static List<TagCount> tagCounts(List<LibraryEntry> entries) {
         Map<String, String> spelling = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (LibraryEntry entry : entries) {
+        for (LibraryEntry entry : entries.reversed()) {
             for (String tag : entry.tags()) {
                 spelling.putIfAbsent(LibraryTags.key(tag), tag);
                 counts.merge(LibraryTags.key(tag), 1, Integer::sum);
