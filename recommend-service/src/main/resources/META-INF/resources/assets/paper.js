@@ -1,6 +1,6 @@
 // Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
 import { chrome, el, fill, getJson, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
-  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader } from './ui.js';
+  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader, signedInReader } from './ui.js';
 import { draw, categoryAxes, axisTooltip } from './charts.js';
 
 chrome('paper.html');
@@ -122,8 +122,10 @@ if (!paperId) {
   const reader = currentReader();
   if (reader) {
     postJson(`/api/readers/${encodeURIComponent(reader)}/events`, { paperId, type: 'opened' }).catch(() => {});
-    guarded(() => showSaveForm(reader));
   }
+  // the library is the signed-in reader's own (another reader's would answer 403)
+  const saver = signedInReader() || reader;
+  if (saver) guarded(() => showSaveForm(saver));
 }
 
 // Save to the reader's library with tags (comma separated); saving again replaces the tags, and it can be undone.
