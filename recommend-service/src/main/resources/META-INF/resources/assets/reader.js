@@ -1,6 +1,7 @@
 // Reader: history, recommendations with why, like / save / dismiss, and the cold-start topic picker.
 import { chrome, el, fill, getJson, postJson, putJson, deleteJson, guarded, onPapersArrive, pageParams, paperLine, query,
-  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError } from './ui.js';
+  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError,
+  token } from './ui.js';
 
 chrome('reader.html');
 
@@ -103,6 +104,50 @@ async function loadHistory() {
   }
 }
 
+let libraryTag = null;
+
+// The library, filtered by one tag (chips with counts); the BibTeX download follows the filter.
+async function loadLibrary() {
+  const list = document.getElementById('library');
+  try {
+    const library = await getJson(readerUrl(`library${query({ tag: libraryTag })}`));
+    const chip = (label, tag) => el('button', {
+      type: 'button', class: 'chip', 'aria-pressed': String(tag === libraryTag),
+      onclick: () => { libraryTag = tag; guarded(loadLibrary); },
+    }, label);
+    fill(document.getElementById('library-tags'), chip('すべて', null),
+      ...library.tags.map((t) => chip(`${t.tag} (${t.count})`, t.tag)));
+    fill(list, library.items.length ? library.items.map((item) => paperLine(item,
+      el('div', { class: 'meta' }, el('span', {}, `保存 ${formatDateTime(item.savedAt)}`),
+        ...item.tags.map((t) => el('span', { class: 'chip' }, t))),
+      item.note ? el('div', { class: 'why' }, item.note) : null))
+      : el('li', { class: 'empty' }, 'ライブラリはまだ空です。論文のページの「保存」で追加できます。'));
+    list.dataset.count = String(library.items.length);
+  } catch (error) {
+    failed(list, error);
+  }
+}
+
+// A plain link cannot carry the token, so the file is fetched and handed to the browser as a download.
+async function downloadBibTeX() {
+  try {
+    const response = await fetch(readerUrl(`library.bib${query({ tag: libraryTag })}`),
+      { headers: { Authorization: `Bearer ${token()}` } });
+    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail);
+    const href = URL.createObjectURL(await response.blob());
+    // our own object URL: set directly, since el() lets only http(s) and page links through
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = 'ronbun-library.bib';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  } catch (error) {
+    toast(errorText(error));
+  }
+}
+
 async function loadFeed() {
   const list = document.getElementById('feed');
   try {
@@ -182,7 +227,7 @@ function show(id) {
   document.title = `${id} — Ronbun`;
   sections.hidden = false;
   guarded(async () => {
-    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed()]);
+    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed(), loadLibrary()]);
     document.body.dataset.loaded = 'true';
   });
 }
@@ -198,6 +243,7 @@ document.getElementById('save-interests').addEventListener('click', saveInterest
 document.getElementById('refresh-recommendations').addEventListener('click', loadRecommendations);
 document.getElementById('issue-feed-url').addEventListener('click', issueFeedUrl);
 document.getElementById('revoke-feed-url').addEventListener('click', revokeFeedUrl);
+document.getElementById('library-bibtex').addEventListener('click', downloadBibTeX);
 
 if (readerId) show(readerId);
 onPapersArrive(() => readerId && guarded(() => Promise.all([loadPicker(), loadRecommendations(), loadFeed()])));

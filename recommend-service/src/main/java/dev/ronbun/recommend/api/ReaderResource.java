@@ -19,6 +19,8 @@ import dev.ronbun.recommend.ranking.Feed;
 import dev.ronbun.recommend.ranking.ReaderRecommendations;
 import dev.ronbun.recommend.readers.FeedUrls;
 import dev.ronbun.recommend.readers.HistoryEntry;
+import dev.ronbun.recommend.readers.LibraryEntry;
+import dev.ronbun.recommend.readers.ReaderLibrary;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import dev.ronbun.recommend.security.ReaderAccess;
@@ -73,12 +75,14 @@ public class ReaderResource {
     private final RateLimiter limiter;
     private final SecurityIdentity caller;
     private final FeedUrls feedUrls;
+    private final ReaderLibrary library;
 
     public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
                           Clock clock, ReaderAccess access, ServedResults served, RateLimiter limiter,
-                          SecurityIdentity caller, FeedUrls feedUrls) {
+                          SecurityIdentity caller, FeedUrls feedUrls, ReaderLibrary library) {
         this.feedUrls = feedUrls;
+        this.library = library;
         this.served = served;
         this.limiter = limiter;
         this.caller = caller;
@@ -135,15 +139,21 @@ public class ReaderResource {
     @GET
     @Path("/recommendations")
     @Operation(summary = "Personal recommendations from the reader's interests (clusters of their history and chosen "
-            + "keywords), excluding what they read or dismissed; recent and widely read papers on a cold start")
+            + "keywords), excluding what they read or dismissed; recent and widely read papers on a cold start. "
+            + "With tag=, recommendations for one tag of the reader's library: its papers are the profile")
     public Items<RecommendedItem> recommendations(@PathParam("readerId") String readerId, @QueryParam("k") String k,
                                                   @QueryParam("kind") String kind,
                                                   @QueryParam("format") String format,
                                                   @QueryParam("presenter") String presenter,
-                                                  @QueryParam("from") String from, @QueryParam("to") String to) {
+                                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                                  @QueryParam("tag") String tag) {
         requireReaderId(readerId);
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
         PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
+        String libraryTag = RequestParameters.blankToNull(tag);
+        if (libraryTag != null) {
+            return Items.of(tagRecommendations(readerId, libraryTag, count, filter));
+        }
         ReaderProfile profile = recommendations.profile(readerId);
         Thread requestThread = Thread.currentThread();
         return Items.of(served.recommendations(profile, count, filter, () -> {
@@ -154,6 +164,21 @@ public class ReaderResource {
             }
             return recommendations.recommend(profile, count, filter).stream().map(RecommendedItem::of).toList();
         }));
+    }
+
+    /**
+     * arxiv-sanity's per-tag recommendations: the papers under the tag stand for the reader. Not cached (the shared
+     * cache is keyed by reader), so each counts against the caller's compute allowance.
+     */
+    private List<RecommendedItem> tagRecommendations(String readerId, String tag, int count, PaperFilter filter) {
+        List<LibraryEntry> tagged = library.entries(readerId, tag);
+        if (tagged.isEmpty()) {
+            throw ProblemException.notFound("unknown-tag", "No paper in this reader's library is tagged '"
+                    + tag + "'.");
+        }
+        limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
+        return recommendations.recommend(ReaderLibrary.tagProfile(readerId, tagged), count, filter).stream()
+                .map(RecommendedItem::of).toList();
     }
 
     @PUT

@@ -231,7 +231,8 @@ class WebUiBrowserTest extends ChromiumTest {
                 .findElements(By.cssSelector("#related li[data-paper-id] .why")).isEmpty());
         assertThat(text("#related")).contains(StudyGroupPapers.DPR.titleJa());
         WebElement reads = assertChartHasData("paper-reads");
-        assertThat(reads.getAttribute("data-series-lengths")).isEqualTo("5");
+        // one bar per reading type: opened, read, saved, liked, dismissed, unsaved
+        assertThat(reads.getAttribute("data-series-lengths")).isEqualTo("6");
         assertThat(text("#reads-note")).isEqualTo("2 回・2 人");
         chromium.screenshot("paper");
 
