@@ -1,6 +1,6 @@
 // Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
-import { chrome, el, fill, getJson, postJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
-  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader } from './ui.js';
+import { chrome, el, fill, getJson, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
+  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader, signedInReader } from './ui.js';
 import { draw, categoryAxes, axisTooltip } from './charts.js';
 
 chrome('paper.html');
@@ -123,4 +123,40 @@ if (!paperId) {
   if (reader) {
     postJson(`/api/readers/${encodeURIComponent(reader)}/events`, { paperId, type: 'opened' }).catch(() => {});
   }
+  // the library is the signed-in reader's own (another reader's would answer 403)
+  const saver = signedInReader() || reader;
+  if (saver) guarded(() => showSaveForm(saver));
+}
+
+// Save to the reader's library with tags (comma separated); saving again replaces the tags, and it can be undone.
+async function showSaveForm(reader) {
+  const form = document.getElementById('save-form');
+  const tags = document.getElementById('save-tags');
+  const unsave = document.getElementById('unsave-button');
+  const url = `/api/readers/${encodeURIComponent(reader)}/library/${encodeURIComponent(paperId)}`;
+  const library = await getJson(`/api/readers/${encodeURIComponent(reader)}/library`);
+  const saved = library.items.find((item) => item.paperId === paperId);
+  tags.value = saved ? saved.tags.join(', ') : '';
+  unsave.hidden = !saved;
+  form.hidden = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const entry = await putJson(url, { tags: tags.value.split(/[,、]/).map((t) => t.trim()).filter(Boolean) });
+      tags.value = entry.tags.join(', ');
+      unsave.hidden = false;
+      toast('ライブラリに保存しました');
+    } catch (error) {
+      toast(errorText(error));
+    }
+  });
+  unsave.addEventListener('click', async () => {
+    try {
+      await deleteJson(url);
+      unsave.hidden = true;
+      toast('保存を取り消しました');
+    } catch (error) {
+      toast(errorText(error));
+    }
+  });
 }

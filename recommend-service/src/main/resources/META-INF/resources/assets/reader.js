@@ -1,6 +1,7 @@
 // Reader: history, recommendations with why, like / save / dismiss, and the cold-start topic picker.
-import { chrome, el, fill, getJson, postJson, putJson, guarded, onPapersArrive, pageParams, paperLine, query,
-  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError } from './ui.js';
+import { chrome, el, fill, getJson, postJson, putJson, deleteJson, guarded, onPapersArrive, pageParams, paperLine, query,
+  formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError,
+  token } from './ui.js';
 
 chrome('reader.html');
 
@@ -103,6 +104,50 @@ async function loadHistory() {
   }
 }
 
+let libraryTag = null;
+
+// The library, filtered by one tag (chips with counts); the BibTeX download follows the filter.
+async function loadLibrary() {
+  const list = document.getElementById('library');
+  try {
+    const library = await getJson(readerUrl(`library${query({ tag: libraryTag })}`));
+    const chip = (label, tag) => el('button', {
+      type: 'button', class: 'chip', 'aria-pressed': String(tag === libraryTag),
+      onclick: () => { libraryTag = tag; guarded(loadLibrary); },
+    }, label);
+    fill(document.getElementById('library-tags'), chip('すべて', null),
+      ...library.tags.map((t) => chip(`${t.tag} (${t.count})`, t.tag)));
+    fill(list, library.items.length ? library.items.map((item) => paperLine(item,
+      el('div', { class: 'meta' }, el('span', {}, `保存 ${formatDateTime(item.savedAt)}`),
+        ...item.tags.map((t) => el('span', { class: 'chip' }, t))),
+      item.note ? el('div', { class: 'why' }, item.note) : null))
+      : el('li', { class: 'empty' }, 'ライブラリはまだ空です。論文のページの「保存」で追加できます。'));
+    list.dataset.count = String(library.items.length);
+  } catch (error) {
+    failed(list, error);
+  }
+}
+
+// A plain link cannot carry the token, so the file is fetched and handed to the browser as a download.
+async function downloadBibTeX() {
+  try {
+    const response = await fetch(readerUrl(`library.bib${query({ tag: libraryTag })}`),
+      { headers: { Authorization: `Bearer ${token()}` } });
+    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail);
+    const href = URL.createObjectURL(await response.blob());
+    // our own object URL: set directly, since el() lets only http(s) and page links through
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = 'ronbun-library.bib';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  } catch (error) {
+    toast(errorText(error));
+  }
+}
+
 async function loadFeed() {
   const list = document.getElementById('feed');
   try {
@@ -117,8 +162,38 @@ async function loadFeed() {
     const items = itemsOf(feed);
     fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null))
       : el('li', { class: 'empty' }, '新着はありません。'));
+    // Shown on the page, so seen: the feed cursor moves only now, never on a fetch (a failure here loses nothing).
+    if (feed.until) postJson(readerUrl('feed/seen'), { until: feed.until }).catch(() => {});
   } catch (error) {
     failed(list, error);
+  }
+}
+
+// The secret feed URL is shown once, when issued: only its hash is kept, so it cannot be shown again later.
+async function issueFeedUrl() {
+  const value = document.getElementById('feed-url-value');
+  const status = document.getElementById('feed-url-status');
+  try {
+    const answer = await postJson(readerUrl('feed-url'));
+    value.value = answer.url;
+    value.hidden = false;
+    value.select();
+    fill(status, notice('新しい URL を発行しました。前の URL は使えなくなりました。'));
+  } catch (error) {
+    fill(status, notice(errorText(error), 'error'));
+  }
+}
+
+async function revokeFeedUrl() {
+  const value = document.getElementById('feed-url-value');
+  const status = document.getElementById('feed-url-status');
+  try {
+    await deleteJson(readerUrl('feed-url'));
+    value.value = '';
+    value.hidden = true;
+    fill(status, notice('フィード URL を無効にしました。'));
+  } catch (error) {
+    fill(status, notice(errorText(error), 'error'));
   }
 }
 
@@ -152,7 +227,7 @@ function show(id) {
   document.title = `${id} — Ronbun`;
   sections.hidden = false;
   guarded(async () => {
-    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed()]);
+    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed(), loadLibrary()]);
     document.body.dataset.loaded = 'true';
   });
 }
@@ -166,6 +241,9 @@ form.addEventListener('submit', (event) => {
 });
 document.getElementById('save-interests').addEventListener('click', saveInterests);
 document.getElementById('refresh-recommendations').addEventListener('click', loadRecommendations);
+document.getElementById('issue-feed-url').addEventListener('click', issueFeedUrl);
+document.getElementById('revoke-feed-url').addEventListener('click', revokeFeedUrl);
+document.getElementById('library-bibtex').addEventListener('click', downloadBibTeX);
 
 if (readerId) show(readerId);
 onPapersArrive(() => readerId && guarded(() => Promise.all([loadPicker(), loadRecommendations(), loadFeed()])));

@@ -400,6 +400,7 @@ export const READING_LABELS = {
   saved: '保存',
   liked: 'いいね',
   dismissed: '興味なし',
+  unsaved: '保存を取り消し',
 };
 export const readingLabel = (type) => READING_LABELS[type] || type;
 

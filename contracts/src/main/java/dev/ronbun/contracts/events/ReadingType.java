@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What a reader did with a paper; each signals interest differently (dismissed pushes away). */
+/**
+ * What a reader did with a paper; each signals interest differently (dismissed pushes away). {@code unsaved} (added
+ * for the library, issue 20) takes a paper out of the reader's library and undoes the interest its saves showed.
+ */
 public enum ReadingType {
-    OPENED, READ, SAVED, LIKED, DISMISSED;
+    OPENED, READ, SAVED, LIKED, DISMISSED, UNSAVED;
 
     @JsonValue
     public String wireName() {
@@ -21,6 +24,6 @@ public enum ReadingType {
             }
         }
         throw new IllegalArgumentException("unknown reading event type '" + value
-                + "'; expected one of opened, read, saved, liked, dismissed");
+                + "'; expected one of opened, read, saved, liked, dismissed, unsaved");
     }
 }

@@ -49,7 +49,17 @@ public class RateLimiter {
         if (!enabled || (limit != Limit.WRITES && caller.hasRole(Roles.ADMIN))) {
             return;
         }
-        String principal = caller.isAnonymous() ? "" : caller.getPrincipal().getName();
+        require(limit, caller.isAnonymous() ? "" : caller.getPrincipal().getName(), cost);
+    }
+
+    /**
+     * Spends {@code cost} of a named allowance, for calls without a token that still stand for someone (a reader's
+     * secret feed URL), or throws {@link RateLimitExceededException} (429).
+     */
+    public void require(Limit limit, String principal, int cost) {
+        if (!enabled) {
+            return;
+        }
         buckets.get(limit).take(principal, cost).ifPresent(wait -> {
             throw new RateLimitExceededException(limit, wait);
         });

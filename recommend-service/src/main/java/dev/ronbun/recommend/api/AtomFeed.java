@@ -27,7 +27,14 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
+    /** The feed with its self link at the reader's authenticated feed URL. */
     static String write(String readerId, Feed feed, URI baseUri) {
+        return write(readerId, feed, baseUri,
+                baseUri.resolve("api/readers/" + pathSegment(readerId) + "/feed.atom").toString());
+    }
+
+    /** The feed with the given self link (a secret feed URL names itself, never the reader's API path). */
+    static String write(String readerId, Feed feed, URI baseUri, String self) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(out);
@@ -38,7 +45,7 @@ final class AtomFeed {
             element(xml, "title", "Ronbun: new papers for " + readerId);
             element(xml, "subtitle", "Papers first seen since " + feed.since() + ", ranked for this reader");
             element(xml, "updated", feed.until().toString());
-            link(xml, "self", baseUri.resolve("api/readers/" + pathSegment(readerId) + "/feed.atom").toString());
+            link(xml, "self", self);
             xml.writeStartElement("author");
             element(xml, "name", "Ronbun");
             xml.writeEndElement();
@@ -63,7 +70,13 @@ final class AtomFeed {
         element(xml, "title", PaperDocuments.displayTitle(paper));
         element(xml, "published", published.toString());
         element(xml, "updated", updated.toString());
-        link(xml, "alternate", paperLink(paper, baseUri));
+        // The paper's page in the UI (no token needed to open it), and arXiv's abstract and PDF when it has an id.
+        link(xml, "alternate", baseUri.resolve("paper.html?id=" + pathSegment(paper.paperId())).toString());
+        if (paper.arxivId() != null && !paper.arxivId().isBlank()) {
+            String arxivId = pathSegment(paper.arxivId().strip()).replace("%2F", "/");
+            link(xml, "related", "https://arxiv.org/abs/" + arxivId, "text/html", "arXiv");
+            link(xml, "related", "https://arxiv.org/pdf/" + arxivId, "application/pdf", "PDF");
+        }
         for (String author : paper.authors()) {
             xml.writeStartElement("author");
             element(xml, "name", author);
@@ -79,15 +92,6 @@ final class AtomFeed {
         xml.writeEndElement();
     }
 
-    private static String paperLink(PaperEvent paper, URI baseUri) {
-        if (paper.arxivId() != null && !paper.arxivId().isBlank()) {
-            return "https://arxiv.org/abs/" + paper.arxivId().strip();
-        }
-        return paper.urls().stream().filter(url -> url.startsWith("http://") || url.startsWith("https://"))
-                .findFirst()
-                .orElse(baseUri.resolve("api/papers/" + paper.paperId()).toString());
-    }
-
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(clean(text));
@@ -98,6 +102,13 @@ final class AtomFeed {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", clean(href));
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href, String type, String title)
+            throws XMLStreamException {
+        link(xml, rel, href);
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("title", title);
     }
 
     /** Drops the characters XML 1.0 does not allow (C0 controls other than tab, newline and return, and U+FFFE/F). */
@@ -112,7 +123,7 @@ final class AtomFeed {
                 .toString();
     }
 
-    private static String pathSegment(String value) {
+    static String pathSegment(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

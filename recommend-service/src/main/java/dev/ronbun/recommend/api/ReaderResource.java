@@ -17,13 +17,17 @@ import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.pipeline.ReadingEventPublisher;
 import dev.ronbun.recommend.ranking.Feed;
 import dev.ronbun.recommend.ranking.ReaderRecommendations;
+import dev.ronbun.recommend.readers.FeedUrls;
 import dev.ronbun.recommend.readers.HistoryEntry;
+import dev.ronbun.recommend.readers.LibraryEntry;
+import dev.ronbun.recommend.readers.ReaderLibrary;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import dev.ronbun.recommend.security.ReaderAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -70,11 +74,15 @@ public class ReaderResource {
     private final ServedResults served;
     private final RateLimiter limiter;
     private final SecurityIdentity caller;
+    private final FeedUrls feedUrls;
+    private final ReaderLibrary library;
 
     public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
                           Clock clock, ReaderAccess access, ServedResults served, RateLimiter limiter,
-                          SecurityIdentity caller) {
+                          SecurityIdentity caller, FeedUrls feedUrls, ReaderLibrary library) {
+        this.feedUrls = feedUrls;
+        this.library = library;
         this.served = served;
         this.limiter = limiter;
         this.caller = caller;
@@ -131,15 +139,21 @@ public class ReaderResource {
     @GET
     @Path("/recommendations")
     @Operation(summary = "Personal recommendations from the reader's interests (clusters of their history and chosen "
-            + "keywords), excluding what they read or dismissed; recent and widely read papers on a cold start")
+            + "keywords), excluding what they read or dismissed; recent and widely read papers on a cold start. "
+            + "With tag=, recommendations for one tag of the reader's library: its papers are the profile")
     public Items<RecommendedItem> recommendations(@PathParam("readerId") String readerId, @QueryParam("k") String k,
                                                   @QueryParam("kind") String kind,
                                                   @QueryParam("format") String format,
                                                   @QueryParam("presenter") String presenter,
-                                                  @QueryParam("from") String from, @QueryParam("to") String to) {
+                                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                                  @QueryParam("tag") String tag) {
         requireReaderId(readerId);
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
         PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
+        String libraryTag = RequestParameters.blankToNull(tag);
+        if (libraryTag != null) {
+            return Items.of(tagRecommendations(readerId, libraryTag, count, filter));
+        }
         ReaderProfile profile = recommendations.profile(readerId);
         Thread requestThread = Thread.currentThread();
         return Items.of(served.recommendations(profile, count, filter, () -> {
@@ -150,6 +164,21 @@ public class ReaderResource {
             }
             return recommendations.recommend(profile, count, filter).stream().map(RecommendedItem::of).toList();
         }));
+    }
+
+    /**
+     * arxiv-sanity's per-tag recommendations: the papers under the tag stand for the reader. Not cached (the shared
+     * cache is keyed by reader), so each counts against the caller's compute allowance.
+     */
+    private List<RecommendedItem> tagRecommendations(String readerId, String tag, int count, PaperFilter filter) {
+        List<LibraryEntry> tagged = library.entries(readerId, tag);
+        if (tagged.isEmpty()) {
+            throw ProblemException.notFound("unknown-tag", "No paper in this reader's library is tagged '"
+                    + tag + "'.");
+        }
+        limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
+        return recommendations.recommend(ReaderLibrary.tagProfile(readerId, tagged), count, filter).stream()
+                .map(RecommendedItem::of).toList();
     }
 
     @PUT
@@ -189,24 +218,53 @@ public class ReaderResource {
 
     @GET
     @Path("/feed")
-    @Operation(summary = "Papers first seen since the reader's last visit (or since=), ranked for the reader; the visit "
-            + "is remembered. Also as Atom with Accept: application/atom+xml")
+    @Operation(summary = "Papers first seen since the point the reader last marked seen (POST feed/seen), or since=, "
+            + "ranked for the reader; reading it moves nothing. As Atom with Accept: application/atom+xml")
     public FeedResponse feed(@PathParam("readerId") String readerId, @QueryParam("since") String since,
                              @QueryParam("k") String k, @QueryParam("kind") String kind,
                              @QueryParam("format") String format, @QueryParam("presenter") String presenter) {
-        Feed feed = feedOf(readerId, since, k, kind, format, presenter);
+        requireReaderId(readerId);
+        Instant from = RequestParameters.instant("since", since);
+        int count = RequestParameters.bounded("k", k, 2 * config.defaultK(), 1, config.maxK());
+        Feed feed = recommendations.feed(readerId, from, count,
+                RequestParameters.filter(kind, format, presenter, null, null));
         return new FeedResponse(feed.items().stream().map(RecommendedItem::of).toList(), feed.since(), feed.until());
+    }
+
+    @POST
+    @Path("/feed/seen")
+    @RateLimited
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark the feed seen up to 'until' (an ISO-8601 time, usually the feed's 'until'): the next "
+            + "GET feed without since= starts there. The cursor never moves back")
+    public SeenBody seen(@PathParam("readerId") String readerId,
+                         @RequestBody(content = @Content(schema = @Schema(implementation = SeenBody.class)))
+                         String body) {
+        requireReaderId(readerId);
+        SeenBody request = JsonBodies.parse(json, body, SeenBody.class, "malformed-seen", SeenBody.EXPECTED);
+        if (request.until() == null) {
+            throw ProblemException.badRequest("malformed-seen", "'until' is required: send " + SeenBody.EXPECTED + ".");
+        }
+        Instant until;
+        try {
+            until = RequestParameters.instant("until", request.until());
+        } catch (ProblemException e) {
+            throw ProblemException.badRequest("malformed-seen",
+                    "'until' must be an ISO-8601 date-time like 2026-01-31T09:00:00Z.");
+        }
+        return new SeenBody(recommendations.markSeen(readerId, until).toString());
     }
 
     @GET
     @Path("/feed")
     @Produces(AtomFeed.MEDIA_TYPE)
-    @Operation(summary = "The reader's feed as Atom")
-    public Response feedAsAtom(@PathParam("readerId") String readerId, @QueryParam("since") String since,
-                               @QueryParam("k") String k, @QueryParam("kind") String kind,
+    @Operation(summary = "The reader's Atom feed: the newest ranked papers of recent days, the same on every fetch")
+    public Response feedAsAtom(@PathParam("readerId") String readerId, @QueryParam("kind") String kind,
                                @QueryParam("format") String format, @QueryParam("presenter") String presenter,
                                @Context UriInfo uri) {
-        Feed feed = feedOf(readerId, since, k, kind, format, presenter);
+        requireReaderId(readerId);
+        limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
+        Feed feed = recommendations.window(readerId, RequestParameters.filter(kind, format, presenter, null, null));
         return Response.ok(AtomFeed.write(readerId, feed, uri.getBaseUri()), AtomFeed.MEDIA_TYPE + ";charset=UTF-8")
                 .build();
     }
@@ -214,19 +272,31 @@ public class ReaderResource {
     @GET
     @Path("/feed.atom")
     @Produces(AtomFeed.MEDIA_TYPE)
-    @Operation(summary = "The reader's feed as Atom, for feed readers that cannot set Accept")
-    public Response feedAtom(@PathParam("readerId") String readerId, @QueryParam("since") String since,
-                             @QueryParam("k") String k, @QueryParam("kind") String kind,
+    @Operation(summary = "The reader's Atom feed, for clients that cannot set Accept (feed readers: use feed-url)")
+    public Response feedAtom(@PathParam("readerId") String readerId, @QueryParam("kind") String kind,
                              @QueryParam("format") String format, @QueryParam("presenter") String presenter,
                              @Context UriInfo uri) {
-        return feedAsAtom(readerId, since, k, kind, format, presenter, uri);
+        return feedAsAtom(readerId, kind, format, presenter, uri);
     }
 
-    private Feed feedOf(String readerId, String since, String k, String kind, String format, String presenter) {
+    @POST
+    @Path("/feed-url")
+    @RateLimited
+    @Operation(summary = "Issue a secret Atom feed URL that needs no header, for feed readers; replaces the old one")
+    public FeedUrlBody issueFeedUrl(@PathParam("readerId") String readerId, @Context UriInfo uri) {
         requireReaderId(readerId);
-        Instant from = RequestParameters.instant("since", since);
-        int count = RequestParameters.bounded("k", k, 2 * config.defaultK(), 1, config.maxK());
-        return recommendations.feed(readerId, from, count, RequestParameters.filter(kind, format, presenter, null, null));
+        String token = feedUrls.issue(readerId);
+        return new FeedUrlBody(uri.getBaseUri().resolve(SecretFeedResource.path(token)).toString());
+    }
+
+    @DELETE
+    @Path("/feed-url")
+    @RateLimited
+    @Operation(summary = "Revoke the reader's secret feed URL (it then answers 404)")
+    public Response revokeFeedUrl(@PathParam("readerId") String readerId) {
+        requireReaderId(readerId);
+        feedUrls.revoke(readerId);
+        return Response.noContent().build();
     }
 
     private ReadingEvent toEvent(String readerId, ReadingEventRequest request) {

@@ -61,6 +61,9 @@ public interface RecommendConfig {
     /** How reading histories become profiles and feeds. */
     Readers readers();
 
+    /** The Atom feed a feed reader subscribes to: a window of recent papers, never a cursor. */
+    FeedWindow feed();
+
     /**
      * How the consumers of papers and reading events retry what fails: a failure an outage causes until the outage
      * ends, one of unknown kind a few times; what can never be stored is dead-lettered at once.
@@ -206,6 +209,16 @@ public interface RecommendConfig {
         /** How strongly similarity to a dismissed paper pushes a candidate down (subtracted, times the cosine). */
         @WithDefault("0.5")
         double dismissPenalty();
+    }
+
+    interface FeedWindow {
+        /** How far back the Atom feed reaches: papers first seen within it, ranked for the reader. */
+        @WithDefault("14d")
+        Duration window();
+
+        /** The most entries the Atom feed carries. */
+        @WithDefault("50")
+        int maxEntries();
     }
 
     interface Readers {

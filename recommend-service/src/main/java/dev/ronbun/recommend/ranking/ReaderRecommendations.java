@@ -50,18 +50,39 @@ public class ReaderRecommendations {
     }
 
     /**
-     * The papers first seen since {@code since} (or, without it, since the reader's last visit, or within the feed
-     * window on a first visit), ranked for the reader; the visit is remembered once the feed is made.
+     * The papers first seen since {@code since} (or, without it, since the reader last marked the feed seen, or
+     * within the feed window before that), ranked for the reader. Reading the feed moves nothing: only
+     * {@link #markSeen} does, so a fetch that the reader never saw loses no paper.
      */
     public Feed feed(String readerId, Instant since, int k, PaperFilter filter) {
         Instant now = clock.instant();
         Instant from = since != null ? since
                 : history.lastVisit(readerId).orElse(now.minus(config.readers().feedWindow()));
+        return ranked(readerId, from, now, k, filter);
+    }
+
+    /**
+     * The Atom feed: the papers first seen within the last {@code ronbun.recommend.feed.window}, ranked for the
+     * reader, at most {@code max-entries}. A window rather than a cursor, so fetching it twice gives the same entries
+     * and a feed reader's polls never use up papers.
+     */
+    public Feed window(String readerId, PaperFilter filter) {
+        Instant now = clock.instant();
+        return ranked(readerId, now.minus(config.feed().window()), now, config.feed().maxEntries(), filter);
+    }
+
+    /** Moves the reader's feed cursor to {@code until} (never back, never past now). */
+    public Instant markSeen(String readerId, Instant until) {
+        Instant now = clock.instant();
+        Instant at = until.isAfter(now) ? now : until;
+        history.recordVisit(readerId, at);
+        return history.lastVisit(readerId).orElse(at);
+    }
+
+    private Feed ranked(String readerId, Instant from, Instant now, int k, PaperFilter filter) {
         Query newSince = PaperQueries.firstSeenBetween(from, null);
         Query restriction = PaperQueries.both(filter.isEmpty() ? null : filter.toQuery(), newSince);
-        Feed feed = new Feed(rank(profile(readerId), k, restriction), from, now);
-        history.recordVisit(readerId, now);
-        return feed;
+        return new Feed(rank(profile(readerId), k, restriction), from, now);
     }
 
     private List<Recommendation> rank(ReaderProfile profile, int k, Query restriction) {

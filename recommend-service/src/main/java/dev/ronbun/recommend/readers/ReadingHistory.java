@@ -50,6 +50,10 @@ public class ReadingHistory {
             return false;
         }
         ReaderPaperEntity.Id id = new ReaderPaperEntity.Id(event.readerId(), paperId);
+        if (event.type() == ReadingType.UNSAVED) {
+            refoldWithoutUndoneSaves(id);
+            return true;
+        }
         ReaderPaperEntity paper = em.find(ReaderPaperEntity.class, id);
         double weight = InteractionWeights.of(event.type(), event.dwellSeconds());
         if (paper == null) {
@@ -67,6 +71,51 @@ public class ReadingHistory {
             }
         }
         return true;
+    }
+
+    /**
+     * Folds the reader's events on the paper again, leaving out every save at or before the latest unsave: removing a
+     * paper from the library undoes the interest saving it showed, and nothing else (a like or a read still counts).
+     * With nothing left the paper leaves the profile.
+     */
+    private void refoldWithoutUndoneSaves(ReaderPaperEntity.Id id) {
+        List<ReadingEventEntity> events = em.createQuery("""
+                        select e from ReadingEventEntity e where e.readerId = :reader and e.paperId = :paper
+                        order by e.occurredAt, e.eventId""", ReadingEventEntity.class)
+                .setParameter("reader", id.readerId())
+                .setParameter("paper", id.paperId())
+                .getResultList();
+        Instant undoneUntil = events.stream().filter(e -> ReadingType.UNSAVED.wireName().equals(e.type))
+                .map(e -> e.occurredAt).max(Instant::compareTo).orElse(Instant.MIN);
+        ReaderPaperEntity paper = em.find(ReaderPaperEntity.class, id);
+        ReaderPaperEntity folded = null;
+        for (ReadingEventEntity e : events) {
+            ReadingType type = ReadingType.fromWire(e.type);
+            if (type == ReadingType.UNSAVED || (type == ReadingType.SAVED && !e.occurredAt.isAfter(undoneUntil))) {
+                continue;
+            }
+            if (folded == null) {
+                folded = new ReaderPaperEntity();
+                folded.weight = 0;
+            }
+            folded.weight = Math.max(folded.weight, InteractionWeights.of(type, e.dwellSeconds));
+            folded.lastType = e.type;
+            folded.lastAt = e.occurredAt;
+        }
+        if (folded == null) {
+            if (paper != null) {
+                em.remove(paper);
+            }
+            return;
+        }
+        if (paper == null) {
+            folded.id = id;
+            em.persist(folded);
+        } else {
+            paper.weight = folded.weight;
+            paper.lastType = folded.lastType;
+            paper.lastAt = folded.lastAt;
+        }
     }
 
     /** The paper a reader's act on this id counts for: itself, or the paper it was merged into as the same work. */
@@ -119,14 +168,14 @@ public class ReadingHistory {
         return List.copyOf(reader.interests);
     }
 
-    /** When the reader last opened their feed, if ever. */
+    /** Where the reader last marked their feed seen (POST feed/seen), if ever. */
     @Transactional
     public Optional<Instant> lastVisit(String readerId) {
         ReaderEntity reader = em.find(ReaderEntity.class, readerId);
         return reader == null ? Optional.empty() : Optional.ofNullable(reader.lastVisitAt);
     }
 
-    /** Remembers that the reader opened their feed at {@code at} (a later visit is never overwritten). */
+    /** Moves the reader's feed cursor to {@code at}; it never moves back. */
     @Transactional
     public void recordVisit(String readerId, Instant at) {
         ReaderEntity reader = ensureReader(readerId);

@@ -63,11 +63,17 @@ class FeedTest {
     }
 
     @Test
-    void theFeedRemembersTheLastVisitAndThenShowsOnlyWhatIsNew() {
+    void theJsonFeedsCursorMovesOnlyWhenTheReaderMarksItSeen() {
         String reader = newReader();
-        // a first visit looks back over the feed window (7 days by default)
+        // a first visit looks back over the feed window (7 days by default), and fetching again moves nothing
         assertThat(feed(reader, null).getList("items.paperId", String.class)).containsExactly(THREE_DAYS_AGO.paperId());
-        // a second visit shows nothing new
+        JsonPath again = feed(reader, null);
+        assertThat(again.getList("items.paperId", String.class)).containsExactly(THREE_DAYS_AGO.paperId());
+
+        given().auth().oauth2(TestTokens.reader(reader)).contentType("application/json")
+                .body("{\"until\": \"" + again.getString("until") + "\"}")
+                .when().post("/api/readers/{reader}/feed/seen", reader)
+                .then().statusCode(200).body("until", org.hamcrest.Matchers.notNullValue());
         assertThat(feed(reader, null).getList("items.paperId", String.class)).isEmpty();
 
         PaperEvent fresh = paper("feed:fresh-" + reader, "A Fresh Paper").kind(KIND).vector(0.5f, 0.5f, 0f)
@@ -75,6 +81,44 @@ class FeedTest {
         TestPapers.publishAndAwait(fresh);
 
         assertThat(feed(reader, null).getList("items.paperId", String.class)).containsExactly(fresh.paperId());
+        assertThat(feed(reader, null).getList("items.paperId", String.class)).containsExactly(fresh.paperId());
+    }
+
+    @Test
+    void markingSeenWithoutAUsableTimeIsA400Problem() {
+        String reader = newReader();
+        for (String body : new String[] {"{}", "{\"until\": \"yesterday\"}", "[1]"}) {
+            given().auth().oauth2(TestTokens.reader(reader)).contentType("application/json").body(body)
+                    .when().post("/api/readers/{reader}/feed/seen", reader)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void theAtomFeedIsAWindowThatLinksToThePaperPageAndArxiv() throws Exception {
+        PaperEvent arxiv = paper("feed:arxiv", "A Paper On arXiv").kind("feed-test-arxiv").arxiv("2401.01234")
+                .vector(0.3f, 0.3f, 0.3f).firstSeen(Instant.now().minus(Duration.ofDays(10))).build();
+        TestPapers.publishAndAwait(arxiv);
+        String reader = newReader();
+
+        String first = atom(reader, "feed-test-arxiv");
+        // a window, not a cursor: the same entries on every fetch
+        assertThat(entryIds(first)).containsExactly("urn:ronbun:paper:" + arxiv.paperId());
+        assertThat(entryIds(atom(reader, "feed-test-arxiv"))).isEqualTo(entryIds(first));
+
+        Element entry = (Element) parse(first).getElementsByTagNameNS(ATOM, "entry").item(0);
+        NodeList links = entry.getElementsByTagNameNS(ATOM, "link");
+        java.util.Map<String, String> hrefs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < links.getLength(); i++) {
+            Element link = (Element) links.item(i);
+            hrefs.put(link.getAttribute("rel") + " " + link.getAttribute("type"), link.getAttribute("href"));
+        }
+        assertThat(hrefs.get("alternate ")).matches("http://[^/]+/paper\\.html\\?id=.+")
+                .endsWith(java.net.URLEncoder.encode(arxiv.paperId(), StandardCharsets.UTF_8));
+        assertThat(hrefs.get("related text/html")).isEqualTo("https://arxiv.org/abs/2401.01234");
+        assertThat(hrefs.get("related application/pdf")).isEqualTo("https://arxiv.org/pdf/2401.01234");
+        // the UI page opens without a token (the JSON API would answer 401)
+        given().when().get(java.net.URI.create(hrefs.get("alternate ")).getRawPath()).then().statusCode(200);
     }
 
     @Test
@@ -121,6 +165,21 @@ class FeedTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    private static String atom(String reader, String kind) {
+        return given().auth().oauth2(TestTokens.reader(reader)).queryParam("kind", kind)
+                .when().get("/api/readers/{reader}/feed.atom", reader)
+                .then().statusCode(200).contentType("application/atom+xml").extract().asString();
+    }
+
+    static java.util.List<String> entryIds(String xml) throws Exception {
+        NodeList entries = parse(xml).getElementsByTagNameNS(ATOM, "entry");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            ids.add(text((Element) entries.item(i), "id"));
+        }
+        return ids;
+    }
+
     private static JsonPath feed(String reader, String since) {
         var request = given().auth().oauth2(TestTokens.reader(reader)).queryParam("kind", KIND);
         if (since != null) {
@@ -129,14 +188,14 @@ class FeedTest {
         return request.when().get("/api/readers/{reader}/feed", reader).then().statusCode(200).extract().jsonPath();
     }
 
-    private static Document parse(String xml) throws Exception {
+    static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String text(Element parent, String name) {
+    static String text(Element parent, String name) {
         NodeList nodes = parent.getElementsByTagNameNS(ATOM, name);
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
     }

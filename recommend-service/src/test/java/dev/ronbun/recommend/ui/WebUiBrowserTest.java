@@ -231,7 +231,8 @@ class WebUiBrowserTest extends ChromiumTest {
                 .findElements(By.cssSelector("#related li[data-paper-id] .why")).isEmpty());
         assertThat(text("#related")).contains(StudyGroupPapers.DPR.titleJa());
         WebElement reads = assertChartHasData("paper-reads");
-        assertThat(reads.getAttribute("data-series-lengths")).isEqualTo("5");
+        // one bar per reading type: opened, read, saved, liked, dismissed, unsaved
+        assertThat(reads.getAttribute("data-series-lengths")).isEqualTo("6");
         assertThat(text("#reads-note")).isEqualTo("2 回・2 人");
         chromium.screenshot("paper");
 
@@ -325,6 +326,21 @@ class WebUiBrowserTest extends ChromiumTest {
         assertThat(diffusion.getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(text("#reader-title")).isEqualTo("読者: " + reader);
         chromium.screenshot("reader-cold-start");
+    }
+
+    @Test
+    void theReaderPageIssuesAFeedUrlThatOpensWithoutATokenAndRevokesIt() {
+        String reader = "ui-feed-url-" + UUID.randomUUID();
+        chromium.open(page("reader.html?id=" + reader));
+        chromium.await(By.id("issue-feed-url")).click();
+        WebElement value = chromium.driver().findElement(By.id("feed-url-value"));
+        chromium.awaitTrue("the feed URL shown", () -> value.getAttribute("value").contains("/feeds/readers/"));
+        String path = java.net.URI.create(value.getAttribute("value")).getRawPath();
+        given().when().get(path).then().statusCode(200).contentType("application/atom+xml");
+        chromium.screenshot("reader-feed-url");
+
+        chromium.driver().findElement(By.id("revoke-feed-url")).click();
+        chromium.awaitTrue("the feed URL revoked", () -> given().when().get(path).statusCode() == 404);
     }
 
     @Test
