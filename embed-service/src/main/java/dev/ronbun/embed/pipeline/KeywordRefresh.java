@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * <p>
  * A round reads every paper, so while papers keep arriving it runs only when the corpus has grown by a twentieth
  * since the last round; once the corpus has been quiet for one interval, the final round makes keywords independent
- * of arrival order. A steady trickle into a large corpus thus costs a round per 5 % of growth, not one a minute.
+ * of arrival order. A steady trickle into a large corpus thus costs a round per 5 % of growth, not one a minute,
+ * and a start costs none (a restart between the last arrival and the quiet round leaves that round to the next change).
  */
 @ApplicationScoped
 public class KeywordRefresh {
@@ -30,9 +31,16 @@ public class KeywordRefresh {
     private final KeywordRanking ranking;
     private static final double GROWTH_FOR_A_ROUND_UNDER_LOAD = 1.05;
 
-    private volatile String rankedCorpus = "";
-    private volatile long rankedPapers;
-    private volatile String corpusAtLastTick = "";
+    /** The corpus by its counts: keywords depend on the papers and their summaries. */
+    private record Corpus(long papers, long summaries) {
+        @Override
+        public String toString() {
+            return papers + "/" + summaries;
+        }
+    }
+
+    private volatile Corpus rankedCorpus;
+    private volatile Corpus corpusAtLastTick;
 
     public KeywordRefresh(PaperStore store, PaperPublication publication, EmbedConfig config) {
         this.store = store;
@@ -44,10 +52,17 @@ public class KeywordRefresh {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "10s")
     void refreshWhenTheCorpusChanged() {
         try {
-            String corpus = corpus();
+            Corpus corpus = corpus();
+            if (rankedCorpus == null) {
+                // Just started: the stored keywords were ranked by the run before, against this same corpus (only
+                // this service's consumer changes it), so a start costs no round; the next change brings one.
+                rankedCorpus = corpus;
+                corpusAtLastTick = corpus;
+                return;
+            }
             boolean quiet = corpus.equals(corpusAtLastTick);
             corpusAtLastTick = corpus;
-            if (quiet || store.paperCount() >= rankedPapers * GROWTH_FOR_A_ROUND_UNDER_LOAD) {
+            if (quiet || corpus.papers() >= rankedCorpus.papers() * GROWTH_FOR_A_ROUND_UNDER_LOAD) {
                 refresh();
             }
         } catch (RuntimeException e) {
@@ -61,8 +76,7 @@ public class KeywordRefresh {
      * @return how many papers were published again
      */
     public int refresh() {
-        long papers = store.paperCount();
-        String corpus = papers + "/" + store.summaryCount();
+        Corpus corpus = corpus();
         if (corpus.equals(rankedCorpus)) {
             return 0;
         }
@@ -79,7 +93,6 @@ public class KeywordRefresh {
             after = page.isEmpty() ? after : page.getLast();
         } while (page.size() == PAGE);
         rankedCorpus = corpus;
-        rankedPapers = papers;
         if (republished > 0) {
             LOG.infof("Keywords ranked again against %s papers/summaries; %d papers published again", corpus,
                     republished);
@@ -87,7 +100,7 @@ public class KeywordRefresh {
         return republished;
     }
 
-    private String corpus() {
-        return store.paperCount() + "/" + store.summaryCount();
+    private Corpus corpus() {
+        return new Corpus(store.paperCount(), store.summaryCount());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.documents;
 
+import dev.ronbun.contracts.ContentHash;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.events.SummaryEvent;

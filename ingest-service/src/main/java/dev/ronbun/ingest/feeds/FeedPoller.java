@@ -3,7 +3,7 @@ package dev.ronbun.ingest.feeds;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.contracts.http.UnsafeText;
 import dev.ronbun.ingest.config.IngestConfig;
-import dev.ronbun.ingest.documents.ContentHash;
+import dev.ronbun.contracts.ContentHash;
 import dev.ronbun.ingest.documents.DocumentIngestion;
 import dev.ronbun.ingest.documents.IncomingDocument;
 import dev.ronbun.ingest.documents.IngestionResult;

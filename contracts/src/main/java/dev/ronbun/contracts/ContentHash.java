@@ -1,10 +1,13 @@
-package dev.ronbun.ingest.documents;
+package dev.ronbun.contracts;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of a document's bytes, in hex: its id in the ledger, and how a feed tells an edited entry from a seen one. */
+/**
+ * The SHA-256 of some bytes, in hex: a document's id in ingest's ledger, how a feed tells an edited entry from a seen
+ * one, and the only form in which recommend keeps a reader's secret feed URL.
+ */
 public final class ContentHash {
 
     private ContentHash() {
