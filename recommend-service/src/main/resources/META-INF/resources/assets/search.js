@@ -2,7 +2,7 @@
 // Where /api/search is not served, the papers carrying exactly the keyword stand in, and the page says so.
 // Results come a page at a time (前へ／次へ) with the total of all matches; each shows its passages with the query's
 // terms marked. The marks are built as elements from the API's plain text and ranges: document text stays text.
-import { chrome, el, fill, getJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips, query,
+import { chrome, documentFormats, el, fill, getJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips, query,
   formatDate, notice, ApiError } from './ui.js';
 
 chrome('search.html');
@@ -128,7 +128,14 @@ form.addEventListener('submit', (event) => {
   guarded(search);
 });
 
+/** The format filter's options, one per document shape; kept to "すべて" if the shapes cannot be had. */
+async function formatOptions() {
+  const formats = await documentFormats().catch(() => []);
+  document.getElementById('format').append(...formats.map((f) => el('option', { value: f.id }, f.label)));
+}
+
 const params = pageParams();
+await formatOptions();
 for (const name of FIELDS) {
   if (params.has(name)) document.getElementById(name).value = params.get(name);
 }

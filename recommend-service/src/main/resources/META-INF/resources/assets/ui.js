@@ -374,6 +374,8 @@ export function onPapersArrive(refresh) {
 export async function guarded(load) {
   const status = document.getElementById('page-status');
   try {
+    // the shapes' names label what the loader draws; without them it still draws, with wire names
+    await documentFormats().catch(() => null);
     await load();
     if (status) status.replaceChildren();
   } catch (error) {
@@ -382,16 +384,23 @@ export async function guarded(load) {
   }
 }
 
-/** Names of the document shapes, as ingest-service recognises them. */
-export const FORMAT_LABELS = {
-  'study-group-notes': '勉強会ノート',
-  'structured-summary': '構造化要約',
-  'dialogue-article': '対話記事',
-  'weekly-roundup': '週刊まとめ',
-  'paper-notes': '論文ノート',
-  generic: 'その他の文書',
-};
-export const formatLabel = (format) => FORMAT_LABELS[format] || format;
+/**
+ * The document shapes ingest-service recognises, with their Japanese names, from their one definition
+ * (/api/formats); asked once per page. Until they arrive (or if they cannot) a shape shows by its wire name.
+ */
+let formatLabels = {};
+let formatsAsked = null;
+export function documentFormats() {
+  formatsAsked ||= getJson('/api/formats').then((formats) => {
+    formatLabels = Object.fromEntries(formats.map((format) => [format.id, format.label]));
+    return formats;
+  }, (error) => {
+    formatsAsked = null;
+    throw error;
+  });
+  return formatsAsked;
+}
+export const formatLabel = (format) => formatLabels[format] || format;
 
 /** Names of the reading event types. */
 export const READING_LABELS = {

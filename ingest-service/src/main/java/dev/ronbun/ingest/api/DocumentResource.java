@@ -49,7 +49,7 @@ public class DocumentResource {
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @Parameter(description = "file name or label of the document")
                                @QueryParam("name") String name,
-                               @Parameter(description = "study-group-notes, structured-summary, dialogue-article, weekly-roundup, paper-notes or generic; detected when absent")
+                               @Parameter(description = "the document's shape (one of DocumentFormat's wire names, listed by the schema); detected when absent")
                                @QueryParam("format") String format,
                                @Parameter(description = "parse and return the papers without publishing")
                                @QueryParam("dryRun") String dryRunParameter) {

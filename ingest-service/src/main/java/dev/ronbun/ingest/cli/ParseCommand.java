@@ -2,7 +2,7 @@ package dev.ronbun.ingest.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.ronbun.contracts.EventJson;
-import dev.ronbun.ingest.parsing.DocumentFormat;
+import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
 import dev.ronbun.ingest.parsing.ParsedDocument;
@@ -72,7 +72,7 @@ public final class ParseCommand {
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: ronbun parse FILE [--format study-group-notes|structured-summary|dialogue-article|weekly-roundup|paper-notes|generic]");
+        err.println("usage: ronbun parse FILE [--format " + DocumentFormat.wireNames("|") + "]");
         return 2;
     }
 }

@@ -8,7 +8,7 @@ import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.ingest.config.IngestConfig;
 import dev.ronbun.ingest.ledger.DocumentLedger;
 import dev.ronbun.ingest.ledger.IngestedDocument;
-import dev.ronbun.ingest.parsing.DocumentFormat;
+import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
 import dev.ronbun.ingest.parsing.HtmlDocumentText;

@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.DocumentFormat;
 import java.util.List;
 
 /** Reads one shape of document: says how much a text looks like that shape, and splits it into papers. */

@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.DocumentFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.DocumentFormat;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.contracts.events.Section;
 import java.time.LocalDate;

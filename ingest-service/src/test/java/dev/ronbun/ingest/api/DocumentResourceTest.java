@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -197,5 +199,18 @@ class DocumentResourceTest {
         given().auth().oauth2(TestTokens.curator()).contentType("application/pdf").body(new byte[] {1, 2, 3})
                 .when().post("/api/documents").then().statusCode(415)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theApiDocumentationListsTheDocumentFormatsFromTheirOneDefinition() {
+        io.restassured.path.json.JsonPath api = given().queryParam("format", "json")
+                .when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        List<String> formats = Arrays.stream(DocumentFormat.values()).map(DocumentFormat::wireName).toList();
+
+        List<java.util.Map<String, Object>> parameters = api.getList("paths.'/api/documents'.post.parameters");
+        assertThat(parameters).filteredOn(p -> "format".equals(p.get("name"))).singleElement()
+                .extracting(p -> ((java.util.Map<?, ?>) p.get("schema")).get("enum")).isEqualTo(formats);
+        assertThat(api.getList("paths.'/api/documents'.post.requestBody.content.'multipart/form-data'.schema.properties.format.enum"))
+                .isEqualTo(formats);
     }
 }

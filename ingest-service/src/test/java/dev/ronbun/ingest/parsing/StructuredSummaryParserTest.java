@@ -1,5 +1,6 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.events.DocumentFormat;
 import static dev.ronbun.ingest.parsing.TestDocuments.ours;
 import static dev.ronbun.ingest.parsing.TestDocuments.split;
 import static dev.ronbun.ingest.parsing.TestDocuments.withCrLf;

@@ -1,4 +1,4 @@
-package dev.ronbun.ingest.parsing;
+package dev.ronbun.contracts.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -20,6 +20,14 @@ class DocumentFormatTest {
     void usesTheWireNamesOfTheEventContract() {
         assertThat(DocumentFormat.values()).extracting(DocumentFormat::wireName).containsExactly("study-group-notes",
                 "structured-summary", "dialogue-article", "weekly-roundup", "paper-notes", "generic");
+    }
+
+    @Test
+    void everyFormatHasAJapaneseLabelOfItsOwn() {
+        assertThat(DocumentFormat.values()).extracting(DocumentFormat::label).doesNotHaveDuplicates()
+                .allSatisfy(label -> assertThat(label).matches(".*[\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}].*"));
+        assertThat(DocumentFormat.wireNames("|")).isEqualTo(
+                "study-group-notes|structured-summary|dialogue-article|weekly-roundup|paper-notes|generic");
     }
 
     @Test
