@@ -13,8 +13,7 @@ import java.util.List;
  * @param documentId    SHA-256 of the document's bytes: the same document ingested twice has the same id
  * @param documentName  file name or label the document arrived with
  * @param position      0-based position of this paper within its document
- * @param format        the shape recognised: study-group-notes, structured-summary, dialogue-article, weekly-roundup,
- *                      paper-notes, generic
+ * @param format        the shape recognised: a {@link DocumentFormat} wire name
  * @param kind          paper, blog, oss, …
  * @param sourceDate    the date the document carries, if any
  * @param summary       a short summary where the document has one
