@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The normaliser's simplified-forms table (contracts, {@link ModelTextNormalizer#SIMPLIFIED_FORMS}) is exactly what
+ * The normaliser's simplified-forms table (japanese-text, {@link ModelTextNormalizer#SIMPLIFIED_FORMS}) is exactly what
  * ICU's Hant-Hans transliteration makes of each CJK ideograph, kept where the bundled model's vocabulary has the
  * simplified form. It lives here because this module has both ICU (test scope) and the vocabulary. When it fails, the
  * table it expects is in {@code embed-service/target/simplified-forms.tsv}: review the difference and copy it over.
@@ -44,7 +44,7 @@ class SimplifiedFormsTableTest {
             Files.createDirectories(regenerated.getParent());
             Files.writeString(regenerated, HEADER + String.join("\n", expected) + "\n");
         }
-        assertThat(actual).as("table in contracts; the expected one is in target/simplified-forms.tsv")
+        assertThat(actual).as("table in japanese-text; the expected one is in target/simplified-forms.tsv")
                 .containsExactlyElementsOf(expected);
         assertThat(actual).hasSizeGreaterThan(1_500).contains("語\t语", "機\t机", "習\t习", "関\t关")
                 .noneMatch(pair -> pair.startsWith("著"));
