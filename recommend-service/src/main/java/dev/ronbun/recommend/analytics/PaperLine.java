@@ -14,7 +14,7 @@ public record PaperLine(String paperId, String title, String titleJa, String kin
 
     static final int KEYWORDS_SHOWN = 6;
 
-    static PaperLine of(PaperEvent paper) {
+    public static PaperLine of(PaperEvent paper) {
         return new PaperLine(paper.paperId(), paper.title(), paper.titleJa(), paper.kind(),
                 paper.keywords().stream().map(Keyword::term).limit(KEYWORDS_SHOWN).toList(),
                 paper.summaries().stream().map(PaperSummary::sourceDate).filter(Objects::nonNull)
