@@ -11,7 +11,6 @@ import dev.ronbun.ingest.ledger.IngestedDocument;
 import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
-import dev.ronbun.ingest.parsing.HtmlDocumentText;
 import dev.ronbun.ingest.parsing.ParsableText;
 import dev.ronbun.ingest.parsing.ParsedDocument;
 import dev.ronbun.ingest.parsing.ParsedPaper;
@@ -60,13 +59,10 @@ public class DocumentIngestion {
                 return duplicateOf(earlier.get());
             }
         }
-        if (document.mediaType().equals("text/html")) {
-            text = HtmlDocumentText.toText(text);
-        }
         Optional<DocumentFormat> format = document.format().map(DocumentIngestion::formatNamed);
         ParsedDocument parsed;
         try {
-            parsed = splitter.split(text, format, document.name());
+            parsed = splitter.split(text, document.mediaType().equals("text/html"), format, document.name());
         } catch (DocumentParseException e) {
             throw new ProblemException(422, "unparseable-document", "No papers found", e.getMessage());
         }

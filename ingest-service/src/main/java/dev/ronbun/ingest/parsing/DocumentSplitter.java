@@ -52,6 +52,15 @@ public class DocumentSplitter {
      */
     public ParsedDocument split(String text, Optional<DocumentFormat> override, String documentName)
             throws DocumentParseException {
+        return split(text, false, override, documentName);
+    }
+
+    /**
+     * As {@link #split(String, Optional, String)}, for a document whose sender declared it HTML (its media type): it
+     * is reduced to text here, the one place HTML becomes text, whether declared or recognised.
+     */
+    public ParsedDocument split(String text, boolean declaredHtml, Optional<DocumentFormat> override, String documentName)
+            throws DocumentParseException {
         if (text == null || text.isBlank()) {
             throw new DocumentParseException("the document is empty");
         }
@@ -60,7 +69,7 @@ public class DocumentSplitter {
                     + MAX_CHARACTERS + " can be split");
         }
         try {
-            boolean html = HtmlDocumentText.looksLikeHtml(text);
+            boolean html = declaredHtml || HtmlDocumentText.looksLikeHtml(text);
             FrontMatterReader.Split front = html ? new FrontMatterReader.Split(FrontMatter.NONE, text, false,
                     Optional.empty()) : FrontMatterReader.split(text);
             ParsableText parsable = ParsableText.of(html ? HtmlDocumentText.toText(text) : front.body());
