@@ -1,0 +1,135 @@
+package dev.ronbun.tools.evaluation;
+
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.events.ReadingEvent;
+import dev.ronbun.contracts.events.ReadingType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Seeds a running stack for the load test (not a test): publishes N synthetic papers (see {@link SyntheticPapers})
+ * to {@code ronbun.papers.v1} and the reading histories of R readers to {@code ronbun.reading-events.v1}, exactly as
+ * embed-service and the readers' endpoint would, then writes the paper ids and reader ids it used to two files so
+ * that the load generator can address them. Readers are published straight to Kafka because the HTTP endpoint is
+ * rate-limited per caller, which is the point of it, not something to load-test around.
+ *
+ * <pre>
+ * LoadCorpus --bootstrap 127.0.0.1:9092 --papers 10000 --readers 1000 --out DIR [--events-per-reader 20]
+ *     [--dimension 512] [--seed 42]
+ * </pre>
+ * Each reader has three interests (three clusters of papers) and 20 events: mostly reads, some opened, saved or
+ * liked, and one dismissed paper, spread over the last few weeks.
+ */
+public final class LoadCorpus {
+
+    private LoadCorpus() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
+        String bootstrap = null;
+        int papers = 10_000;
+        int readers = 1_000;
+        int eventsPerReader = 20;
+        int dimension = 512;
+        long seed = 42;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bootstrap" -> bootstrap = args[++i];
+                case "--papers" -> papers = Integer.parseInt(args[++i]);
+                case "--readers" -> readers = Integer.parseInt(args[++i]);
+                case "--events-per-reader" -> eventsPerReader = Integer.parseInt(args[++i]);
+                case "--dimension" -> dimension = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (bootstrap == null || out == null) {
+            throw new IllegalArgumentException("--bootstrap and --out are required");
+        }
+        int clusters = Math.max(10, papers / 500);
+        SyntheticPapers synthetic = new SyntheticPapers(seed, dimension, clusters);
+        Files.createDirectories(out);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            List<String> paperIds = new ArrayList<>(papers);
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int i = 0; i < papers; i++) {
+                String id = SyntheticPapers.idOf(i);
+                paperIds.add(id);
+                sent.add(producer.send(new ProducerRecord<>(Topics.PAPERS.name(), id,
+                        EventJson.write(synthetic.paper(i)))));
+            }
+            awaitAll(sent);
+            System.out.printf("published %d papers to %s%n", papers, Topics.PAPERS.name());
+
+            List<String> readerIds = new ArrayList<>(readers);
+            SplittableRandom random = new SplittableRandom(seed + 3);
+            for (int r = 0; r < readers; r++) {
+                String reader = "load-reader-" + r;
+                readerIds.add(reader);
+                for (ReadingEvent event : history(reader, random, papers, clusters, eventsPerReader)) {
+                    sent.add(producer.send(new ProducerRecord<>(Topics.READING_EVENTS.name(), reader,
+                            EventJson.write(event))));
+                }
+            }
+            awaitAll(sent);
+            System.out.printf("published %d reading events of %d readers to %s%n", readers * eventsPerReader,
+                    readers, Topics.READING_EVENTS.name());
+            Files.write(out.resolve("papers.txt"), paperIds);
+            Files.write(out.resolve("readers.txt"), readerIds);
+        }
+    }
+
+    /** Three interests of 50 %, 30 % and 20 % of the events; the last event dismisses a paper of the first. */
+    private static List<ReadingEvent> history(String reader, SplittableRandom random, int papers, int clusters,
+                                              int events) {
+        Instant now = Instant.now();
+        int[] interests = {random.nextInt(clusters), random.nextInt(clusters), random.nextInt(clusters)};
+        int perCluster = Math.max(1, papers / clusters);
+        List<ReadingEvent> history = new ArrayList<>(events);
+        for (int e = 0; e < events; e++) {
+            double share = e / (double) events;
+            int cluster = share < 0.5 ? interests[0] : share < 0.8 ? interests[1] : interests[2];
+            int paper = Math.min(papers - 1, cluster + clusters * random.nextInt(perCluster));
+            ReadingType type = e == events - 1 ? ReadingType.DISMISSED : switch (random.nextInt(10)) {
+                case 0, 1 -> ReadingType.OPENED;
+                case 2 -> ReadingType.SAVED;
+                case 3 -> ReadingType.LIKED;
+                default -> ReadingType.READ;
+            };
+            Integer dwell = type == ReadingType.READ ? 60 + random.nextInt(900) : null;
+            history.add(new ReadingEvent(ReadingEvent.SCHEMA_VERSION, reader + "-" + e, reader,
+                    SyntheticPapers.idOf(paper), type, dwell, now.minusSeconds(3600L * (events - e) * 12)));
+        }
+        return history;
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> sent) throws InterruptedException, ExecutionException {
+        for (Future<RecordMetadata> future : sent) {
+            future.get();
+        }
+        sent.clear();
+    }
+}
