@@ -1,5 +1,8 @@
 package dev.ronbun.contracts.http;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -7,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per key (a principal): holds up to {@code capacity} tokens and refills one every
- * {@code period / capacity}. A call takes a token, or learns how long until the next one.
+ * One token bucket per key (a principal), from Bucket4j: holds up to {@code capacity} tokens and refills them
+ * smoothly over {@code period} (one every {@code period / capacity}). A call takes tokens, or learns how long until
+ * it could. The clock is given so tests can move it.
  */
 public final class TokenBuckets {
 
@@ -16,8 +20,8 @@ public final class TokenBuckets {
     private static final int PRUNE_ABOVE = 10_000;
 
     private final int capacity;
-    private final long nanosPerToken;
-    private final LongSupplier nanoTime;
+    private final Duration period;
+    private final TimeMeter clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public TokenBuckets(int capacity, Duration period, LongSupplier nanoTime) {
@@ -25,8 +29,18 @@ public final class TokenBuckets {
             throw new IllegalArgumentException("A rate limit needs at least one request per positive period");
         }
         this.capacity = capacity;
-        this.nanosPerToken = Math.max(1, period.toNanos() / capacity);
-        this.nanoTime = nanoTime;
+        this.period = period;
+        this.clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
     }
 
     /** Takes a token for the key; empty when it had one, otherwise how long until it will. */
@@ -40,34 +54,15 @@ public final class TokenBuckets {
      */
     public Optional<Duration> take(String key, int cost) {
         int tokens = Math.max(1, Math.min(cost, capacity));
-        long now = nanoTime.getAsLong();
         if (buckets.size() > PRUNE_ABOVE) {
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
+            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= capacity);
         }
-        return buckets.computeIfAbsent(key, k -> new Bucket(now)).take(now, tokens);
+        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> newBucket()).tryConsumeAndReturnRemaining(tokens);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    private final class Bucket {
-        /** The time at which the bucket is (or was) full; tokens are the time left until then, in token units. */
-        private long fullAt;
-
-        Bucket(long now) {
-            this.fullAt = now;
-        }
-
-        synchronized Optional<Duration> take(long now, int tokens) {
-            long start = Math.max(fullAt, now);
-            long emptyAt = now + capacity * nanosPerToken;
-            long spent = tokens * nanosPerToken;
-            if (start + spent > emptyAt) {
-                return Optional.of(Duration.ofNanos(start + spent - emptyAt));
-            }
-            fullAt = start + spent;
-            return Optional.empty();
-        }
-
-        synchronized boolean isFull(long now) {
-            return fullAt <= now;
-        }
+    private Bucket newBucket() {
+        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .withCustomTimePrecision(clock).build();
     }
 }

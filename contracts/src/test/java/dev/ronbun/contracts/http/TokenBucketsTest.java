@@ -40,4 +40,12 @@ class TokenBucketsTest {
         assertThat(buckets.take("alice")).isPresent();
         assertThat(buckets.take("bob")).isEmpty();
     }
+
+    @Test
+    void aCallCostingMoreThanTheCapacityEmptiesAFullBucketAndWaitsForAllOfIt() {
+        assertThat(buckets.take("carol", 10)).isEmpty();
+        assertThat(buckets.take("carol", 2)).contains(Duration.ofSeconds(2));
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        assertThat(buckets.take("carol", 3)).isEmpty();
+    }
 }
