@@ -90,11 +90,7 @@ public class DocumentIngestion {
                 continue;
             }
             String key = PaperIdentity.key(paper.arxivId(), paper.title(), paper.titleJa()).orElseThrow();
-            summaries.add(new SummaryEvent(SummaryEvent.SCHEMA_VERSION, key, documentId, document.name(), position,
-                    paper.format().wireName(), paper.title(), paper.titleJa(), paper.arxivId(), paper.urls(),
-                    paper.authors(), paper.presenter(), paper.kind(), paper.sourceDate(), paper.summary(),
-                    paper.sections(), paper.body(), now, paper.tags(), paper.references(), paper.venue(),
-                    paper.year()));
+            summaries.add(paper.toSummaryEvent(key, documentId, document.name(), position, now));
         }
         if (summaries.isEmpty()) {
             throw new ProblemException(422, "no-valid-paper", "No valid papers",

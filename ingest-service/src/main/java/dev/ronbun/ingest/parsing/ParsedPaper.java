@@ -3,6 +3,8 @@ package dev.ronbun.ingest.parsing;
 import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.contracts.events.Reference;
 import dev.ronbun.contracts.events.Section;
+import dev.ronbun.contracts.events.SummaryEvent;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +59,22 @@ public record ParsedPaper(
         body = body == null ? "" : body;
         tags = tags == null ? List.of() : List.copyOf(tags);
         references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /**
+     * This paper as the event that carries it on {@code ronbun.summaries.v1}: the one mapping from what was parsed to
+     * what is published (every field of the paper has a field of the same name in the event).
+     *
+     * @param paperKey     the key the paper is published under ({@code PaperIdentity.key})
+     * @param documentId   the SHA-256 of the document's bytes
+     * @param documentName the file name or label the document arrived with
+     * @param position     the paper's 0-based position in its document
+     */
+    public SummaryEvent toSummaryEvent(String paperKey, String documentId, String documentName, int position,
+                                       Instant ingestedAt) {
+        return new SummaryEvent(SummaryEvent.SCHEMA_VERSION, paperKey, documentId, documentName, position,
+                format.wireName(), title, titleJa, arxivId, urls, authors, presenter, kind, sourceDate, summary,
+                sections, body, ingestedAt, tags, references, venue, year);
     }
 
     /** A paper without venue or year. */
