@@ -44,14 +44,18 @@ public class DigestSubscriptions {
                 .setParameter(2, now)
                 .executeUpdate();
         DigestSubscriptionEntity row = em.find(DigestSubscriptionEntity.class, readerId);
-        if (row == null) {
+        boolean created = row == null;
+        if (created) {
             row = new DigestSubscriptionEntity();
             row.readerId = readerId;
-            em.persist(row);
         }
         row.email = email;
         row.frequency = frequency.wireName();
         row.updatedAt = now;
+        if (created) {
+            // persisted once complete: the insert takes the entity's state at this call
+            em.persist(row);
+        }
         return DigestSubscription.of(row);
     }
 
