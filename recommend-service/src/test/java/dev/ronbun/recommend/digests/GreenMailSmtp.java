@@ -3,6 +3,10 @@ package dev.ronbun.recommend.digests;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -18,7 +22,14 @@ public class GreenMailSmtp implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // a fixed port rather than 0, so that a test can stop the server and start it again where the mailer points
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         return Map.of(
                 "quarkus.mailer.mock", "false",
