@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,7 +44,7 @@ public class DigestComposer {
         String day = ZonedDateTime.ofInstant(feed.until(), settings.zone()).format(DAY);
         String period = reader.frequency() == DigestFrequency.WEEKLY ? "今週" : "今日";
         String subject = "Ronbun: " + period + "の新着論文 " + items.size() + " 件 (" + day + ")";
-        var data = java.util.Map.<String, Object>of("subject", subject, "items", items, "day", day,
+        Map<String, Object> data = Map.of("subject", subject, "items", items, "day", day,
                 "readerUrl", base + "reader.html", "unsubscribeUrl", unsubscribeUrl);
         return new DigestMessage(reader.email(), subject, text.data(data).render(), html.data(data).render(),
                 unsubscribeUrl);

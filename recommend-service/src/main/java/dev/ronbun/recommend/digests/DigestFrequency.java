@@ -1,11 +1,13 @@
 package dev.ronbun.recommend.digests;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** How often a reader gets a digest; {@code off} keeps the address but sends nothing. */
@@ -14,7 +16,7 @@ public enum DigestFrequency {
 
     /** The name in requests, answers and the database: {@code daily}, {@code weekly}, {@code off}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<DigestFrequency> fromWire(String value) {
@@ -46,7 +48,7 @@ public enum DigestFrequency {
     }
 
     /** How far back the first digest reaches, when none was sent before: one period. */
-    public java.time.Duration period() {
-        return this == WEEKLY ? java.time.Duration.ofDays(7) : java.time.Duration.ofDays(1);
+    public Duration period() {
+        return this == WEEKLY ? Duration.ofDays(7) : Duration.ofDays(1);
     }
 }
