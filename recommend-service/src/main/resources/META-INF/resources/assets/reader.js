@@ -2,6 +2,7 @@
 import { chrome, el, fill, getJson, postJson, putJson, deleteJson, guarded, onPapersArrive, pageParams, paperLine, query,
   formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError,
   token } from './ui.js';
+import { loadDigest } from './digest.js';
 
 chrome('reader.html');
 
@@ -227,7 +228,7 @@ function show(id) {
   document.title = `${id} — Ronbun`;
   sections.hidden = false;
   guarded(async () => {
-    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed(), loadLibrary()]);
+    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed(), loadLibrary(), loadDigest(id)]);
     document.body.dataset.loaded = 'true';
   });
 }

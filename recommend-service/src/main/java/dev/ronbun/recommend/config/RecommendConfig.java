@@ -76,6 +76,9 @@ public interface RecommendConfig {
     /** What a search returns: which hits count as matches, and the snippets shown with them. */
     Search search();
 
+    /** Email digests of a reader's newest recommendations (SMTP itself: {@code quarkus.mailer.*}). */
+    dev.ronbun.recommend.digests.DigestSettings digests();
+
     interface Search {
         /**
          * Least centred cosine (see {@code VectorCentre}) a paper found by the query's vector alone, without any of

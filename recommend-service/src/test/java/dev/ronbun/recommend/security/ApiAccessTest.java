@@ -28,6 +28,7 @@ class ApiAccessTest {
 
     private static final String EVENT = "{\"paperId\":\"no-such-paper\",\"type\":\"read\"}";
     private static final String INTERESTS = "{\"keywords\":[\"拡散モデル\"]}";
+    private static final String DIGEST = "{\"email\":\"alice@example.com\",\"frequency\":\"off\"}";
 
     /** Endpoints any signed-in role may use. */
     static Stream<Arguments> openToEveryRole() {
@@ -45,13 +46,15 @@ class ApiAccessTest {
                 post("/api/readers/alice/events", EVENT), get("/api/readers/alice/history"),
                 get("/api/readers/alice/recommendations"), put("/api/readers/alice/interests", INTERESTS),
                 get("/api/readers/alice/interests"), get("/api/readers/alice/feed"),
-                get("/api/readers/alice/feed.atom"));
+                get("/api/readers/alice/feed.atom"), put("/api/readers/alice/digest", DIGEST),
+                get("/api/readers/alice/digest"));
     }
 
     /** Admin-only endpoints. */
     static Stream<Arguments> adminEndpoints() {
         return Stream.of(post("/api/admin/reindex?clear=false", null), get("/api/admin/reindex"),
-                get("/api/admin/papers.jsonl"), get("/api/analytics/reading/daily"));
+                get("/api/admin/papers.jsonl"), get("/api/analytics/reading/daily"),
+                post("/api/admin/digests/send", null));
     }
 
     static Stream<Arguments> everyEndpoint() {

@@ -74,6 +74,13 @@ public final class ServiceLauncher {
         // Recommend shows ingest's readiness and forwards the feed page's requests to it: this run's ingest, not :8081.
         environment.put("RONBUN_RECOMMEND_INGEST_URL", wiring.baseUrl(RonbunService.INGEST));
         environment.put("RONBUN_INGEST_INBOX_DIR", wiring.inboxDir().toAbsolutePath().toString());
+        // Email digests link to this run's web UI; without an SMTP host given to ./ronbun (QUARKUS_MAILER_HOST, which
+        // the services inherit) they are written to <state>/outbox/*.eml, beside the inbox, to open in a mail client.
+        environment.put("RONBUN_RECOMMEND_DIGESTS_PUBLIC_URL", wiring.baseUrl(RonbunService.RECOMMEND));
+        if (System.getenv("QUARKUS_MAILER_HOST") == null) {
+            environment.put("RONBUN_RECOMMEND_DIGESTS_OUTBOX_DIR",
+                    wiring.inboxDir().resolveSibling("outbox").toAbsolutePath().toString());
+        }
         // Tokens are verified with the local public key; the web UI's origin is the only one CORS lets in.
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", wiring.publicKey().toAbsolutePath().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.LOCAL_ISSUER);

@@ -42,7 +42,12 @@ class ServiceLauncherTest {
         assertThat(environment).containsEntry("RONBUN_RECOMMEND_EMBED_URL", "http://127.0.0.1:8082")
                 .containsEntry("RONBUN_RECOMMEND_INGEST_URL", "http://127.0.0.1:8081")
                 .containsEntry("RONBUN_RECOMMEND_INDEX_DIR", "/state/data/recommend-index")
-                .containsEntry("RONBUN_INGEST_INBOX_DIR", "/state/inbox");
+                .containsEntry("RONBUN_INGEST_INBOX_DIR", "/state/inbox")
+                .containsEntry("RONBUN_RECOMMEND_DIGESTS_PUBLIC_URL", "http://127.0.0.1:8080");
+        if (System.getenv("QUARKUS_MAILER_HOST") == null) {
+            // no SMTP server given: digests become .eml files in the state folder
+            assertThat(environment).containsEntry("RONBUN_RECOMMEND_DIGESTS_OUTBOX_DIR", "/state/outbox");
+        }
     }
 
     @Test
