@@ -1,6 +1,10 @@
 package dev.ronbun.embed.config;
 
 import dev.ronbun.embed.embedding.BundledModel;
+import dev.ronbun.embed.embedding.ChunkWeights;
+import dev.ronbun.embed.embedding.PaperVectorizer;
+import dev.ronbun.embed.pipeline.EmbeddingMetrics;
+import dev.ronbun.embed.storage.PassageVectorStore;
 import dev.ronbun.embed.embedding.EmbedderSettings;
 import dev.ronbun.embed.embedding.ModelFolder;
 import dev.ronbun.embed.embedding.TextEmbedder;
@@ -33,6 +37,13 @@ public class EmbedderProducer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the embedding model", e);
         }
+    }
+
+    /** One vectorizer for the consumer and re-embeds: both use the passage cache and report to the same metrics. */
+    @Produces
+    @Singleton
+    PaperVectorizer paperVectorizer(TextEmbedder embedder, PassageVectorStore cache, EmbeddingMetrics metrics) {
+        return new PaperVectorizer(embedder, ChunkWeights.defaults(), cache, metrics);
     }
 
     void close(@Disposes TextEmbedder embedder) {

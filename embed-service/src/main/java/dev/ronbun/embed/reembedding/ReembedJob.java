@@ -2,7 +2,6 @@ package dev.ronbun.embed.reembedding;
 
 import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.embed.config.EmbedConfig;
-import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.PaperText;
 import dev.ronbun.embed.embedding.PaperVector;
 import dev.ronbun.embed.embedding.PaperVectorizer;
@@ -79,11 +78,11 @@ public class ReembedJob {
     private volatile String error;
 
     public ReembedJob(PaperStore store, ModelVersions versions, PaperPublication publication, TextEmbedder embedder,
-                      AgroalDataSource dataSource, EmbedConfig config, MeterRegistry registry) {
+                      PaperVectorizer vectorizer, AgroalDataSource dataSource, EmbedConfig config, MeterRegistry registry) {
         this.store = store;
         this.versions = versions;
         this.publication = publication;
-        this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
+        this.vectorizer = vectorizer;
         this.dataSource = dataSource;
         this.retries = new RedeliveryPolicy(config.retry());
         this.modelId = embedder.descriptor().id();
