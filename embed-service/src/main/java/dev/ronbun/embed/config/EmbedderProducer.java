@@ -24,15 +24,17 @@ public class EmbedderProducer {
     @Singleton
     TextEmbedder textEmbedder(EmbedConfig config) {
         EmbedConfig.Model model = config.model();
-        int threads = model.threads() > 0 ? model.threads() : Runtime.getRuntime().availableProcessors();
+        int threads = model.threads() > 0 ? model.threads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, model.parallelPasses()));
         EmbedderSettings settings = new EmbedderSettings(threads, model.maxBatchSize(), model.maxBatchTokens());
         try {
             ModelFolder folder = model.dir().isPresent()
                     ? ModelFolder.open(model.dir().get())
                     : BundledModel.materialise(model.cacheDir().orElse(BundledModel.defaultCacheRoot()));
             TextEmbedder embedder = new TextEmbedder(folder, settings);
-            LOG.infof("Embedding model %s (version %s, %d dimensions) from %s, %d threads",
-                    folder.descriptor().id(), folder.modelVersion(), embedder.dimension(), folder.directory(), threads);
+            LOG.infof("Embedding model %s (version %s, %d dimensions) from %s, %d passes at once of %d threads each",
+                    folder.descriptor().id(), folder.modelVersion(), embedder.dimension(), folder.directory(),
+                    model.parallelPasses(), threads);
             return embedder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the embedding model", e);
