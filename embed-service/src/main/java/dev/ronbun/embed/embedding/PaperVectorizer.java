@@ -111,22 +111,48 @@ public final class PaperVectorizer {
         }
     }
 
+    /**
+     * The passages of a paper as the model sees them (prefix and normalisation applied) with the weights their unit
+     * vectors get in the paper's vector, for a reference pipeline that must embed exactly what this one does.
+     */
+    public List<WeightedPassage> passagesOf(PaperText paper) {
+        List<PaperChunk> chunks = chunker.chunk(paper);
+        double[] weightOf = weightsOf(chunks);
+        List<WeightedPassage> passages = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            passages.add(new WeightedPassage(embedder.preparedPassage(chunks.get(i).text()), weightOf[i]));
+        }
+        return passages;
+    }
+
+    /** A passage as the model sees it and its weight in its paper's vector. */
+    public record WeightedPassage(String text, double weight) {
+    }
+
     private float[] weightedMean(List<PaperChunk> chunks, List<String> keys, Map<String, float[]> vectorByKey) {
+        double[] weightOf = weightsOf(chunks);
+        float[] mean = new float[embedder.dimension()];
+        for (int i = 0; i < chunks.size(); i++) {
+            float[] unit = VectorUtil.l2normalize(vectorByKey.get(keys.get(i)).clone(), false);
+            for (int d = 0; d < mean.length; d++) {
+                mean[d] += (float) (weightOf[i] * unit[d]);
+            }
+        }
+        return VectorUtil.l2normalize(mean, false);
+    }
+
+    private double[] weightsOf(List<PaperChunk> chunks) {
         Map<PaperChunk.Part, Integer> partTokens = new EnumMap<>(PaperChunk.Part.class);
         for (PaperChunk chunk : chunks) {
             partTokens.merge(chunk.part(), Math.max(chunk.tokens(), 1), Integer::sum);
         }
         double presentShares = partTokens.keySet().stream().mapToDouble(weights::of).sum();
-        float[] mean = new float[embedder.dimension()];
+        double[] weightOf = new double[chunks.size()];
         for (int i = 0; i < chunks.size(); i++) {
             PaperChunk chunk = chunks.get(i);
-            float[] unit = VectorUtil.l2normalize(vectorByKey.get(keys.get(i)).clone(), false);
-            double weight = presentShares == 0 ? 1.0 / chunks.size()
+            weightOf[i] = presentShares == 0 ? 1.0 / chunks.size()
                     : weights.of(chunk.part()) / presentShares * Math.max(chunk.tokens(), 1) / partTokens.get(chunk.part());
-            for (int d = 0; d < mean.length; d++) {
-                mean[d] += (float) (weight * unit[d]);
-            }
         }
-        return VectorUtil.l2normalize(mean, false);
+        return weightOf;
     }
 }

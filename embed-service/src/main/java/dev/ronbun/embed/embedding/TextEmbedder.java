@@ -120,7 +120,12 @@ public final class TextEmbedder implements AutoCloseable {
      * (prefix and normalisation applied), so texts that differ only in what normalisation removes share a vector.
      */
     public String passageKey(String passage) {
-        return ContentHash.of(prepare(descriptor.passagePrefix(), passage).getBytes(StandardCharsets.UTF_8));
+        return ContentHash.of(preparedPassage(passage).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The passage as the tokenizer gets it: the model's passage prefix and, where it asks for it, normalisation. */
+    public String preparedPassage(String passage) {
+        return prepare(descriptor.passagePrefix(), passage);
     }
 
     /** The vector of a search query, with the model's query prefix or instruction. */
