@@ -36,7 +36,19 @@ public interface EmbedConfig {
         /** Where the bundled model is unpacked; defaults to a folder under the system temp dir. */
         Optional<Path> cacheDir();
 
-        /** ONNX Runtime threads per inference; 0 means one per available core. */
+        /**
+         * Forward passes run at once: the summaries consumer reads this many partition groups in parallel (each in
+         * partition order; {@code mp.messaging.incoming.summaries.concurrency} is bound to it) and a re-embed embeds
+         * this many slices of a batch at once. With one pass at a time the model keeps about one core busy even with
+         * several intra-op threads, since tokenising, pooling and the database run between passes.
+         */
+        @WithDefault("2")
+        int parallelPasses();
+
+        /**
+         * ONNX Runtime threads per inference; 0 means the available cores shared among the
+         * {@linkplain #parallelPasses() parallel passes} (at least one each).
+         */
         @WithDefault("0")
         int threads();
 

@@ -1,6 +1,10 @@
 package dev.ronbun.embed.config;
 
 import dev.ronbun.embed.embedding.BundledModel;
+import dev.ronbun.embed.embedding.ChunkWeights;
+import dev.ronbun.embed.embedding.PaperVectorizer;
+import dev.ronbun.embed.pipeline.EmbeddingMetrics;
+import dev.ronbun.embed.storage.PassageVectorStore;
 import dev.ronbun.embed.embedding.EmbedderSettings;
 import dev.ronbun.embed.embedding.ModelFolder;
 import dev.ronbun.embed.embedding.TextEmbedder;
@@ -20,19 +24,28 @@ public class EmbedderProducer {
     @Singleton
     TextEmbedder textEmbedder(EmbedConfig config) {
         EmbedConfig.Model model = config.model();
-        int threads = model.threads() > 0 ? model.threads() : Runtime.getRuntime().availableProcessors();
+        int threads = model.threads() > 0 ? model.threads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, model.parallelPasses()));
         EmbedderSettings settings = new EmbedderSettings(threads, model.maxBatchSize(), model.maxBatchTokens());
         try {
             ModelFolder folder = model.dir().isPresent()
                     ? ModelFolder.open(model.dir().get())
                     : BundledModel.materialise(model.cacheDir().orElse(BundledModel.defaultCacheRoot()));
             TextEmbedder embedder = new TextEmbedder(folder, settings);
-            LOG.infof("Embedding model %s (version %s, %d dimensions) from %s, %d threads",
-                    folder.descriptor().id(), folder.modelVersion(), embedder.dimension(), folder.directory(), threads);
+            LOG.infof("Embedding model %s (version %s, %d dimensions) from %s, %d passes at once of %d threads each",
+                    folder.descriptor().id(), folder.modelVersion(), embedder.dimension(), folder.directory(),
+                    model.parallelPasses(), threads);
             return embedder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the embedding model", e);
         }
+    }
+
+    /** One vectorizer for the consumer and re-embeds: both use the passage cache and report to the same metrics. */
+    @Produces
+    @Singleton
+    PaperVectorizer paperVectorizer(TextEmbedder embedder, PassageVectorStore cache, EmbeddingMetrics metrics) {
+        return new PaperVectorizer(embedder, ChunkWeights.defaults(), cache, metrics);
     }
 
     void close(@Disposes TextEmbedder embedder) {

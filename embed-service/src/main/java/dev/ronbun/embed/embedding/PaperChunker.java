@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * Cuts a paper into passages that fit the model: the title, the summary, and the body packed section by section.
- * Consecutive sections share a passage while they fit; a section too long on its own is split on sentence ends
- * (。！？!? and ". ") and line breaks, and a sentence too long on its own is halved until it fits.
+ * Cuts a paper into passages that fit the model: the title, the summary, and the body packed section by section,
+ * without the title and summary where the body repeats them (they have passages of their own). Consecutive sections
+ * share a passage while they fit; a section that does not fit in what is left fills the passage up to a sentence end
+ * (。！？!?, ". " and line breaks) close to the limit and goes on in the next, and a sentence too long on its own is
+ * halved until it fits.
  */
 final class PaperChunker {
 
     /** Headroom for tokenizers (SentencePiece) whose token counts are not quite additive over concatenation. */
     private static final int SAFETY_TOKENS = 4;
     private static final int REPEAT_PROBE_CHARS = 40;
+    /** Shorter titles are left in the body: a word or two repeated costs nothing and may be a heading's own text. */
+    private static final int MIN_REPEAT_CHARS = 8;
 
     private final ToIntFunction<String> tokenCount;
     private final int maxTokens;
@@ -70,7 +74,24 @@ final class PaperChunker {
         if (units.isEmpty() || !repeatsSections(paper.body(), paper.sections())) {
             units.addAll(List.of(paper.body().split("\\n\\s*\\n")));
         }
+        // The summary and the titles have passages of their own: where the body repeats them, once is enough.
+        for (String repeated : List.of(paper.summary().strip(), paper.titleJa().strip(), paper.title().strip())) {
+            if (repeated.length() >= MIN_REPEAT_CHARS) {
+                removeFirst(units, repeated);
+            }
+        }
         return units;
+    }
+
+    private static void removeFirst(List<String> units, String repeated) {
+        for (int i = 0; i < units.size(); i++) {
+            int at = units.get(i).indexOf(repeated);
+            if (at >= 0) {
+                String unit = units.get(i);
+                units.set(i, unit.substring(0, at) + unit.substring(at + repeated.length()));
+                return;
+            }
+        }
     }
 
     private static boolean repeatsSections(String body, List<Section> sections) {
@@ -89,42 +110,65 @@ final class PaperChunker {
         return text.replaceAll("\\s+", " ").strip();
     }
 
-    /** Greedily joins pieces with the separator while they fit; splits pieces that do not fit on their own. */
+    /**
+     * Joins pieces with the separator while they fit. A piece that does not fit in what is left of the passage fills
+     * it up sentence by sentence and goes on in the next one, so passages end at a sentence close to the model's
+     * limit (fewer passes, less padding); a single sentence longer than the limit is halved until it fits.
+     */
     private List<String> pack(List<String> pieces, String separator) {
-        List<String> passages = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int currentTokens = 0;
+        Passages passages = new Passages();
         for (String piece : pieces) {
-            if (piece.isBlank()) {
-                continue;
+            if (!piece.isBlank()) {
+                feed(passages, piece, separator);
             }
-            int tokens = tokenCount.applyAsInt(piece) - overhead;
-            if (tokens > budget && piece.length() > 1) {
-                flush(passages, current);
-                currentTokens = 0;
-                passages.addAll(pack(smallerPieces(piece), ""));
-                continue;
+        }
+        passages.flush();
+        return passages.done;
+    }
+
+    private void feed(Passages passages, String piece, String separator) {
+        int tokens = tokenCount.applyAsInt(piece) - overhead;
+        if (passages.tokens + tokens <= budget || piece.length() <= 1) {
+            passages.add(piece, tokens, separator);
+            return;
+        }
+        List<String> sentences = sentences(piece);
+        if (sentences.size() > 1) {
+            for (int i = 0; i < sentences.size(); i++) {
+                feed(passages, sentences.get(i), i == 0 ? separator : "");
             }
-            if (!current.isEmpty() && currentTokens + tokens > budget) {
-                flush(passages, current);
-                currentTokens = 0;
-            }
+        } else if (tokens <= budget) {
+            passages.flush(); // one sentence: it starts the next passage rather than being cut
+            passages.add(piece, tokens, separator);
+        } else {
+            List<String> halves = smallerPieces(piece);
+            feed(passages, halves.get(0), separator);
+            feed(passages, halves.get(1), "");
+        }
+    }
+
+    /** Passages being filled: the one under way and those done. */
+    private static final class Passages {
+        final List<String> done = new ArrayList<>();
+        final StringBuilder current = new StringBuilder();
+        int tokens;
+
+        void add(String piece, int pieceTokens, String separator) {
             if (!current.isEmpty()) {
                 current.append(separator);
             }
             current.append(piece);
-            currentTokens += tokens;
+            tokens += pieceTokens;
         }
-        flush(passages, current);
-        return passages;
-    }
 
-    private static void flush(List<String> passages, StringBuilder current) {
-        String passage = current.toString().strip();
-        if (!passage.isEmpty()) {
-            passages.add(passage);
+        void flush() {
+            String passage = current.toString().strip();
+            if (!passage.isEmpty()) {
+                done.add(passage);
+            }
+            current.setLength(0);
+            tokens = 0;
         }
-        current.setLength(0);
     }
 
     /** Sentences with their end marks, or two halves when the text is a single sentence. */

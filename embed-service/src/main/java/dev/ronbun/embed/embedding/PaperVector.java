@@ -1,15 +1,21 @@
 package dev.ronbun.embed.embedding;
 
 import dev.ronbun.contracts.events.PaperEmbedding;
+import java.util.List;
 
 /**
  * One paper's unit vector, with what it cost to make.
  *
- * @param embedding  the vector and the model (id and fingerprint) that made it
- * @param chunkCount passages embedded for the paper (title, summary and body chunks)
- * @param tokenCount tokens fed to the model for the paper, special tokens included
+ * @param embedding   the vector and the model (id and fingerprint) that made it
+ * @param chunkCount  passages embedded for the paper (title, summary and body chunks)
+ * @param tokenCount  tokens fed to the model for the paper, special tokens included
+ * @param passageKeys the {@link TextEmbedder#passageKey keys} of its passages, which keep their cached vectors in use
  */
-public record PaperVector(PaperEmbedding embedding, int chunkCount, int tokenCount) {
+public record PaperVector(PaperEmbedding embedding, int chunkCount, int tokenCount, List<String> passageKeys) {
+
+    public PaperVector {
+        passageKeys = passageKeys == null ? List.of() : List.copyOf(passageKeys);
+    }
 
     public float[] vector() {
         return embedding.vector();

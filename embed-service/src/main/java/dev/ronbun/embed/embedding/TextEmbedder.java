@@ -13,9 +13,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.ContentHash;
 import dev.ronbun.text.ModelTextNormalizer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -111,6 +113,19 @@ public final class TextEmbedder implements AutoCloseable {
     /** One vector per passage, in the order given. */
     public float[][] embedPassages(List<String> passages) {
         return embedPrepared(passages.stream().map(p -> prepare(descriptor.passagePrefix(), p)).toList());
+    }
+
+    /**
+     * What identifies a passage's vector under this model version: the hash of the text exactly as the model sees it
+     * (prefix and normalisation applied), so texts that differ only in what normalisation removes share a vector.
+     */
+    public String passageKey(String passage) {
+        return ContentHash.of(preparedPassage(passage).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The passage as the tokenizer gets it: the model's passage prefix and, where it asks for it, normalisation. */
+    public String preparedPassage(String passage) {
+        return prepare(descriptor.passagePrefix(), passage);
     }
 
     /** The vector of a search query, with the model's query prefix or instruction. */

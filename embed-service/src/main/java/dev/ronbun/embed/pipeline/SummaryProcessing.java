@@ -5,7 +5,6 @@ import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.embed.config.EmbedConfig;
-import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.PaperText;
 import dev.ronbun.embed.embedding.PaperVector;
 import dev.ronbun.embed.embedding.PaperVectorizer;
@@ -43,12 +42,12 @@ public class SummaryProcessing {
     private final RedeliveryPolicy retries;
     private final Timer embedTimer;
 
-    public SummaryProcessing(PaperStore store, PaperPublication publication, TextEmbedder embedder, EmbedConfig config,
-                             MeterRegistry registry) {
+    public SummaryProcessing(PaperStore store, PaperPublication publication, TextEmbedder embedder,
+                             PaperVectorizer vectorizer, EmbedConfig config, MeterRegistry registry) {
         this.store = store;
         this.publication = publication;
         this.embedder = embedder;
-        this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
+        this.vectorizer = vectorizer;
         this.keywordRanking = new KeywordRanking(config.keywords().perPaper());
         this.retries = new RedeliveryPolicy(config.retry());
         this.embedTimer = Timer.builder("ronbun.embed.summary.embedding").description("time to embed one summary")

@@ -2,7 +2,6 @@ package dev.ronbun.embed.reembedding;
 
 import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.embed.config.EmbedConfig;
-import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.PaperText;
 import dev.ronbun.embed.embedding.PaperVector;
 import dev.ronbun.embed.embedding.PaperVectorizer;
@@ -23,12 +22,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -66,6 +70,7 @@ public class ReembedJob {
     private final String modelId;
     private final String version;
     private final int batchSize;
+    private final int parallelPasses;
     private final int publishPageSize;
 
     private final AtomicBoolean running = new AtomicBoolean();
@@ -79,16 +84,17 @@ public class ReembedJob {
     private volatile String error;
 
     public ReembedJob(PaperStore store, ModelVersions versions, PaperPublication publication, TextEmbedder embedder,
-                      AgroalDataSource dataSource, EmbedConfig config, MeterRegistry registry) {
+                      PaperVectorizer vectorizer, AgroalDataSource dataSource, EmbedConfig config, MeterRegistry registry) {
         this.store = store;
         this.versions = versions;
         this.publication = publication;
-        this.vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
+        this.vectorizer = vectorizer;
         this.dataSource = dataSource;
         this.retries = new RedeliveryPolicy(config.retry());
         this.modelId = embedder.descriptor().id();
         this.version = embedder.modelVersion();
         this.batchSize = config.reembed().batchSize();
+        this.parallelPasses = Math.max(1, config.model().parallelPasses());
         this.publishPageSize = config.reembed().publishPageSize();
         Gauge.builder("ronbun.embed.reembed.summaries.done", done, AtomicLong::get)
                 .description("summaries with a vector of the configured model version").register(registry);
@@ -264,8 +270,32 @@ public class ReembedJob {
         return failed;
     }
 
-    /** The batch's vectors by summary id; a summary the model cannot embed is logged and left out. */
+    /**
+     * The batch's vectors by summary id, its slices embedded at once (one forward pass each, so every core works);
+     * a summary the model cannot embed is logged and left out.
+     */
     private Map<String, StoredVector> embed(List<StoredSummary> batch) {
+        int sliceSize = (batch.size() + parallelPasses - 1) / parallelPasses;
+        List<Future<Map<String, StoredVector>>> slices = new ArrayList<>();
+        try (ExecutorService passes = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int from = 0; from < batch.size(); from += sliceSize) {
+                List<StoredSummary> slice = batch.subList(from, Math.min(batch.size(), from + sliceSize));
+                slices.add(passes.submit(() -> embedSlice(slice)));
+            }
+            Map<String, StoredVector> vectors = new LinkedHashMap<>();
+            for (Future<Map<String, StoredVector>> slice : slices) {
+                vectors.putAll(slice.get());
+            }
+            return vectors;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("embedding a slice failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Map<String, StoredVector> embedSlice(List<StoredSummary> batch) {
         Map<String, StoredVector> vectors = new LinkedHashMap<>();
         try {
             List<PaperVector> computed = vectorizer.vectorizeAll(batch.stream().map(ReembedJob::text).toList());

@@ -86,6 +86,7 @@ public class ModelVersions {
                 .setParameter("state", ModelVersionState.BUILDING).getResultStream()
                 .filter(row -> !row.version.equals(version))
                 .forEach(row -> row.state = ModelVersionState.RETIRED);
+        dropCachedPassagesOfRetiredVersions();
     }
 
     @Transactional
@@ -104,6 +105,21 @@ public class ModelVersions {
         ModelVersionEntity row = require(version);
         row.state = ModelVersionState.SERVING;
         row.completedAt = null;
+        dropCachedPassagesOfRetiredVersions();
+    }
+
+    /**
+     * A retired version's summary vectors stay (switching back embeds only what is new), but its passage cache would
+     * only ever serve a re-embed of new text with that model again: not worth the space.
+     */
+    private void dropCachedPassagesOfRetiredVersions() {
+        em.flush();
+        em.createNativeQuery("""
+                delete from passage_vectors where model_version in (
+                    select version from model_versions where state = 'retired')""").executeUpdate();
+        em.createNativeQuery("""
+                delete from summary_passages where model_version in (
+                    select version from model_versions where state = 'retired')""").executeUpdate();
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.lucene.util.VectorUtil;
+import org.hibernate.Session;
 
 /**
  * Stores papers, their summaries, vectors and terms. Every write is an idempotent upsert keyed by paper key and
@@ -104,6 +106,7 @@ public class PaperStore {
 
         upsertSummaryVector(event.summaryId(), vector, now);
         em.flush();
+        linkPassages(event.summaryId(), vector);
 
         updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
         if (!work.merged().isEmpty()) {
@@ -259,6 +262,7 @@ public class PaperStore {
             upsertSummaryVector(summary.summaryId, vectors.get(summary.summaryId), now);
         }
         em.flush();
+        summaries.forEach(summary -> linkPassages(summary.summaryId, vectors.get(summary.summaryId)));
         modelsByPaper.forEach((paperId, models) ->
                 models.forEach((version, modelId) -> updatePaperVector(paperId, modelId, version, now)));
         return modelsByPaper.keySet();
@@ -347,6 +351,32 @@ public class PaperStore {
         if (newVector) {
             em.persist(summaryVector);
         }
+    }
+
+    /**
+     * Records which cached passage vectors the summary's vector was made of, replacing what an earlier vector of the
+     * same version recorded; the links go with the summary vector, so the cache knows what is still in use.
+     */
+    private void linkPassages(String summaryId, StoredVector vector) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from summary_passages where summary_id = ? and model_version = ?")) {
+                delete.setString(1, summaryId);
+                delete.setString(2, vector.modelVersion());
+                delete.executeUpdate();
+            }
+            if (vector.passageKeys().isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into summary_passages (summary_id, model_version, passage_hash)
+                    select ?, ?, unnest(?) on conflict do nothing""")) {
+                insert.setString(1, summaryId);
+                insert.setString(2, vector.modelVersion());
+                insert.setArray(3, connection.createArrayOf("text", vector.passageKeys().toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static void mergeMetadata(PaperEntity paper, SummaryEvent event) {

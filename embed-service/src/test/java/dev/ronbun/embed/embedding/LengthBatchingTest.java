@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.ronbun.contracts.events.Section;
+import org.apache.lucene.util.VectorUtil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -40,6 +42,27 @@ class LengthBatchingTest {
             for (int i = 0; i < passages.size(); i++) {
                 float[] alone = embedder.embedPassages(List.of(passages.get(i)))[0];
                 assertThat(batched[i]).as(passages.get(i)).containsExactly(alone, within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void papersEmbeddedTogetherGetTheVectorsTheyGetAlone() throws IOException {
+        List<PaperText> papers = List.of(
+                new PaperText("Cows", "牛", "山の上に顔の白い牛が2頭います。", List.of(), "曇り空の山肌で、牛が２匹草を食んでいます。"),
+                new PaperText("KV cache", "", "KVキャッシュを量子化する。",
+                        List.of(new Section("手法", "大規模言語モデル(LLM)の推論を高速化するため、KVキャッシュを量子化する手法を提案する。"
+                                .repeat(12))), ""),
+                new PaperText("Cows", "牛", "レンガの建物の前を、乳母車を押した女性が歩いています。", List.of(), "猫"));
+        try (TextEmbedder embedder = new TextEmbedder(fp32Folder(), new EmbedderSettings(2, 8, 4096))) {
+            PaperVectorizer vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
+
+            List<PaperVector> together = vectorizer.vectorizeAll(papers);
+
+            for (int i = 0; i < papers.size(); i++) {
+                PaperVector alone = vectorizer.vectorize(papers.get(i));
+                assertThat(VectorUtil.cosine(together.get(i).vector(), alone.vector())).as(papers.get(i).title())
+                        .isGreaterThanOrEqualTo(0.9999f);
             }
         }
     }

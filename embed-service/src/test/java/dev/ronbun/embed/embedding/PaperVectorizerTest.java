@@ -111,6 +111,50 @@ class PaperVectorizerTest {
     }
 
     @Test
+    void fillsEachPassageCloseToTheLimitAndCutsItAtASentenceEnd() {
+        PaperChunker chunker = new PaperChunker(embedder::passageTokenCount, embedder.maxTokens());
+        // Sections of about 60 % of the limit each: one passage per section would leave 40 % of every pass unused.
+        StringBuilder built = new StringBuilder();
+        List<String> methodSentences = PaperChunker.sentences(METHOD.strip());
+        for (int i = 0; embedder.passageTokenCount(built.toString()) < embedder.maxTokens() * 0.55; i++) {
+            built.append(methodSentences.get(i % methodSentences.size()));
+        }
+        String section = built.toString();
+        int sectionTokens = embedder.passageTokenCount(section);
+        assertThat(sectionTokens).isBetween(embedder.maxTokens() / 2, embedder.maxTokens() * 3 / 4);
+        List<Section> sections = List.of(new Section("1", section), new Section("2", section),
+                new Section("3", section), new Section("4", section), new Section("5", section));
+
+        List<PaperChunk> chunks = chunker.chunk(new PaperText("", "", "", sections, ""));
+
+        int longestSentence = PaperChunker.sentences(METHOD).stream().mapToInt(embedder::passageTokenCount).max()
+                .orElseThrow();
+        assertThat(chunks).as("5 sections of 55-75 %% of the limit fill fewer passages than 5").hasSizeLessThan(5);
+        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(chunk -> {
+            assertThat(chunk.tokens()).isLessThanOrEqualTo(embedder.maxTokens())
+                    .isGreaterThan(embedder.maxTokens() - longestSentence);
+            assertThat(chunk.text()).matches("(?s).*[。！？]");
+        });
+        String joined = String.join("", chunks.stream().map(PaperChunk::text).toList()).replaceAll("\\s", "");
+        assertThat(joined).as("nothing lost").isEqualTo(sections.stream()
+                .map(s -> s.heading() + s.text()).reduce("", String::concat).replaceAll("\\s", ""));
+    }
+
+    @Test
+    void leavesTheTitleAndSummaryOutOfTheBodyWhereItRepeatsThem() {
+        PaperChunker chunker = new PaperChunker(embedder::passageTokenCount, embedder.maxTokens());
+        String title = "Efficient Vision Transformers";
+        String summary = "画像をパッチに分けてTransformerで処理し、KVキャッシュ量子化で推論を軽くした。";
+        String body = "# " + title + "\n\n" + summary + "\n\n" + METHOD;
+
+        List<PaperChunk> chunks = chunker.chunk(new PaperText(title, "", summary, List.of(), body));
+
+        assertThat(chunks).extracting(PaperChunk::part)
+                .containsExactly(PaperChunk.Part.TITLE, PaperChunk.Part.SUMMARY, PaperChunk.Part.BODY);
+        assertThat(chunks.get(2).text()).doesNotContain(title).doesNotContain(summary).contains("提案手法では");
+    }
+
+    @Test
     void refusesAPaperWithoutAnyText() {
         assertThatThrownBy(() -> vectorizer.vectorize(new PaperText(null, null, null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -9,6 +9,13 @@ import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.embed.embedding.BundledModel;
+import dev.ronbun.embed.embedding.ChunkWeights;
+import dev.ronbun.embed.embedding.EmbedderSettings;
+import dev.ronbun.embed.embedding.ModelFolder;
+import dev.ronbun.embed.embedding.PaperText;
+import dev.ronbun.embed.embedding.PaperVectorizer;
+import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.infra.kafka.InJvmKafka;
 import dev.ronbun.infra.kafka.TopicProvisioner;
 import dev.ronbun.infra.postgres.LocalPostgres;
@@ -35,13 +42,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.lucene.util.VectorUtil;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,17 +65,28 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * End-to-end throughput of embed-service as {@code ./ronbun up} runs it: the packaged service as its own process
- * (launched by the local stack's {@link ServiceLauncher}), a real Kafka and a real PostgreSQL. It sends N summaries
- * of mixed lengths, cut from the Japanese documents in {@code samples/}, to {@code ronbun.summaries.v1} at once and
- * measures until the last of their papers is on {@code ronbun.papers.v1}: summaries per second end to end, the
- * latency of each summary, the service's CPU time (and how much of the wall time went into the model) and its peak
- * resident memory (VmHWM, start-up included).
+ * End-to-end throughput of embed-service as {@code ./ronbun up} runs it, against a reference transformers.js pipeline
+ * doing the same embedding job ({@code ./ronbun bench pipeline}). The packaged service runs as its own process
+ * (launched by the local stack's {@link ServiceLauncher}) with a real Kafka and a real PostgreSQL. Each round sends N
+ * summaries of the real mix (paragraphs of {@code samples/} and {@code ../shared/corpus}: 40 % one paragraph, 40 %
+ * three, 20 % ten; a quarter of them second summaries of a paper sent earlier in the round) to
+ * {@code ronbun.summaries.v1} at once and measures until every summary is in a paper on {@code ronbun.papers.v1}.
+ * Then the same summaries, cut into the same passages with the same weights, go through
+ * {@code src/test/bench/pipeline-reference.mjs} (transformers.js and onnxruntime-node on the same model files);
+ * rounds alternate the two. Every round starts with an empty passage cache, so what the cache saves is what the mix
+ * itself repeats (second summaries' titles, paragraphs drawn twice).
+ *
+ * <p>It prints, per round, summaries per second of each, the service's CPU time and the time spent in the model, the
+ * cache hit ratio, the cosine of Ronbun's stored vectors to the same summaries embedded passage by passage alone in
+ * this JVM (must be at least 0.9999) and to the reference's; then the medians, peak RSS, and as its last line
+ * {@code ratio <Ronbun / transformers.js>}. Without the reference (no node, or no transformers.js under
+ * {@code ronbun.benchmark.node-modules}) it says so and prints Ronbun's figures alone.
  *
  * <p>Not part of {@code mvn verify} (tag {@code benchmark}); it needs the packaged service. From the repository root:
  * <pre>
- * mvn -B -o -pl embed-service package -DskipTests surefire:test@benchmark [-Dronbun.benchmark.summaries=200]
- *     [-Dronbun.benchmark.warmup=10] [-Dronbun.benchmark.jvm-options="-Xmx512m"]
+ * mvn -B -o -pl embed-service package -DskipTests surefire:test@benchmark [-Dronbun.benchmark.summaries=120]
+ *     [-Dronbun.benchmark.rounds=3] [-Dronbun.benchmark.warmup=10] [-Dronbun.benchmark.jvm-options="-Xmx512m"]
+ *     [-Dronbun.benchmark.node-modules=/path/to/node_modules] [-Dronbun.benchmark.reference-threads=2]
  * </pre>
  * The result is printed and written to {@code embed-service/target/benchmark/pipeline-throughput.txt}.
  */
@@ -72,23 +95,42 @@ class PipelineThroughputBenchmark {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
-    /** Time spent in the model, as SummaryProcessing's timer reports it. */
-    private static final String EMBEDDING_SECONDS = "ronbun_embed_summary_embedding_seconds_sum";
+    /** Time spent in the model, as the embedding metrics report it. */
+    private static final String MODEL_SECONDS = "ronbun_embed_model_seconds_total";
+    private static final String CACHE_HITS = "ronbun_embed_passages_cache_hits_total";
+    private static final String CACHE_MISSES = "ronbun_embed_passages_cache_misses_total";
+    private static final int CHECKED_PER_ROUND = 12;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void summariesFlowFromTheSummariesTopicIntoPostgresqlAndOutOnThePapersTopic() throws Exception {
-        int count = Integer.getInteger("ronbun.benchmark.summaries", 200);
+        int count = Integer.getInteger("ronbun.benchmark.summaries", 120);
+        int rounds = Integer.getInteger("ronbun.benchmark.rounds", 3);
         int warmup = Integer.getInteger("ronbun.benchmark.warmup", 10);
+        int referenceThreads = Integer.getInteger("ronbun.benchmark.reference-threads",
+                Runtime.getRuntime().availableProcessors());
         List<String> jvmOptions = Arrays.stream(System.getProperty("ronbun.benchmark.jvm-options", "").split("\\s+"))
                 .filter(option -> !option.isBlank()).toList();
         Path root = Path.of("").toAbsolutePath().getParent();
         Path work = root.resolve("embed-service/target/benchmark");
+        Files.createDirectories(work);
         assertThat(RonbunService.EMBED.runnableJar(root)).as("the packaged service (mvn package first)").isRegularFile();
+        Reference reference = Reference.find(root, work, referenceThreads);
+        List<String> lines = new ArrayList<>();
+        Consumer<String> out = line -> {
+            System.out.println(line);
+            lines.add(line);
+        };
+        out.accept(reference.available() ? "reference: " + reference.describe()
+                : "reference: transformers.js not available (" + reference.missing() + "); Ronbun's figures alone");
 
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<SummaryEvent> summaries = JapaneseSummaries.from(root.resolve("samples"), run, warmup + count);
-        try (LocalPostgres postgres = LocalPostgres.throwaway(); InJvmKafka kafka = InJvmKafka.start()) {
+        RealMix mix = RealMix.from(List.of(root.resolve("samples"), root.getParent().resolve("shared/corpus")));
+        out.accept("mix: " + mix.size() + " paragraphs from samples/ and ../shared/corpus");
+        ModelFolder bundled = BundledModel.materialise(BundledModel.defaultCacheRoot());
+        try (LocalPostgres postgres = LocalPostgres.throwaway(); InJvmKafka kafka = InJvmKafka.start();
+             TextEmbedder alone = new TextEmbedder(bundled, new EmbedderSettings(1, 1, 512))) {
+            PaperVectorizer single = new PaperVectorizer(alone, ChunkWeights.defaults());
             TopicProvisioner.forSingleBroker(kafka.bootstrapServers()).provisionAll();
             Map<RonbunService, Integer> ports = new EnumMap<>(RonbunService.class);
             for (RonbunService service : RonbunService.values()) {
@@ -104,29 +146,105 @@ class PipelineThroughputBenchmark {
                  KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
                 new ReadinessProbe().awaitReady(service, ReadinessProbe.readinessOf(wiring.baseUrl(RonbunService.EMBED)),
                         READY_TIMEOUT);
-
-                send(producer, summaries.subList(0, warmup), papers);
-                papers.await(summaries.subList(0, warmup), service);
-
-                List<SummaryEvent> timed = summaries.subList(warmup, summaries.size());
+                List<SummaryEvent> warm = mix.summaries(run + "-w", warmup, new Random(7));
+                send(producer, warm, papers);
+                papers.await(warm, service);
                 String metricsUrl = wiring.baseUrl(RonbunService.EMBED) + "/q/metrics";
-                double embeddingBefore = metric(metricsUrl, EMBEDDING_SECONDS);
-                double cpuBefore = cpuSeconds(service.pid());
-                long start = System.nanoTime();
-                send(producer, timed, papers);
-                long end = papers.await(timed, service);
-                double cpu = cpuSeconds(service.pid()) - cpuBefore;
-                double embedding = metric(metricsUrl, EMBEDDING_SECONDS) - embeddingBefore;
 
-                long stored = storedSummaries(postgres, run);
-                assertThat(stored).as("summaries of this run in PostgreSQL").isEqualTo(summaries.size());
-                String report = report(timed, papers, start, end, cpu, embedding, service.pid(), jvmOptions);
-                System.out.println(report);
-                Files.createDirectories(work);
-                Files.writeString(work.resolve("pipeline-throughput.txt"), report + "\n");
+                List<Double> ronbunRates = new ArrayList<>();
+                List<Double> referenceRates = new ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
+                List<Double> cpuRatios = new ArrayList<>();
+                double worstAlone = 1;
+                double worstReference = 1;
+                long referencePeak = 0;
+                for (int round = 1; round <= rounds; round++) {
+                    List<SummaryEvent> timed = mix.summaries(run + "-" + round, count, new Random(42 + round));
+                    emptyPassageCache(postgres);
+                    double modelBefore = metric(metricsUrl, MODEL_SECONDS);
+                    double hitsBefore = metric(metricsUrl, CACHE_HITS);
+                    double missesBefore = metric(metricsUrl, CACHE_MISSES);
+                    double cpuBefore = cpuSeconds(service.pid());
+                    long start = System.nanoTime();
+                    send(producer, timed, papers);
+                    long end = papers.await(timed, service);
+                    double cpu = cpuSeconds(service.pid()) - cpuBefore;
+                    double model = metric(metricsUrl, MODEL_SECONDS) - modelBefore;
+                    double hits = metric(metricsUrl, CACHE_HITS) - hitsBefore;
+                    double misses = metric(metricsUrl, CACHE_MISSES) - missesBefore;
+                    double seconds = (end - start) / 1e9;
+                    double rate = timed.size() / seconds;
+                    ronbunRates.add(rate);
+                    Map<String, float[]> stored = storedVectors(postgres, timed);
+                    assertThat(stored).as("summaries of this round in PostgreSQL").hasSize(timed.size());
+                    double cosAlone = 1;
+                    for (SummaryEvent summary : timed.subList(0, Math.min(CHECKED_PER_ROUND, timed.size()))) {
+                        cosAlone = Math.min(cosAlone, VectorUtil.cosine(stored.get(summary.summaryId()),
+                                single.vectorize(PaperText.of(summary)).vector()));
+                    }
+                    worstAlone = Math.min(worstAlone, cosAlone);
+                    List<Long> latencies = timed.stream().map(papers::latencyMillis).sorted().toList();
+                    out.accept(String.format(Locale.ROOT, "round %d ronbun summaries %d (%d second summaries) "
+                                    + "wall_s %.1f summaries_per_s %.2f latency_ms p50 %d p95 %d service_cpu_s %.1f "
+                                    + "summaries_per_cpu_s %.2f "
+                                    + "model_s %.1f cache_hit_ratio %.2f cos_vs_single_passage_min %.6f loadavg %s",
+                            round, timed.size(), timed.stream().filter(s -> s.documentName().startsWith("second")).count(),
+                            seconds, rate, percentile(latencies, 0.50), percentile(latencies, 0.95), cpu,
+                            timed.size() / cpu, model,
+                            hits + misses == 0 ? 0 : hits / (hits + misses), cosAlone, loadAverage()));
+                    if (reference.available()) {
+                        Reference.Result result = reference.run(timed, single, round);
+                        referenceRates.add(result.summariesPerSecond());
+                        referencePeak = Math.max(referencePeak, result.peakRssMib());
+                        ratios.add(rate / result.summariesPerSecond());
+                        cpuRatios.add(timed.size() / cpu / Double.parseDouble(Reference.field(result.line(), "summaries_per_cpu_s")));
+                        double cosReference = 1;
+                        for (SummaryEvent summary : timed) {
+                            cosReference = Math.min(cosReference, VectorUtil.cosine(stored.get(summary.summaryId()),
+                                    result.vectors().get(summary.summaryId())));
+                        }
+                        worstReference = Math.min(worstReference, cosReference);
+                        out.accept(String.format(Locale.ROOT, "round %d transformers.js %s cos_vs_ronbun_min %.6f "
+                                + "ratio %.2f", round, result.line(), cosReference, rate / result.summariesPerSecond()));
+                    }
+                }
+                out.accept(String.format(Locale.ROOT, "ronbun summaries_per_s median %.2f runs %s service_peak_rss_mib "
+                                + "%d (start-up included) cpus %d jvm_options [%s]",
+                        median(ronbunRates), format(ronbunRates), memoryMib(service.pid(), "VmHWM"),
+                        Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions)));
+                out.accept(String.format(Locale.ROOT, "cosine to single-passage embedding: min %.6f (%d summaries a "
+                        + "round, each passage embedded alone in this JVM)", worstAlone, CHECKED_PER_ROUND));
+                if (reference.available()) {
+                    out.accept(String.format(Locale.ROOT, "transformers.js summaries_per_s median %.2f runs %s "
+                                    + "peak_rss_mib %d; cosine to Ronbun min %.6f; ratios per round %s; "
+                                    + "per CPU second (Ronbun's service, whole pipeline / the reference) %s",
+                            median(referenceRates), format(referenceRates), referencePeak, worstReference,
+                            format(ratios), format(cpuRatios)));
+                    out.accept(String.format(Locale.ROOT, "ratio %.2f", median(ronbunRates) / median(referenceRates)));
+                }
+                Files.writeString(work.resolve("pipeline-throughput.txt"), String.join("\n", lines) + "\n");
+                assertThat(worstAlone).as("vectors equal single-passage embedding").isGreaterThanOrEqualTo(0.9999);
             } finally {
                 service.stop(Duration.ofSeconds(30));
             }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList().toString().replace(" ", "");
+    }
+
+    /** Rounds are independent: each starts with no cached passages. */
+    private static void emptyPassageCache(LocalPostgres postgres) throws Exception {
+        try (Connection connection = postgres.server().connect(RonbunService.EMBED.database());
+             PreparedStatement statement = connection.prepareStatement("delete from passage_vectors")) {
+            statement.executeUpdate();
         }
     }
 
@@ -136,22 +254,6 @@ class PipelineThroughputBenchmark {
             producer.send(new ProducerRecord<>(Topics.SUMMARIES.name(), summary.paperKey(), EventJson.write(summary)));
         }
         producer.flush();
-    }
-
-    private static String report(List<SummaryEvent> timed, PapersWatch papers, long start, long end, double cpu,
-                                 double embedding, long pid, List<String> jvmOptions) {
-        double seconds = (end - start) / 1e9;
-        List<Long> latencies = timed.stream().map(papers::latencyMillis).sorted().toList();
-        int[] lengths = timed.stream().mapToInt(s -> s.body().length()).sorted().toArray();
-        return String.format(
-                "pipeline summaries %d (body chars min %d median %d max %d) wall_s %.1f summaries_per_s %.2f "
-                        + "latency_ms p50 %d p95 %d max %d service_cpu_s %.1f summaries_per_service_cpu_s %.2f "
-                        + "embedding_s %.1f service_peak_rss_mib %d "
-                        + "service_rss_mib %d cpus %d loadavg %s jvm_options [%s] at %s",
-                timed.size(), lengths[0], lengths[lengths.length / 2], lengths[lengths.length - 1], seconds,
-                timed.size() / seconds, percentile(latencies, 0.50), percentile(latencies, 0.95), latencies.getLast(),
-                cpu, timed.size() / cpu, embedding, memoryMib(pid, "VmHWM"), memoryMib(pid, "VmRSS"), Runtime.getRuntime().availableProcessors(),
-                loadAverage(), String.join(" ", jvmOptions), Instant.now());
     }
 
     private static long percentile(List<Long> sorted, double p) {
@@ -168,16 +270,27 @@ class PipelineThroughputBenchmark {
                 .sum();
     }
 
-    private static long storedSummaries(LocalPostgres postgres, String run) throws Exception {
+    /** The vectors stored for the summaries under the service's model version, by summary id. */
+    private static Map<String, float[]> storedVectors(LocalPostgres postgres, List<SummaryEvent> summaries)
+            throws Exception {
+        Map<String, float[]> vectors = new HashMap<>();
         try (Connection connection = postgres.server().connect(RonbunService.EMBED.database());
              PreparedStatement statement = connection.prepareStatement(
-                     "select count(*) from summaries s join summary_vectors v using (summary_id) where s.document_id like ?")) {
-            statement.setString(1, run + "-%");
+                     "select summary_id, vector from summary_vectors where summary_id = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    summaries.stream().map(SummaryEvent::summaryId).toArray()));
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    Object[] values = (Object[]) rs.getArray(2).getArray();
+                    float[] vector = new float[values.length];
+                    for (int i = 0; i < values.length; i++) {
+                        vector[i] = ((Number) values[i]).floatValue();
+                    }
+                    vectors.put(rs.getString(1), vector);
+                }
             }
         }
+        return vectors;
     }
 
     private static KafkaProducer<String, String> producer(String bootstrapServers) {
@@ -221,7 +334,7 @@ class PipelineThroughputBenchmark {
         }
     }
 
-    /** Follows ronbun.papers.v1 from a background thread and notes when each paper of this run first arrives. */
+    /** Follows ronbun.papers.v1 from a background thread and notes when each summary first arrives in a paper. */
     private static final class PapersWatch implements AutoCloseable {
 
         private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -240,24 +353,29 @@ class PipelineThroughputBenchmark {
             poller = Thread.ofPlatform().name("benchmark-papers").start(() -> {
                 try (consumer) {
                     while (!closed) {
-                        consumer.poll(Duration.ofMillis(100)).forEach(record ->
-                                arrivedAt.putIfAbsent(record.key(), System.nanoTime()));
+                        consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                            if (record.value() != null) {
+                                long now = System.nanoTime();
+                                EventJson.readPaper(record.value()).summaries()
+                                        .forEach(summary -> arrivedAt.putIfAbsent(summary.summaryId(), now));
+                            }
+                        });
                     }
                 }
             });
         }
 
         void sent(SummaryEvent summary) {
-            sentAt.put(PaperIdentity.paperId(summary.paperKey()), System.nanoTime());
+            sentAt.put(summary.summaryId(), System.nanoTime());
         }
 
-        /** Waits until every summary's paper arrived; returns when the last one did. */
+        /** Waits until every summary arrived in a paper; returns when the last one did. */
         long await(List<SummaryEvent> summaries, ChildProcess service) throws InterruptedException {
-            List<String> ids = summaries.stream().map(s -> PaperIdentity.paperId(s.paperKey())).toList();
+            List<String> ids = summaries.stream().map(SummaryEvent::summaryId).toList();
             long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
             while (!arrivedAt.keySet().containsAll(ids)) {
                 if (!service.isAlive() || System.nanoTime() > deadline) {
-                    fail("%d of %d papers arrived; the service's log ends:%n%s",
+                    fail("%d of %d summaries arrived; the service's log ends:%n%s",
                             ids.stream().filter(arrivedAt::containsKey).count(), ids.size(),
                             String.join("\n", service.logTail(40)));
                 }
@@ -267,8 +385,7 @@ class PipelineThroughputBenchmark {
         }
 
         long latencyMillis(SummaryEvent summary) {
-            String id = PaperIdentity.paperId(summary.paperKey());
-            return (arrivedAt.get(id) - sentAt.get(id)) / 1_000_000;
+            return (arrivedAt.get(summary.summaryId()) - sentAt.get(summary.summaryId())) / 1_000_000;
         }
 
         @Override
@@ -279,23 +396,59 @@ class PipelineThroughputBenchmark {
     }
 
     /**
-     * Summaries of mixed lengths made of the paragraphs of the sample documents: 40 % one paragraph, 40 % three, 20 %
-     * ten, each paper its own (so every summary makes one paper).
+     * Summaries of mixed lengths made of the Japanese paragraphs of the sample documents and the shared corpus: 40 %
+     * one paragraph, 40 % three, 20 % ten, drawn without replacement (reshuffled when the deck runs out); a quarter of
+     * them are second summaries (another document, new paragraphs) of a paper sent earlier in the same round.
      */
-    private static final class JapaneseSummaries {
+    private record RealMix(List<String> paragraphs) {
 
-        static List<SummaryEvent> from(Path samples, String run, int count) throws IOException {
-            List<String> paragraphs = paragraphs(samples);
-            Random random = new Random(42);
+        static RealMix from(List<Path> folders) throws IOException {
+            List<String> paragraphs = new ArrayList<>();
+            for (Path folder : folders) {
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md"))
+                            .filter(f -> !f.getFileName().toString().equals("README.md")).sorted().toList()) {
+                        for (String block : Files.readString(file).split("\\n\\s*\\n")) {
+                            String text = block.strip();
+                            if (text.length() >= 40 && text.codePoints().anyMatch(RealMix::isJapanese)) {
+                                paragraphs.add(text);
+                            }
+                        }
+                    }
+                }
+            }
+            return new RealMix(List.copyOf(paragraphs));
+        }
+
+        int size() {
+            return paragraphs.size();
+        }
+
+        List<SummaryEvent> summaries(String run, int count, Random random) {
+            List<String> deck = new ArrayList<>();
             List<SummaryEvent> summaries = new ArrayList<>(count);
+            List<SummaryEvent> firsts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int roll = random.nextInt(10);
                 int size = roll < 4 ? 1 : roll < 8 ? 3 : 10;
                 List<String> chosen = new ArrayList<>();
                 for (int p = 0; p < size; p++) {
-                    chosen.add(paragraphs.get(random.nextInt(paragraphs.size())));
+                    if (deck.isEmpty()) {
+                        deck.addAll(paragraphs);
+                        Collections.shuffle(deck, random);
+                    }
+                    chosen.add(deck.removeLast());
                 }
-                summaries.add(summary(run, i, chosen));
+                if (!firsts.isEmpty() && random.nextInt(4) == 0) {
+                    summaries.add(secondSummary(firsts.get(random.nextInt(firsts.size())), run, i, chosen));
+                } else {
+                    SummaryEvent first = summary(run, i, chosen);
+                    firsts.add(first);
+                    summaries.add(first);
+                }
             }
             return summaries;
         }
@@ -304,39 +457,108 @@ class PipelineThroughputBenchmark {
             String first = paragraphs.getFirst();
             String titleJa = first.lines().findFirst().orElse(first);
             titleJa = titleJa.substring(0, Math.min(40, titleJa.length()));
+            return event("title-ja:benchmark " + run + " " + index, titleJa, run + "-" + index, "benchmark.txt",
+                    paragraphs);
+        }
+
+        private static SummaryEvent secondSummary(SummaryEvent of, String run, int index, List<String> paragraphs) {
+            return event(of.paperKey(), of.titleJa(), run + "-" + index, "second-summary.txt", paragraphs);
+        }
+
+        private static SummaryEvent event(String paperKey, String titleJa, String documentId, String documentName,
+                                          List<String> paragraphs) {
+            String first = paragraphs.getFirst();
             List<Section> sections = new ArrayList<>();
             String[] headings = {"概要", "手法", "結果"};
             for (int i = 0; i < paragraphs.size(); i++) {
                 sections.add(new Section(headings[Math.min(i, headings.length - 1)], paragraphs.get(i)));
             }
-            String body = String.join("\n\n", paragraphs);
-            String paperKey = "title-ja:benchmark " + run + " " + index;
-            return new SummaryEvent(SummaryEvent.SCHEMA_VERSION, paperKey, run + "-" + index, "benchmark.txt", 0,
-                    "generic", null, titleJa, null, List.of(), List.of(), null, "paper", LocalDate.of(2026, 1, 13),
-                    first.substring(0, Math.min(80, first.length())), sections, body, Instant.now());
-        }
-
-        /** Blank-line separated blocks with Japanese in them, at least 40 characters long. */
-        private static List<String> paragraphs(Path samples) throws IOException {
-            List<String> paragraphs = new ArrayList<>();
-            try (Stream<Path> files = Files.list(samples)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md"))
-                        .filter(f -> !f.getFileName().toString().equals("README.md")).sorted().toList()) {
-                    for (String block : Files.readString(file).split("\\n\\s*\\n")) {
-                        String text = block.strip();
-                        if (text.length() >= 40 && text.codePoints().anyMatch(JapaneseSummaries::isJapanese)) {
-                            paragraphs.add(text);
-                        }
-                    }
-                }
-            }
-            return paragraphs;
+            return new SummaryEvent(SummaryEvent.SCHEMA_VERSION, paperKey, documentId, documentName, 0, "generic", null,
+                    titleJa, null, List.of(), List.of(), null, "paper", LocalDate.of(2026, 1, 13),
+                    first.substring(0, Math.min(80, first.length())), sections, String.join("\n\n", paragraphs),
+                    Instant.now());
         }
 
         private static boolean isJapanese(int codePoint) {
             Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
             return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
                     || script == Character.UnicodeScript.HAN;
+        }
+    }
+
+    /**
+     * The transformers.js pipeline: {@code src/test/bench/pipeline-reference.mjs} under node, with transformers.js from
+     * {@code ronbun.benchmark.node-modules} (./ronbun bench pipeline installs it with ONNXRUNTIME_NODE_INSTALL=skip).
+     */
+    private record Reference(Path script, Path nodeModules, Path modelDir, Path work, int threads, String missing) {
+
+        record Result(double summariesPerSecond, long peakRssMib, Map<String, float[]> vectors, String line) {
+        }
+
+        static Reference find(Path root, Path work, int threads) throws IOException {
+            Path script = root.resolve("embed-service/src/test/bench/pipeline-reference.mjs");
+            Path modules = Path.of(System.getProperty("ronbun.benchmark.node-modules",
+                    root.resolve(".ronbun/bench/transformers-js/node_modules").toString()));
+            Path modelDir = BundledModel.materialise(BundledModel.defaultCacheRoot()).directory();
+            String missing = null;
+            if (!Files.isDirectory(modules.resolve("@huggingface/transformers"))) {
+                missing = "no @huggingface/transformers in " + modules;
+            } else if (!onPath("node")) {
+                missing = "no node on the PATH";
+            }
+            return new Reference(script, modules, modelDir, work, threads, missing);
+        }
+
+        boolean available() {
+            return missing == null;
+        }
+
+        String describe() {
+            return "node " + script.getFileName() + " with " + nodeModules + ", " + threads + " intra-op threads, "
+                    + "one summary at a time, one passage per pass, no Kafka and no database";
+        }
+
+        Result run(List<SummaryEvent> summaries, PaperVectorizer chunking, int round) throws Exception {
+            List<Map<String, Object>> input = new ArrayList<>();
+            for (SummaryEvent summary : summaries) {
+                List<Map<String, Object>> passages = chunking.passagesOf(PaperText.of(summary)).stream()
+                        .map(p -> Map.<String, Object>of("text", p.text(), "weight", p.weight())).toList();
+                input.add(Map.of("id", summary.summaryId(), "passages", passages));
+            }
+            Path passagesFile = work.resolve("reference-passages-" + round + ".json");
+            Path vectorsFile = work.resolve("reference-vectors-" + round + ".json");
+            EventJson.mapper().writeValue(passagesFile.toFile(), input);
+            Process node = new ProcessBuilder("node", script.toString(), nodeModules.toString(), modelDir.toString(),
+                    passagesFile.toString(), vectorsFile.toString(), "--threads", Integer.toString(threads))
+                    .redirectErrorStream(true).start();
+            String output = new String(node.getInputStream().readAllBytes());
+            assertThat(node.waitFor()).as("the reference pipeline: %s", output).isZero();
+            String line = output.lines().filter(l -> l.startsWith("reference ")).findFirst().orElseThrow();
+            Map<String, float[]> vectors = new HashMap<>();
+            EventJson.mapper().readTree(vectorsFile.toFile()).properties().forEach(entry -> {
+                float[] vector = new float[entry.getValue().size()];
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] = (float) entry.getValue().get(i).asDouble();
+                }
+                vectors.put(entry.getKey(), vector);
+            });
+            return new Result(Double.parseDouble(field(line, "summaries_per_s")),
+                    Long.parseLong(field(line, "peak_rss_mib")), vectors, line.substring("reference ".length()));
+        }
+
+        static String field(String line, String name) {
+            String[] words = line.split(" ");
+            for (int i = 0; i < words.length - 1; i++) {
+                if (words[i].equals(name)) {
+                    return words[i + 1];
+                }
+            }
+            throw new IllegalStateException(name + " not in " + line);
+        }
+
+        private static boolean onPath(String command) {
+            return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
         }
     }
 }
