@@ -31,7 +31,7 @@ class EmbeddingCommandsTest {
         CommandRun pooling = CommandRun.of(new CommandLine(new JstsEvaluation()), "--pooling", "max");
 
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("Unknown option: '--papers'").contains("Usage: ronbun bench embed");
+        assertThat(unknown.err()).contains("Unknown options: '--papers', '10'").contains("Usage: ronbun bench embed");
         assertThat(tokens.exitCode()).isEqualTo(2);
         assertThat(tokens.err()).contains("Invalid value for option '--tokens'").contains("'long' is not an int")
                 .doesNotContain("For input string");
