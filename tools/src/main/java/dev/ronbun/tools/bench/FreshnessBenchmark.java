@@ -72,7 +72,8 @@ public final class FreshnessBenchmark {
             @Option(names = "--load-per-second", defaultValue = "2", paramLabel = "R",
                     description = "background documents per second (default: ${DEFAULT-VALUE})") double loadPerSecond,
             @Option(names = "--timeout-s", defaultValue = "120", paramLabel = "S",
-                    description = "how long a probe may take (default: ${DEFAULT-VALUE})") long timeoutSeconds) throws Exception {
+                    description = "how long a probe may take (default: ${DEFAULT-VALUE})") long timeoutSeconds)
+            throws Exception {
         StackConfig config = StackConfig.fromEnvironment();
         String admin = SigningKeys.loadOrCreate(config.keysDir()).issuer().token(Roles.ADMIN, null);
         FreshnessBenchmark bench = new FreshnessBenchmark(

@@ -87,12 +87,13 @@ public final class LoadBenchmark {
                     description = "wrk -c (default: ${DEFAULT-VALUE})") int connections,
             @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
                     description = "wrk -t (default: ${DEFAULT-VALUE})") int threads,
-            @Option(names = "--scenarios", defaultValue = "mixed,related,recommendations", paramLabel = "A,B", split = ",",
-                    description = "default: ${DEFAULT-VALUE}") List<String> scenarios,
+            @Option(names = "--scenarios", defaultValue = "mixed,related,recommendations", paramLabel = "A,B",
+                    split = ",", description = "default: ${DEFAULT-VALUE}") List<String> scenarios,
             @Option(names = "--skip-seed",
                     description = "reuse the papers and readers of the last run") boolean skipSeed,
             @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S",
-                    description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds) throws Exception {
+                    description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds)
+            throws Exception {
         boolean seed = !skipSeed;
         LoadBenchmark bench = new LoadBenchmark(StackConfig.fromEnvironment());
         Path work = bench.config.stateDir().resolve("load");
@@ -117,8 +118,7 @@ public final class LoadBenchmark {
         for (String scenario : scenarios) {
             clean &= bench.drive(script, scenario, 1.0, seconds, connections, threads);
         }
-        System.exit(clean ? 0 : 1);
-        return 0;
+        return clean ? 0 : 1;
     }
 
     /** Runs recommend-service's LoadCorpus with that service's own classpath, against this stack's broker. */

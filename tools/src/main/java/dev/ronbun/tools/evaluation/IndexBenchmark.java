@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -102,7 +101,8 @@ public final class IndexBenchmark {
             @Option(names = "--pgvector", paramLabel = "JDBC_URL",
                     description = "also measure pgvector on this database") String pgvector,
             @Option(names = "--cone", defaultValue = "0", paramLabel = "C",
-                    description = "how tightly clusters gather (default: ${DEFAULT-VALUE})") double cone) throws Exception {
+                    description = "how tightly clusters gather (default: ${DEFAULT-VALUE})") double cone)
+            throws Exception {
         int searchWidth = hnswSearchWidth == null ? IndexSettings.DEFAULTS.hnswSearchWidth() : hnswSearchWidth;
         int clusterCount = clusters == null ? Math.max(10, papers / 500) : clusters;
         Path folder = dir == null ? Files.createTempDirectory("ronbun-index-benchmark") : dir;

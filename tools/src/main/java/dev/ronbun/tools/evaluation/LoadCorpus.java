@@ -48,7 +48,8 @@ public final class LoadCorpus {
     }
 
     @Command(name = "LoadCorpus", mixinStandardHelpOptions = true,
-            description = "Writes synthetic papers and reading events to a broker, and their ids to a folder, for the load benchmark.")
+            description = "Writes synthetic papers and reading events to a broker, and their ids to a folder, "
+                    + "for the load benchmark.")
     static int run(
             @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT",
                     description = "the broker") String bootstrap,

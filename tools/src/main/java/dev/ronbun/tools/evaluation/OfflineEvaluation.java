@@ -353,7 +353,8 @@ public final class OfflineEvaluation {
             @Option(names = "--papers", required = true, paramLabel = "FILE|URL",
                     description = "a dump of GET /api/admin/papers.jsonl") String papersSource,
             @Option(names = "--topics", paramLabel = "FILE",
-                    description = "labelled topics, repeatable (default: infra/eval/labels/topics.json)") List<Path> topicOptions,
+                    description = "labelled topics, repeatable (default: infra/eval/labels/topics.json)")
+            List<Path> topicOptions,
             @Option(names = "--twins", paramLabel = "FILE",
                     description = "near twins (default: infra/eval/labels/twins.json)") Path twins,
             @Option(names = "--no-tags",

@@ -85,8 +85,8 @@ public final class RonbunStack {
         }
     }
 
-    @Command(name = "ronbun up", mixinStandardHelpOptions = true, description = "The supervisor that ./ronbun up starts: "
-            + "the broker, PostgreSQL and the three services, watched until it is stopped (settings: RONBUN_* "
+    @Command(name = "ronbun up", mixinStandardHelpOptions = true,
+            description = "The supervisor that ./ronbun up starts: the broker, PostgreSQL and the three services, watched until it is stopped (settings: RONBUN_* "
             + "environment variables, see StackConfig).")
     static int run() {
         if (System.getProperty("log4j2.configurationFile") == null) {

@@ -55,7 +55,8 @@ class AdminJobCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("\rre-indexing: 20/40 records, 18 papers")
                 .contains("\rre-indexing: all 40 records read; merging the index's segments")
-                .endsWith(String.format("\r%-78s%n", "re-index complete: 37 papers indexed from 40 records, 1 segment(s)"));
+                .endsWith(String.format("\r%-78s%n",
+                        "re-index complete: 37 papers indexed from 40 records, 1 segment(s)"));
         assertThat(calls.getFirst()).startsWith("POST Bearer");
         assertThat(calls).allMatch(call -> call.matches("(POST|GET) Bearer \\S+\\.\\S+\\.\\S+"));
         assertThat(calls.subList(1, calls.size())).allMatch(call -> call.startsWith("GET"));

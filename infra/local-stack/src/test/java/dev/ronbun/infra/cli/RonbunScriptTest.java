@@ -124,7 +124,8 @@ class RonbunScriptTest {
     @Test
     void theJvmsIncubatorNoticeIsDroppedAndEverythingElsePasses() throws Exception {
         Path jdkBin = fakeJdk("echo \"$*\" >> " + state.resolve("java.calls") + "; echo figures;"
-                + " echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2; echo 'a real warning' >&2; exit 3");
+                + " echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2;"
+                + " echo 'a real warning' >&2; exit 3");
 
         Streams bench = runScript(List.of("bench", "recommend", "--papers", "10"), Map.of("JAVA_HOME",
                 jdkBin.getParent().toString()));
@@ -165,8 +166,8 @@ class RonbunScriptTest {
     private Path fakeJdk(String body) throws IOException {
         Path jdkBin = Files.createDirectories(state.resolve("fake-jdk/bin"));
         fakeCommand(jdkBin, "javac", "exit 0");
-        fakeCommand(jdkBin, "java", "if [ \"$1\" = -XshowSettings:properties ]; then echo 'java.specification.version"
-                + " = 25'; exit 0; fi; " + body);
+        fakeCommand(jdkBin, "java", "if [ \"$1\" = -XshowSettings:properties ]; then"
+                + " echo 'java.specification.version = 25'; exit 0; fi; " + body);
         return jdkBin;
     }
 
