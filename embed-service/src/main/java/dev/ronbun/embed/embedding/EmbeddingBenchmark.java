@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Throughput harness (not a test): passages per second for synthetic Japanese-like passages of exactly N tokens,
@@ -22,32 +25,37 @@ import java.util.Random;
  * machine may be shared, it also prints passages per CPU-second of this process (all threads, from /proc/self/stat):
  * multiplied by the threads it is what an otherwise idle machine would reach, as long as threads scale.
  */
-public final class EmbeddingBenchmark {
+@Command(name = "ronbun bench embed", mixinStandardHelpOptions = true,
+        description = "Passages per second of the embedding model, per passage length and batch size.")
+public final class EmbeddingBenchmark implements Callable<Integer> {
 
     private static final String HIRAGANA = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん";
     private static final String KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
     private static final String KANJI = "学習法型予測評価実験結果提案手法性能精度生成言語画像音声推論計算効率分布確率最適化損失関数層注意機構表現特徴";
 
-    private EmbeddingBenchmark() {
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "a model folder (default: the bundled model)")
+    Path modelDirOption;
+
+    @Option(names = "--tokens", split = ",", paramLabel = "N,N", description = "passage lengths in tokens "
+            + "(default: 128,512)")
+    int[] tokenLengths = {128, 512};
+
+    @Option(names = "--batch-sizes", split = ",", paramLabel = "N,N", description = "default: 1,8,16,32")
+    int[] batchSizes = {1, 8, 16, 32};
+
+    @Option(names = "--seconds", paramLabel = "S", description = "per measurement (default: ${DEFAULT-VALUE})")
+    double seconds = 5;
+
+    @Option(names = "--threads", paramLabel = "N", description = "default: the number of CPUs")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmbeddingBenchmark()).execute(args));
     }
 
-    public static void main(String[] args) throws IOException {
-        Optional<Path> modelDir = Optional.empty();
-        int[] tokenLengths = {128, 512};
-        int[] batchSizes = {1, 8, 16, 32};
-        double seconds = 5;
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--model-dir" -> modelDir = Optional.of(Path.of(args[++i]));
-                case "--tokens" -> tokenLengths = ints(args[++i]);
-                case "--batch-sizes" -> batchSizes = ints(args[++i]);
-                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --model-dir DIR"
-                        + " --tokens 128,512 --batch-sizes 1,8,16,32 --seconds 5 --threads N");
-            }
-        }
+    @Override
+    public Integer call() throws IOException {
+        Optional<Path> modelDir = Optional.ofNullable(modelDirOption);
         ModelFolder folder = new ModelSource(modelDir, BundledModel.defaultCacheRoot()).open();
         System.out.printf("model %s version %s threads %d cpus %d loadavg %s%n", folder.descriptor().id(),
                 folder.modelVersion(), threads, Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -67,6 +75,7 @@ public final class EmbeddingBenchmark {
             }
         }
         System.out.printf("loadavg %s%n", loadAverage());
+        return 0;
     }
 
     /** The median wall-clock rate over repeated calls, and the number of passages embedded in all. */
@@ -155,9 +164,5 @@ public final class EmbeddingBenchmark {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     }
 }

@@ -14,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Measures an embedding model as the service runs it on JSTS (JGLUE's Japanese STS): the Spearman correlation
@@ -27,7 +33,9 @@ import java.util.Optional;
  * </pre>
  * Prints {@code spearman <value>} (and {@code mrr <value>} with {@code --retrieval}).
  */
-public final class JstsEvaluation {
+@Command(name = "ronbun eval jsts", mixinStandardHelpOptions = true,
+        description = "Spearman correlation of the embedding model's cosine similarities with JSTS's human labels.")
+public final class JstsEvaluation implements Callable<Integer> {
 
     /** The JSTS validation split that the shared workspace carries, relative to the shared folder. */
     public static final String EVAL_FILE = "eval/jsts-valid-v1.3.json";
@@ -35,7 +43,42 @@ public final class JstsEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double RELEVANT_LABEL = 4.0;
 
-    private JstsEvaluation() {
+    @Option(names = "--file", paramLabel = "JSONL", description = "the JSTS file (default: shared/" + EVAL_FILE
+            + " in a folder above this one)")
+    Path file;
+
+    @Option(names = "--raw", description = "without the model's Japanese normalisation")
+    boolean raw;
+
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "a model folder (default: the bundled model)")
+    Path modelDir;
+
+    @Option(names = "--limit", paramLabel = "N", description = "the first N pairs only")
+    int limit = Integer.MAX_VALUE;
+
+    @Option(names = "--retrieval", description = "also the mean reciprocal rank of relevant pairs as a search")
+    boolean retrieval;
+
+    @Option(names = "--query-prefix", paramLabel = "TEXT", description = "overrides the model's query prefix")
+    String queryPrefix;
+
+    @Option(names = "--pooling", paramLabel = "P", converter = PoolingConverter.class,
+            description = "cls, mean or cls+mean (default: the model's)")
+    Pooling pooling;
+
+    @Option(names = "--threads", paramLabel = "N", description = "default: the embedder's")
+    int threads;
+
+    /** {@code --pooling} by its JSON name. */
+    static final class PoolingConverter implements ITypeConverter<Pooling> {
+        @Override
+        public Pooling convert(String value) {
+            try {
+                return Pooling.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Spearman correlation of cosine similarity (both sides embedded as passages) with the labels. */
@@ -117,35 +160,43 @@ public final class JstsEvaluation {
         return Optional.empty();
     }
 
-    public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args);
-        ModelFolder folder = new ModelSource(options.modelDir(), BundledModel.defaultCacheRoot()).open();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new JstsEvaluation()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ModelFolder folder = new ModelSource(Optional.ofNullable(modelDir), BundledModel.defaultCacheRoot()).open();
         ModelDescriptor descriptor = folder.descriptor();
-        if (options.raw()) {
+        if (raw) {
             descriptor = descriptor.withJapaneseNormalization(false);
         }
-        if (options.queryPrefix() != null) {
-            descriptor = descriptor.withQueryPrefix(options.queryPrefix());
+        if (queryPrefix != null) {
+            descriptor = descriptor.withQueryPrefix(queryPrefix);
         }
-        if (options.pooling() != null) {
-            descriptor = descriptor.withPooling(options.pooling());
+        if (pooling != null) {
+            descriptor = descriptor.withPooling(pooling);
         }
         folder = folder.withDescriptor(descriptor);
-        Path file = options.file().or(JstsEvaluation::locateEvalFile)
-                .orElseThrow(() -> new IOException("no --file given and no shared/" + EVAL_FILE + " found above "
-                        + Path.of("").toAbsolutePath()));
-        List<StsPair> pairs = readPairs(file, options.limit());
-        EmbedderSettings settings = options.threads() > 0
-                ? new EmbedderSettings(options.threads(), EmbedderSettings.defaults().maxBatchSize(),
+        Optional<Path> found = Optional.ofNullable(file).or(JstsEvaluation::locateEvalFile);
+        if (found.isEmpty()) {
+            System.err.println("ronbun eval jsts: no --file given and no shared/" + EVAL_FILE + " found above "
+                    + Path.of("").toAbsolutePath());
+            return 1;
+        }
+        Path evalFile = found.get();
+        List<StsPair> pairs = readPairs(evalFile, limit);
+        EmbedderSettings settings = threads > 0
+                ? new EmbedderSettings(threads, EmbedderSettings.defaults().maxBatchSize(),
                         EmbedderSettings.defaults().maxBatchTokens())
                 : EmbedderSettings.defaults();
         try (TextEmbedder embedder = new TextEmbedder(folder, settings)) {
             System.out.printf("model %s version %s pooling %s japaneseNormalization %s pairs %d file %s%n",
                     descriptor.id(), folder.modelVersion(), descriptor.pooling(), descriptor.japaneseNormalization(),
-                    pairs.size(), file);
+                    pairs.size(), evalFile);
             long start = System.nanoTime();
             System.out.printf("spearman %.4f%n", spearman(embedder, pairs));
-            if (options.retrieval()) {
+            if (retrieval) {
                 System.out.printf("mrr %.4f (%d queries, query prefix \"%s\")%n", retrievalMrr(embedder, pairs),
                         pairs.stream().filter(p -> p.label() >= RELEVANT_LABEL).count(), descriptor.queryPrefix());
             }
@@ -153,35 +204,6 @@ public final class JstsEvaluation {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    private record Options(boolean raw, Optional<Path> modelDir, Optional<Path> file, int limit, boolean retrieval,
-                           String queryPrefix, Pooling pooling, int threads) {
-
-        static Options parse(String[] args) {
-            boolean raw = false;
-            boolean retrieval = false;
-            Optional<Path> modelDir = Optional.empty();
-            Optional<Path> file = Optional.empty();
-            int limit = Integer.MAX_VALUE;
-            String queryPrefix = null;
-            Pooling pooling = null;
-            int threads = 0;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--raw" -> raw = true;
-                    case "--retrieval" -> retrieval = true;
-                    case "--model-dir" -> modelDir = Optional.of(Path.of(args[++i]));
-                    case "--file" -> file = Optional.of(Path.of(args[++i]));
-                    case "--limit" -> limit = Integer.parseInt(args[++i]);
-                    case "--query-prefix" -> queryPrefix = args[++i];
-                    case "--pooling" -> pooling = Pooling.parse(args[++i]);
-                    case "--threads" -> threads = Integer.parseInt(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --raw "
-                            + "--model-dir DIR --file JSONL --limit N --retrieval --query-prefix TEXT --pooling cls|mean|cls+mean --threads N");
-                }
-            }
-            return new Options(raw, modelDir, file, limit, retrieval, queryPrefix, pooling, threads);
-        }
+        return 0;
     }
 }

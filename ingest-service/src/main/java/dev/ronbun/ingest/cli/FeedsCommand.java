@@ -4,29 +4,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./ronbun feeds add URL [--name N] | list | show ID | poll ID | remove ID}: manages the feed subscriptions of
  * a running ingest-service through its API, with the curator token in {@code RONBUN_TOKEN} ({@code ./ronbun feeds}
  * mints one) or the one given with {@code --token}.
  */
-public final class FeedsCommand {
+@Command(name = "ronbun feeds", mixinStandardHelpOptions = true,
+        description = "Manages the feed subscriptions of a running ingest-service.")
+public final class FeedsCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: ronbun feeds add URL [--name NAME] | list | show ID | poll ID | remove ID"
-            + "  [--url http://127.0.0.1:8081] [--token TOKEN]";
+    @Parameters(index = "0", paramLabel = "ACTION", description = "add URL | list | show ID | poll ID | remove ID")
+    String action;
 
-    private FeedsCommand() {
+    @Parameters(index = "1", arity = "0..1", paramLabel = "URL|ID", description = "the feed's URL (add) or number")
+    String argument;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "the feed's display name (add)")
+    String name;
+
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:RONBUN_INGEST_URL:-http://127.0.0.1:8081}",
+            description = "ingest-service (default: ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:RONBUN_TOKEN}",
+            description = "a curator token (default: RONBUN_TOKEN)")
+    String token;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private FeedsCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -34,30 +65,17 @@ public final class FeedsCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String url = System.getenv().getOrDefault("RONBUN_INGEST_URL", "http://127.0.0.1:8081");
-        String token = System.getenv("RONBUN_TOKEN");
-        String name = null;
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--url" -> url = i + 1 < args.length ? args[++i] : url;
-                case "--token" -> token = i + 1 < args.length ? args[++i] : token;
-                case "--name" -> name = i + 1 < args.length ? args[++i] : name;
-                default -> words.add(args[i]);
-            }
-        }
-        if (words.isEmpty()) {
-            err.println(USAGE);
-            return 2;
-        }
-        String action = words.getFirst();
-        String argument = words.size() > 1 ? words.get(1) : null;
+        return new CommandLine(new FeedsCommand(out, err)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    @Override
+    public Integer call() {
         HttpRequest request;
         switch (action) {
             case "add" -> {
                 if (argument == null) {
-                    err.println(USAGE);
-                    return 2;
+                    throw new ParameterException(spec.commandLine(), "feeds add needs the feed's URL");
                 }
                 Map<String, String> body = new LinkedHashMap<>();
                 body.put("url", argument);
@@ -70,8 +88,8 @@ public final class FeedsCommand {
             case "list" -> request = builder(url, "/api/feeds", token).GET().build();
             case "show", "poll", "remove" -> {
                 if (argument == null || !argument.matches("\\d{1,18}")) {
-                    err.println("ronbun feeds " + action + ": give the feed's number (see `./ronbun feeds list`)");
-                    return 2;
+                    throw new ParameterException(spec.commandLine(),
+                            "feeds " + action + ": give the feed's number (see `./ronbun feeds list`)");
                 }
                 HttpRequest.Builder builder = builder(url, "/api/feeds/" + argument
                         + (action.equals("poll") ? "/poll" : ""), token);
@@ -81,10 +99,8 @@ public final class FeedsCommand {
                     default -> builder.DELETE().build();
                 };
             }
-            default -> {
-                err.println(USAGE);
-                return 2;
-            }
+            default -> throw new ParameterException(spec.commandLine(),
+                    "unknown action '" + action + "'; one of add, list, show, poll, remove");
         }
         HttpResponse<String> response;
         try {

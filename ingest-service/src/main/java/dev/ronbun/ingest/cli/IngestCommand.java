@@ -5,6 +5,7 @@ import dev.ronbun.contracts.EventJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +26,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./ronbun ingest FILE|DIR…}: walks folders recursively and sends each text document to a running
@@ -33,14 +39,36 @@ import java.util.Locale;
  * else that is not a text document (images, binaries, files over the size limit) is skipped with a note. Sends the
  * curator token in {@code RONBUN_TOKEN} ({@code ./ronbun ingest} mints one), or the one given with {@code --token}.
  */
-public final class IngestCommand {
+@Command(name = "ronbun ingest", mixinStandardHelpOptions = true,
+        description = "Sends documents to a running ingest-service, one line per file.")
+public final class IngestCommand implements Callable<Integer> {
 
     private static final List<String> DOCUMENT_EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm");
     /** ingest-service's default ronbun.ingest.max-document-bytes; a larger file would only be refused with 413. */
     static final long DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
     private static final int SNIFF_BYTES = 8192;
 
-    private IngestCommand() {
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:RONBUN_INGEST_URL:-http://127.0.0.1:8081}",
+            description = "ingest-service (default: ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:RONBUN_TOKEN}",
+            description = "a curator token (default: RONBUN_TOKEN)")
+    String token;
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "files larger than this are skipped (default: "
+            + "${DEFAULT-VALUE})")
+    long maxBytes = DEFAULT_MAX_BYTES;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "documents, and folders walked recursively")
+    List<Path> roots;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private IngestCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     /** A file found under the roots, and why it is not sent (null when it is). */
@@ -52,25 +80,12 @@ public final class IngestCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String url = System.getenv().getOrDefault("RONBUN_INGEST_URL", "http://127.0.0.1:8081");
-        String token = System.getenv("RONBUN_TOKEN");
-        long maxBytes = DEFAULT_MAX_BYTES;
-        List<Path> roots = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--url") && i + 1 < args.length) {
-                url = args[++i];
-            } else if (args[i].equals("--token") && i + 1 < args.length) {
-                token = args[++i];
-            } else if (args[i].equals("--max-bytes") && i + 1 < args.length) {
-                maxBytes = Long.parseLong(args[++i]);
-            } else {
-                roots.add(Path.of(args[i]));
-            }
-        }
-        if (roots.isEmpty()) {
-            err.println("usage: ronbun ingest [--url http://127.0.0.1:8081] [--token TOKEN] [--max-bytes N] FILE|DIR…");
-            return 2;
-        }
+        return new CommandLine(new IngestCommand(out, err)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    @Override
+    public Integer call() {
         List<Candidate> candidates;
         try {
             candidates = candidatesUnder(roots, maxBytes);

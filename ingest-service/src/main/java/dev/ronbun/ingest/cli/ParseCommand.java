@@ -9,19 +9,41 @@ import dev.ronbun.ingest.parsing.ParsedDocument;
 import dev.ronbun.ingest.parsing.ParsedPaper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./ronbun parse FILE [--format F]}: splits a document exactly as ingest-service does and prints one JSON
  * object per paper per line. Publishes nothing and needs no running service.
  */
-public final class ParseCommand {
+@Command(name = "ronbun parse", mixinStandardHelpOptions = true,
+        description = "Prints the papers ingest would find in FILE, one JSON object per line; publishes nothing.")
+public final class ParseCommand implements Callable<Integer> {
 
-    private ParseCommand() {
+    @Parameters(paramLabel = "FILE", description = "a UTF-8 document")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "F", converter = FormatConverter.class,
+            description = "the document's shape, as ingest's API names it (default: recognised from the text)")
+    DocumentFormat format;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private ParseCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -29,29 +51,28 @@ public final class ParseCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Optional<DocumentFormat> format = Optional.empty();
-        Path file = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--format") && i + 1 < args.length) {
-                try {
-                    format = Optional.of(DocumentFormat.fromWireName(args[++i]));
-                } catch (IllegalArgumentException e) {
-                    err.println("ronbun parse: " + e.getMessage());
-                    return 2;
-                }
-            } else if (file == null) {
-                file = Path.of(args[i]);
-            } else {
-                return usage(err);
+        return new CommandLine(new ParseCommand(out, err)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    /** {@code --format} by its wire name, with the list of known names when it is none of them. */
+    static final class FormatConverter implements ITypeConverter<DocumentFormat> {
+        @Override
+        public DocumentFormat convert(String value) {
+            try {
+                return DocumentFormat.fromWireName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
-        if (file == null) {
-            return usage(err);
-        }
+    }
+
+    @Override
+    public Integer call() {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
-            ParsedDocument document = new DocumentSplitter().split(text, format, file.toString());
+            ParsedDocument document = new DocumentSplitter().split(text, Optional.ofNullable(format), file.toString());
             ObjectWriter writer = EventJson.mapper().writer();
             for (ParsedPaper paper : document.papers()) {
                 out.println(writer.writeValueAsString(paper));
@@ -69,10 +90,5 @@ public final class ParseCommand {
             err.println("ronbun parse: cannot read " + file + ": " + e.getMessage());
         }
         return 1;
-    }
-
-    private static int usage(PrintStream err) {
-        err.println("usage: ronbun parse FILE [--format " + DocumentFormat.wireNames("|") + "]");
-        return 2;
     }
 }

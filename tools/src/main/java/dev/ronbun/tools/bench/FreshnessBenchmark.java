@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Freshness harness (not a test), run against a stack started by {@code ./ronbun up}: how long after
@@ -54,26 +57,30 @@ public final class FreshnessBenchmark {
         this.token = token;
     }
 
-    public static void main(String[] args) throws Exception {
-        int probes = 30;
-        long probeIntervalMs = 3000;
-        double loadPerSecond = 2;
-        long timeoutSeconds = 120;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--probes" -> probes = Integer.parseInt(args[++i]);
-                case "--probe-interval-ms" -> probeIntervalMs = Long.parseLong(args[++i]);
-                case "--load-per-second" -> loadPerSecond = Double.parseDouble(args[++i]);
-                case "--timeout-s" -> timeoutSeconds = Long.parseLong(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(CommandLine.getCommandMethods(FreshnessBenchmark.class, "run").getFirst())
+                .execute(args));
+    }
+
+    @Command(name = "ronbun bench freshness", mixinStandardHelpOptions = true,
+            description = "POST-to-related latency of the running stack under a steady ingest load.")
+    static int run(
+            @Option(names = "--probes", defaultValue = "30", paramLabel = "N",
+                    description = "probe papers (default: ${DEFAULT-VALUE})") int probes,
+            @Option(names = "--probe-interval-ms", defaultValue = "3000", paramLabel = "MS",
+                    description = "between probes (default: ${DEFAULT-VALUE})") long probeIntervalMs,
+            @Option(names = "--load-per-second", defaultValue = "2", paramLabel = "R",
+                    description = "background documents per second (default: ${DEFAULT-VALUE})") double loadPerSecond,
+            @Option(names = "--timeout-s", defaultValue = "120", paramLabel = "S",
+                    description = "how long a probe may take (default: ${DEFAULT-VALUE})") long timeoutSeconds)
+            throws Exception {
         StackConfig config = StackConfig.fromEnvironment();
         String admin = SigningKeys.loadOrCreate(config.keysDir()).issuer().token(Roles.ADMIN, null);
         FreshnessBenchmark bench = new FreshnessBenchmark(
                 "http://127.0.0.1:" + config.servicePorts().get(RonbunService.INGEST),
                 "http://127.0.0.1:" + config.servicePorts().get(RonbunService.RECOMMEND), admin);
         bench.measure(probes, probeIntervalMs, loadPerSecond, Duration.ofSeconds(timeoutSeconds));
+        return 0;
     }
 
     private void measure(int probes, long probeIntervalMs, double loadPerSecond, Duration timeout)

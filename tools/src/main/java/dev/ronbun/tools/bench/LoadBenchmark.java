@@ -24,6 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Load harness (not a test), run by {@code ./ronbun bench load} against a stack of its own: seeds it with N synthetic
@@ -66,28 +69,32 @@ public final class LoadBenchmark {
         this.adminToken = issuer.token(Roles.ADMIN, null);
     }
 
-    public static void main(String[] args) throws Exception {
-        int papers = 10_000;
-        int readers = 1_000;
-        int seconds = 60;
-        int connections = 8;
-        int threads = 1;
-        List<String> scenarios = List.of("mixed", "related", "recommendations");
-        boolean seed = true;
-        int warmupSeconds = 60;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--papers" -> papers = Integer.parseInt(args[++i]);
-                case "--readers" -> readers = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--connections" -> connections = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--scenarios" -> scenarios = List.of(args[++i].split(","));
-                case "--skip-seed" -> seed = false;
-                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(CommandLine.getCommandMethods(LoadBenchmark.class, "run").getFirst())
+                .execute(args));
+    }
+
+    @Command(name = "ronbun bench load", mixinStandardHelpOptions = true,
+            description = "wrk on related papers and recommendations, on a seeded stack of its own.")
+    static int run(
+            @Option(names = "--papers", defaultValue = "10000", paramLabel = "N",
+                    description = "synthetic papers to seed (default: ${DEFAULT-VALUE})") int papers,
+            @Option(names = "--readers", defaultValue = "1000", paramLabel = "N",
+                    description = "synthetic readers to seed (default: ${DEFAULT-VALUE})") int readers,
+            @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
+                    description = "per scenario (default: ${DEFAULT-VALUE})") int seconds,
+            @Option(names = "--connections", defaultValue = "8", paramLabel = "N",
+                    description = "wrk -c (default: ${DEFAULT-VALUE})") int connections,
+            @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+                    description = "wrk -t (default: ${DEFAULT-VALUE})") int threads,
+            @Option(names = "--scenarios", defaultValue = "mixed,related,recommendations", paramLabel = "A,B",
+                    split = ",", description = "default: ${DEFAULT-VALUE}") List<String> scenarios,
+            @Option(names = "--skip-seed",
+                    description = "reuse the papers and readers of the last run") boolean skipSeed,
+            @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S",
+                    description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds)
+            throws Exception {
+        boolean seed = !skipSeed;
         LoadBenchmark bench = new LoadBenchmark(StackConfig.fromEnvironment());
         Path work = bench.config.stateDir().resolve("load");
         if (seed) {
@@ -111,7 +118,7 @@ public final class LoadBenchmark {
         for (String scenario : scenarios) {
             clean &= bench.drive(script, scenario, 1.0, seconds, connections, threads);
         }
-        System.exit(clean ? 0 : 1);
+        return clean ? 0 : 1;
     }
 
     /** Runs recommend-service's LoadCorpus with that service's own classpath, against this stack's broker. */

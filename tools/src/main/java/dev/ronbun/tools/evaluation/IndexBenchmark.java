@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +31,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Speed harness (not a test): builds an on-disk index of N synthetic papers (see {@link SyntheticPapers}) through the
@@ -61,46 +63,47 @@ public final class IndexBenchmark {
     private IndexBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException, SQLException {
-        int papers = 100_000;
-        int dimension = 512;
-        Integer clusters = null;
-        boolean quantized = false;
-        int queries = 500;
-        int warmup = 1000;
-        int recallQueries = 200;
-        int batch = 10_000;
-        int ramBufferMb = 512;
-        int segments = 1;
-        int searchWidth = IndexSettings.DEFAULTS.hnswSearchWidth();
-        Path dir = null;
-        boolean keep = false;
-        boolean reuse = false;
-        long seed = 42;
-        String pgvector = null;
-        double cone = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--papers" -> papers = Integer.parseInt(args[++i]);
-                case "--dimension" -> dimension = Integer.parseInt(args[++i]);
-                case "--clusters" -> clusters = Integer.parseInt(args[++i]);
-                case "--quantized" -> quantized = true;
-                case "--queries" -> queries = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--recall-queries" -> recallQueries = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--ram-buffer-mb" -> ramBufferMb = Integer.parseInt(args[++i]);
-                case "--segments" -> segments = Integer.parseInt(args[++i]);
-                case "--hnsw-search-width" -> searchWidth = Integer.parseInt(args[++i]);
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--keep" -> keep = true;
-                case "--reuse" -> reuse = true;
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--pgvector" -> pgvector = args[++i];
-                case "--cone" -> cone = Double.parseDouble(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(CommandLine.getCommandMethods(IndexBenchmark.class, "run").getFirst())
+                .execute(args));
+    }
+
+    @Command(name = "ronbun bench recommend", mixinStandardHelpOptions = true,
+            description = "Index build time, latency and HNSW recall on synthetic papers.")
+    static int run(
+            @Option(names = "--papers", defaultValue = "100000", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int papers,
+            @Option(names = "--dimension", defaultValue = "512", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int dimension,
+            @Option(names = "--clusters", paramLabel = "N",
+                    description = "default: papers / 500, at least 10") Integer clusters,
+            @Option(names = "--quantized", description = "int8-quantised vectors") boolean quantized,
+            @Option(names = "--queries", defaultValue = "500", paramLabel = "N",
+                    description = "timed calls per measure (default: ${DEFAULT-VALUE})") int queries,
+            @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N",
+                    description = "untimed calls first (default: ${DEFAULT-VALUE})") int warmup,
+            @Option(names = "--recall-queries", defaultValue = "200", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int recallQueries,
+            @Option(names = "--batch", defaultValue = "10000", paramLabel = "N",
+                    description = "papers per commit (default: ${DEFAULT-VALUE})") int batch,
+            @Option(names = "--ram-buffer-mb", defaultValue = "512", paramLabel = "MB",
+                    description = "default: ${DEFAULT-VALUE}") int ramBufferMb,
+            @Option(names = "--segments", defaultValue = "1", paramLabel = "N",
+                    description = "merge down to N segments (default: ${DEFAULT-VALUE})") int segments,
+            @Option(names = "--hnsw-search-width", paramLabel = "N",
+                    description = "default: the index setting's") Integer hnswSearchWidth,
+            @Option(names = "--dir", paramLabel = "DIR",
+                    description = "the index folder (default: a temporary one)") Path dir,
+            @Option(names = "--keep", description = "keep the index folder") boolean keep,
+            @Option(names = "--reuse", description = "search the index already in --dir") boolean reuse,
+            @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") long seed,
+            @Option(names = "--pgvector", paramLabel = "JDBC_URL",
+                    description = "also measure pgvector on this database") String pgvector,
+            @Option(names = "--cone", defaultValue = "0", paramLabel = "C",
+                    description = "how tightly clusters gather (default: ${DEFAULT-VALUE})") double cone)
+            throws Exception {
+        int searchWidth = hnswSearchWidth == null ? IndexSettings.DEFAULTS.hnswSearchWidth() : hnswSearchWidth;
         int clusterCount = clusters == null ? Math.max(10, papers / 500) : clusters;
         Path folder = dir == null ? Files.createTempDirectory("ronbun-index-benchmark") : dir;
         SyntheticPapers synthetic = new SyntheticPapers(seed, dimension, clusterCount, cone);
@@ -131,6 +134,7 @@ public final class IndexBenchmark {
                 deleteRecursively(folder);
             }
         }
+        return 0;
     }
 
     private static void merge(PaperIndex index, int segments) {

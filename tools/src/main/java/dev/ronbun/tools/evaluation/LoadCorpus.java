@@ -19,6 +19,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Seeds a running stack for the load test (not a test): publishes N synthetic papers (see {@link SyntheticPapers})
@@ -39,29 +42,29 @@ public final class LoadCorpus {
     private LoadCorpus() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
-        String bootstrap = null;
-        int papers = 10_000;
-        int readers = 1_000;
-        int eventsPerReader = 20;
-        int dimension = 512;
-        long seed = 42;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--bootstrap" -> bootstrap = args[++i];
-                case "--papers" -> papers = Integer.parseInt(args[++i]);
-                case "--readers" -> readers = Integer.parseInt(args[++i]);
-                case "--events-per-reader" -> eventsPerReader = Integer.parseInt(args[++i]);
-                case "--dimension" -> dimension = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (bootstrap == null || out == null) {
-            throw new IllegalArgumentException("--bootstrap and --out are required");
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(CommandLine.getCommandMethods(LoadCorpus.class, "run").getFirst())
+                .execute(args));
+    }
+
+    @Command(name = "LoadCorpus", mixinStandardHelpOptions = true,
+            description = "Writes synthetic papers and reading events to a broker, and their ids to a folder, "
+                    + "for the load benchmark.")
+    static int run(
+            @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT",
+                    description = "the broker") String bootstrap,
+            @Option(names = "--papers", defaultValue = "10000", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int papers,
+            @Option(names = "--readers", defaultValue = "1000", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int readers,
+            @Option(names = "--events-per-reader", defaultValue = "20", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int eventsPerReader,
+            @Option(names = "--dimension", defaultValue = "512", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") int dimension,
+            @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+                    description = "default: ${DEFAULT-VALUE}") long seed,
+            @Option(names = "--out", required = true, paramLabel = "DIR",
+                    description = "where the ids go") Path out) throws Exception {
         int clusters = Math.max(10, papers / 500);
         SyntheticPapers synthetic = new SyntheticPapers(seed, dimension, clusters);
         Files.createDirectories(out);
@@ -100,6 +103,7 @@ public final class LoadCorpus {
             Files.write(out.resolve("papers.txt"), paperIds);
             Files.write(out.resolve("readers.txt"), readerIds);
         }
+        return 0;
     }
 
     /** Three interests of 50 %, 30 % and 20 % of the events; the last event dismisses a paper of the first. */

@@ -32,6 +32,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Offline evaluation of related papers and personal recommendations against labelled relevance, runnable as a plain
@@ -339,26 +342,27 @@ public final class OfflineEvaluation {
         return lines.stream().filter(line -> !line.isBlank()).map(EventJson::readPaper).toList();
     }
 
-    public static void main(String[] args) throws IOException {
-        String papersSource = null;
-        List<Path> topicFiles = new ArrayList<>();
-        Path twins = null;
-        boolean tags = true;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--papers" -> papersSource = args[++i];
-                case "--topics" -> topicFiles.add(Path.of(args[++i]));
-                case "--twins" -> twins = Path.of(args[++i]);
-                case "--no-tags" -> tags = false;
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --papers FILE|URL [--topics FILE]... [--twins FILE] [--no-tags] [--out FILE]");
-            }
-        }
-        if (papersSource == null) {
-            throw new IllegalArgumentException("--papers FILE|URL is required (a dump of GET /api/admin/papers.jsonl)");
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(CommandLine.getCommandMethods(OfflineEvaluation.class, "run").getFirst())
+                .execute(args));
+    }
+
+    @Command(name = "ronbun eval recommend", mixinStandardHelpOptions = true,
+            description = "Related papers and readers against arxiv-sanity's recipes, per label set.")
+    static int run(
+            @Option(names = "--papers", required = true, paramLabel = "FILE|URL",
+                    description = "a dump of GET /api/admin/papers.jsonl") String papersSource,
+            @Option(names = "--topics", paramLabel = "FILE",
+                    description = "labelled topics, repeatable (default: infra/eval/labels/topics.json)")
+            List<Path> topicOptions,
+            @Option(names = "--twins", paramLabel = "FILE",
+                    description = "near twins (default: infra/eval/labels/twins.json)") Path twins,
+            @Option(names = "--no-tags",
+                    description = "without the papers' own tags and links as labels") boolean noTags,
+            @Option(names = "--out", paramLabel = "FILE",
+                    description = "the report as JSON too") Path out) throws IOException {
+        List<Path> topicFiles = topicOptions == null ? new ArrayList<>() : new ArrayList<>(topicOptions);
+        boolean tags = !noTags;
         if (topicFiles.isEmpty() && Files.exists(DEFAULT_TOPICS)) {
             topicFiles.add(DEFAULT_TOPICS);
         }
@@ -381,5 +385,6 @@ public final class OfflineEvaluation {
         if (out != null) {
             Files.writeString(out, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         }
+        return 0;
     }
 }

@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The supervisor behind {@code ./ronbun up}: starts PostgreSQL, a Kafka broker, the topics and the three services,
@@ -76,6 +78,17 @@ public final class RonbunStack {
     }
 
     public static void main(String[] args) {
+        // Only --help or a usage error ends here with a code; the stack itself runs until it is stopped.
+        int exit = new CommandLine(CommandLine.getCommandMethods(RonbunStack.class, "run").getFirst()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Command(name = "ronbun up", mixinStandardHelpOptions = true,
+            description = "The supervisor that ./ronbun up starts: the broker, PostgreSQL and the three services, watched until it is stopped (settings: RONBUN_* "
+            + "environment variables, see StackConfig).")
+    static int run() {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile",
                     RonbunStack.class.getResource("supervisor-log4j2.xml").toString());
@@ -87,13 +100,14 @@ public final class RonbunStack {
             stack.start();
         } catch (RuntimeException e) {
             if (stack.stopping.get()) {
-                return; // Ctrl-C during start-up: the shutdown hook is already stopping everything
+                return 0; // Ctrl-C during start-up: the shutdown hook is already stopping everything
             }
             System.out.println();
             System.out.println("ronbun: start-up failed: " + e.getMessage());
             System.exit(1); // the shutdown hook stops whatever did start
         }
         stack.superviseUntilStopped();
+        return 0;
     }
 
     /** When {@code ./ronbun} was invoked, so the reported start-up time includes the JVM's own start. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * endpoint and say that nothing answered, before it builds anything or mints a token (so this runs on a clean clone
  * whose services are not built yet). Their helper functions once sat inside {@code cmd_eval}, so outside an eval they
  * were "command not found". {@code ./ronbun test} installs what the browser tests need, checked here with fake
- * {@code apt-get}, {@code mvn}, {@code id} and {@code sudo} commands that record how they were called.
+ * {@code apt-get}, {@code mvn}, {@code id} and {@code sudo} commands that record how they were called. The script
+ * names an unknown command, answers help, and drops only the JVM's incubator notice from a Java command's stderr.
  */
 class RonbunScriptTest {
 
@@ -98,6 +99,76 @@ class RonbunScriptTest {
                 .doesNotContain("private addresses");
         assertThat(asked.exitValue()).isZero();
         assertThat(notAsked.exitValue()).isZero();
+    }
+
+    @Test
+    void anUnknownCommandIsNamedAndAnsweredWithTheUsageOnStderrAndExitTwo() throws Exception {
+        Streams run = runScript(List.of("frobnicate"), Map.of());
+
+        assertThat(run.err()).startsWith("ronbun: unknown command 'frobnicate'\n").contains("./ronbun up [--detach]")
+                .contains("./ronbun reindex");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.exitValue()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--help", "help", "-h"})
+    void helpPrintsTheUsageOnStdoutAndExitsZero(String help) throws Exception {
+        Streams run = runScript(List.of(help), Map.of());
+
+        assertThat(run.out()).contains("Runs Ronbun on this machine").contains("./ronbun token --role");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitValue()).isZero();
+    }
+
+    @Test
+    void theJvmsIncubatorNoticeIsDroppedAndEverythingElsePasses() throws Exception {
+        Path jdkBin = fakeJdk("echo \"$*\" >> " + state.resolve("java.calls") + "; echo figures;"
+                + " echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2;"
+                + " echo 'a real warning' >&2; exit 3");
+
+        Streams bench = runScript(List.of("bench", "recommend", "--papers", "10"), Map.of("JAVA_HOME",
+                jdkBin.getParent().toString()));
+        Streams parse = runScript(List.of("parse", "notes.md"), Map.of("JAVA_HOME", jdkBin.getParent().toString()));
+
+        assertThat(bench.out()).contains("figures");
+        assertThat(bench.err()).contains("a real warning").doesNotContain("incubator");
+        assertThat(bench.exitValue()).isEqualTo(3);
+        assertThat(recorded("java")).anySatisfy(call -> assertThat(call).contains("--add-modules=jdk.incubator.vector")
+                .endsWith("dev.ronbun.tools.evaluation.IndexBenchmark --papers 10"));
+        assertThat(recorded("java")).anySatisfy(call -> assertThat(call).doesNotContain("jdk.incubator.vector")
+                .endsWith("dev.ronbun.ingest.cli.ParseCommand notes.md"));
+        assertThat(parse.exitValue()).isEqualTo(3);
+    }
+
+    private record Streams(String out, String err, int exitValue) {
+    }
+
+    /** Runs {@code ./ronbun ARGS} with a fake {@code mvn} (in case nothing is built), stdout and stderr apart. */
+    private Streams runScript(List<String> arguments, Map<String, String> extraEnvironment) throws Exception {
+        Path bin = Files.createDirectories(state.resolve("bin"));
+        fakeCommand(bin, "mvn", "echo \"$*\" >> " + state.resolve("mvn.calls"));
+        List<String> command = new ArrayList<>(List.of("bash", script().toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(state.resolve("stdout").toFile())
+                .redirectError(state.resolve("stderr").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("PATH", bin + ":" + environment.get("PATH"));
+        environment.put("RONBUN_STATE_DIR", state.resolve("stack").toString());
+        environment.putAll(extraEnvironment);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./ronbun %s finished", arguments).isTrue();
+        return new Streams(Files.readString(state.resolve("stdout")), Files.readString(state.resolve("stderr"))
+                .replaceAll("(?m)^ronbun: (using Java|building).*\n", ""), process.exitValue());
+    }
+
+    /** A JDK whose {@code java} says it is Java 25 when asked, and otherwise runs {@code body}. */
+    private Path fakeJdk(String body) throws IOException {
+        Path jdkBin = Files.createDirectories(state.resolve("fake-jdk/bin"));
+        fakeCommand(jdkBin, "javac", "exit 0");
+        fakeCommand(jdkBin, "java", "if [ \"$1\" = -XshowSettings:properties ]; then"
+                + " echo 'java.specification.version = 25'; exit 0; fi; " + body);
+        return jdkBin;
     }
 
     private record Run(String output, int exitValue) {

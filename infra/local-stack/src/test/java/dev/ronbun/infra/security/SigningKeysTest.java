@@ -79,7 +79,7 @@ class SigningKeysTest {
         assertThat(state.resolve("keys/public-key.pem")).exists();
         assertThat(TokenCommand.run(new String[] {"--role", "reader"}, config, new PrintStream(out),
                 new PrintStream(err))).isEqualTo(2);
-        assertThat(err.toString()).contains("usage: ./ronbun token");
+        assertThat(err.toString()).contains("A reader token needs a reader id").contains("Usage: ronbun token");
     }
 
     private static JsonNode json(String part) throws Exception {
