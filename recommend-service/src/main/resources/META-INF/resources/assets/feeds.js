@@ -54,7 +54,7 @@ async function showFailures(id) {
 
 async function pollNow(feed) {
   const polled = await postJson(`/api/feeds/${encodeURIComponent(feed.id)}/poll`);
-  toast(polled.lastError ? `取得しましたが問題があります: ${polled.lastError}` : '取得しました');
+  toast(polled.lastError ? '取得しましたが問題があります（一覧のエラー欄をご覧ください）' : '取得しました');
 }
 
 async function remove(feed) {

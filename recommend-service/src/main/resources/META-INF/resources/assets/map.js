@@ -1,5 +1,5 @@
-// Topic map: the server's 2-D projection of the paper vectors, coloured by cluster, noise in grey; hover or tap shows
-// the title, a click (a second tap on touch screens) opens the paper.
+// Topic map: the server's 2-D projection of the paper vectors, coloured by cluster, noise in grey; a tap (or the
+// mouse over a point) shows the title, a second tap (or a mouse click) opens the paper.
 import { chrome, el, fill, getJson, guarded, onPapersArrive, paperHref, keywordChips, titles, formatNumber } from './ui.js';
 import { draw, legend, textTooltip, PALETTE } from './charts.js';
 

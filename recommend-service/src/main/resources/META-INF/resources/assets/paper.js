@@ -1,7 +1,8 @@
 // Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
-import { chrome, el, fill, getJson, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
+import { chrome, el, fill, getJson, getText, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
   titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader, signedInReader } from './ui.js';
 import { draw, categoryAxes, axisTooltip } from './charts.js';
+import { cardActions } from './cards.js';
 
 chrome('paper.html');
 
@@ -35,9 +36,31 @@ function markdown(className, html, text) {
 
 function links(paper) {
   const arxiv = paper.arxivId ? el('a', { href: `https://arxiv.org/abs/${encodeURIComponent(paper.arxivId)}`, rel: 'noopener noreferrer', target: '_blank', id: 'arxiv-link' }, `arXiv:${paper.arxivId}`) : null;
+  const pdf = paper.arxivId ? el('a', { href: `https://arxiv.org/pdf/${encodeURIComponent(paper.arxivId)}`, rel: 'noopener noreferrer', target: '_blank', id: 'arxiv-pdf-link' }, 'PDF') : null;
   const others = (paper.urls || []).map(safeHttpUrl).filter((url) => url && !url.includes('arxiv.org/'))
     .map((url) => el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, new URL(url).hostname));
-  return [arxiv, ...others];
+  return [arxiv, pdf, ...others];
+}
+
+// The paper's BibTeX entry from the server (the library's writer), kept on the button so that it is copied at once.
+async function bibtexButton() {
+  const button = document.getElementById('copy-bibtex');
+  const entry = await getText(`/api/papers/${encodeURIComponent(paperId)}/bibtex`);
+  button.dataset.bibtex = entry;
+  button.hidden = false;
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(entry);
+      toast('BibTeX をコピーしました');
+    } catch {
+      // no clipboard permission: select the entry so that it can be copied by hand
+      const text = document.getElementById('bibtex-text');
+      text.value = entry;
+      text.hidden = false;
+      text.select();
+      toast('BibTeX を選択しました。コピーしてください');
+    }
+  };
 }
 
 /** A paper named as next to read: its page here when Ronbun has it, else its arXiv page or link. */
@@ -50,7 +73,8 @@ function reference(ref) {
   else link = el('span', {}, label);
   return el('li', { dataset: { paperId: ref.paperId || '' } }, link,
     el('div', { class: 'meta' }, ref.paperId ? 'Ronbun にあります' : (external ? '外部リンク' : 'リンクなし'),
-      ref.arxivId && ref.title ? el('span', {}, `arXiv:${ref.arxivId}`) : null));
+      ref.arxivId && ref.title ? el('span', {}, `arXiv:${ref.arxivId}`) : null),
+    ref.paperId ? cardActions({ paperId: ref.paperId }) : null);
 }
 
 /** "NeurIPS 2022" from the citation's venue and year; a venue that already names the year is shown as written. */
@@ -86,7 +110,8 @@ async function loadRelated() {
   const related = await getJson(`/api/papers/${encodeURIComponent(paperId)}/related?k=8`);
   fill(document.getElementById('related'), related.items.length ? related.items.map((item) => paperLine(item,
     item.why ? el('div', { class: 'why' }, item.why) : null,
-    el('div', { class: 'meta' }, matchLabel(item))))
+    el('div', { class: 'meta' }, matchLabel(item)),
+    cardActions(item)))
     : el('li', { class: 'empty' }, '関連論文はまだありません。'));
 }
 
@@ -110,7 +135,7 @@ async function loadReads() {
 
 async function load() {
   await loadPaper();
-  await Promise.all([loadRelated(), loadReads()]);
+  await Promise.all([loadRelated(), loadReads(), bibtexButton()]);
   document.body.dataset.loaded = 'true';
 }
 
@@ -136,13 +161,16 @@ async function showSaveForm(reader) {
   const url = `/api/readers/${encodeURIComponent(reader)}/library/${encodeURIComponent(paperId)}`;
   const library = await getJson(`/api/readers/${encodeURIComponent(reader)}/library`);
   const saved = library.items.find((item) => item.paperId === paperId);
+  const note = document.getElementById('save-note');
   tags.value = saved ? saved.tags.join(', ') : '';
+  note.value = saved?.note || '';
   unsave.hidden = !saved;
   form.hidden = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const entry = await putJson(url, { tags: tags.value.split(/[,、]/).map((t) => t.trim()).filter(Boolean) });
+      const entry = await putJson(url, { tags: tags.value.split(/[,、]/).map((t) => t.trim()).filter(Boolean),
+        note: note.value.trim() || null });
       tags.value = entry.tags.join(', ');
       unsave.hidden = false;
       toast('ライブラリに保存しました');
