@@ -56,6 +56,12 @@ export function signedInReader() {
 }
 
 takeTokenFromUrl();
+// A #token= link opened on the page already shown changes only the fragment: sign in with it and load anew.
+window.addEventListener('hashchange', () => {
+  if (!location.hash.startsWith('#token=')) return;
+  takeTokenFromUrl();
+  location.reload();
+});
 
 /** An element with properties, attributes and children; strings become text nodes, so data can never become markup. */
 export function el(tag, props = {}, ...children) {
@@ -453,9 +459,9 @@ export const READING_LABELS = {
   saved: '保存',
   liked: 'いいね',
   dismissed: '興味なし',
-  unsaved: '保存を取り消し',
-  less_of_topic: 'この話題を減らす',
-  undismissed: '興味なしを取り消し',
+  unsaved: '保存取消',
+  less_of_topic: '話題を減らす',
+  undismissed: '興味なし取消',
 };
 export const readingLabel = (type) => READING_LABELS[type] || type;
 
