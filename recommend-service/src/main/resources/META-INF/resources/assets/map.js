@@ -77,6 +77,8 @@ async function load() {
       trigger: 'item',
       // A tap is a click: touch screens have no hover.
       triggerOn: 'mousemove|click',
+      // kept inside the chart, so that on a phone a tooltip near the edge is not cut off
+      confine: true,
       className: 'chart-tooltip',
       formatter: (params) => {
         if (!params.data?.paper) return '';

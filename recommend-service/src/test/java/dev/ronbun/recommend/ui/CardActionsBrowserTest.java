@@ -199,8 +199,11 @@ class CardActionsBrowserTest extends ChromiumTest {
         return list + " li[data-paper-id='" + paper.id() + "']";
     }
 
+    /** A card's button, scrolled to the middle of the window: at its top the sticky header would take the click. */
     private static WebElement button(String row, String action) {
-        return chromium.await(By.cssSelector(row + " .card-actions button[data-action='" + action + "']"));
+        WebElement button = chromium.await(By.cssSelector(row + " .card-actions button[data-action='" + action + "']"));
+        chromium.js("arguments[0].scrollIntoView({ block: 'center' })", button);
+        return button;
     }
 
     private static void saveFromCard(String row, String tags, String note) {
@@ -208,7 +211,9 @@ class CardActionsBrowserTest extends ChromiumTest {
         WebElement form = chromium.await(By.cssSelector(row + " form.save-form:not([hidden])"));
         form.findElement(By.name("tags")).sendKeys(tags);
         form.findElement(By.name("note")).sendKeys(note);
-        form.findElement(By.cssSelector("button[data-action='save-confirm']")).click();
+        WebElement confirm = form.findElement(By.cssSelector("button[data-action='save-confirm']"));
+        chromium.js("arguments[0].scrollIntoView({ block: 'center' })", confirm);
+        confirm.click();
         chromium.await(By.cssSelector(row + " button[data-action='save'][data-saved='true']"));
     }
 
