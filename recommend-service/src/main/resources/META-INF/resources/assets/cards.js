@@ -27,7 +27,8 @@ export const splitTags = (text) => text.split(/[,、，]/).map((t) => t.trim()).
 
 /**
  * The actions for one paper card; null without a reader. {@code options.reader} acts for that reader (the reader
- * page's), {@code options.like} adds いいね, {@code options.remove} a 削除 button (the library's),
+ * page's), {@code options.save === false} leaves out 保存 (the paper page has its own form), {@code options.like}
+ * adds いいね, {@code options.remove} a 削除 button (the library's),
  * {@code options.onChange(type)} runs after an action or its undo.
  */
 export function cardActions(paper, options = {}) {
@@ -108,7 +109,7 @@ export function cardActions(paper, options = {}) {
     return button;
   };
 
-  const buttons = [saveButton];
+  const buttons = options.save === false ? [] : [saveButton];
   if (options.like) {
     const like = el('button', { class: 'action', type: 'button', dataset: { action: 'liked', type: 'liked' } }, 'いいね');
     like.addEventListener('click', async () => {

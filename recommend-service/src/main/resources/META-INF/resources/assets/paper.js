@@ -158,6 +158,8 @@ if (!paperId) {
   // the library is the signed-in reader's own (another reader's would answer 403)
   const saver = signedInReader() || reader;
   if (saver) guarded(() => showSaveForm(saver));
+  const actions = cardActions({ paperId }, { save: false });
+  if (actions) document.getElementById('paper-actions').append(actions);
 }
 
 // Save to the reader's library with tags (comma separated); saving again replaces the tags, and it can be undone.
@@ -169,27 +171,35 @@ async function showSaveForm(reader) {
   const library = await getJson(`/api/readers/${encodeURIComponent(reader)}/library`);
   const saved = library.items.find((item) => item.paperId === paperId);
   const note = document.getElementById('save-note');
-  tags.value = saved ? saved.tags.join(', ') : '';
-  note.value = saved?.note || '';
-  unsave.hidden = !saved;
+  let current = null;
+  // the form as the library has it now (null: not saved); an undo from the toast passes through here too
+  const show = (entry) => {
+    current = entry || null;
+    tags.value = current ? current.tags.join(', ') : '';
+    note.value = current?.note || '';
+    unsave.hidden = !current;
+  };
+  show(saved);
   form.hidden = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
+      const before = current;
       const entry = await putJson(url, { tags: tags.value.split(/[,、]/).map((t) => t.trim()).filter(Boolean),
         note: note.value.trim() || null });
-      tags.value = entry.tags.join(', ');
-      unsave.hidden = false;
-      toast('ライブラリに保存しました');
+      show(entry);
+      toast('ライブラリに保存しました', async () => show(before
+        ? await putJson(url, { tags: before.tags, note: before.note }) : await deleteJson(url)));
     } catch (error) {
       toast(errorText(error));
     }
   });
   unsave.addEventListener('click', async () => {
     try {
+      const before = current;
       await deleteJson(url);
-      unsave.hidden = true;
-      toast('保存を取り消しました');
+      show(null);
+      toast('保存を取り消しました', async () => show(await putJson(url, { tags: before.tags, note: before.note })));
     } catch (error) {
       toast(errorText(error));
     }

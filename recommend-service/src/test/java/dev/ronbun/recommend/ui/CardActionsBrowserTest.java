@@ -70,6 +70,8 @@ class CardActionsBrowserTest extends ChromiumTest {
 
         saveFromCard(row("#results", SAMBA), "ハイブリッド, 状態空間", "");
         List<String> savedThenUndone = libraryIds(reader);
+        awaitUndoOffered();
+        chromium.screenshot("card-actions-search-saved");
         undo();
         chromium.awaitTrue("the undo removed the save", () -> libraryIds(reader).isEmpty());
         assertThat(savedThenUndone).containsExactly(SAMBA.id());
@@ -219,10 +221,14 @@ class CardActionsBrowserTest extends ChromiumTest {
 
     /** Clicks 元に戻す once the toast offering it is shown. */
     private static void undo() {
+        awaitUndoOffered();
+        chromium.driver().findElement(By.id("toast-undo")).click();
+    }
+
+    private static void awaitUndoOffered() {
         chromium.awaitTrue("the toast offers undo", () -> Boolean.TRUE.equals(chromium.js("""
                 const toast = document.getElementById('toast');
                 return toast.classList.contains('with-undo') && Number(getComputedStyle(toast).opacity) > 0.8;""")));
-        chromium.driver().findElement(By.id("toast-undo")).click();
     }
 
     /** What the copy button put on the clipboard, or (without clipboard permission) selected for copying by hand. */
