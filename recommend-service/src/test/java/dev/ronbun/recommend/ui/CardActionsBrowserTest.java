@@ -71,6 +71,8 @@ class CardActionsBrowserTest extends ChromiumTest {
         saveFromCard(row("#results", SAMBA), "ハイブリッド, 状態空間", "");
         List<String> savedThenUndone = libraryIds(reader);
         awaitUndoOffered();
+        // from the top, or the sticky header is drawn where the window was scrolled to
+        chromium.js("window.scrollTo(0, 0)");
         chromium.screenshot("card-actions-search-saved");
         undo();
         chromium.awaitTrue("the undo removed the save", () -> libraryIds(reader).isEmpty());
@@ -148,6 +150,7 @@ class CardActionsBrowserTest extends ChromiumTest {
         String entry = copy.getAttribute("data-bibtex");
         copy.click();
         chromium.awaitTrue("copied or selected", () -> !copied().isEmpty());
+        chromium.js("window.scrollTo(0, 0)");
         chromium.screenshot("card-actions-paper");
 
         assertThat(chromium.driver().findElement(By.id("arxiv-link")).getAttribute("href"))
