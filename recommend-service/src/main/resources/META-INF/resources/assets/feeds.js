@@ -1,7 +1,7 @@
 // Feeds (curators): ingest-service's feed subscriptions through recommend-service's /api/feeds — each feed with its
 // status, add a URL, poll now, remove, and the entries that could not be ingested with the reason.
-import { chrome, el, fill, getJson, postJson, deleteJson, guarded, formatDateTime, formatNumber, notice, errorText,
-  safeHttpUrl, toast } from './ui.js';
+import { chrome, el, fill, getJson, postJson, deleteJson, guarded, formatDateTime, formatNumber,
+  safeHttpUrl, toast, errorNotice } from './ui.js';
 
 chrome('feeds.html');
 
@@ -68,7 +68,7 @@ async function act(action) {
     await action();
     formStatus.replaceChildren();
   } catch (error) {
-    fill(formStatus, notice(errorText(error), 'error'));
+    fill(formStatus, errorNotice(error));
   }
   await guarded(load);
 }

@@ -1,7 +1,7 @@
 // Library: the reader's saved papers with their notes and tags, filtered by one tag (arxiv-sanity's tags), each
 // removable with undo; the BibTeX of what is shown; and, for a tag, recommendations made from its papers.
 import { chrome, el, fill, getJson, guarded, pageParams, paperLine, query, formatDateTime, notice, errorText, toast,
-  download } from './ui.js';
+  download, errorNotice } from './ui.js';
 import { actingReader, cardActions } from './cards.js';
 
 chrome('library.html');
@@ -50,7 +50,7 @@ async function loadTagRecommendations() {
       : el('li', { class: 'empty' }, 'このタグのおすすめはまだありません。'));
     target.dataset.count = String(items.length);
   } catch (error) {
-    fill(target, el('li', {}, notice(errorText(error), 'error')));
+    fill(target, el('li', {}, errorNotice(error)));
   }
 }
 

@@ -2,7 +2,7 @@
 // with undo), their library's tags, the feed URL, and the cold-start topic picker.
 import { chrome, el, fill, getJson, postJson, putJson, deleteJson, guarded, onPapersArrive, pageParams, paperLine, query,
   formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError,
-  download } from './ui.js';
+  download, errorNotice } from './ui.js';
 import { cardActions } from './cards.js';
 
 chrome('reader.html');
@@ -23,7 +23,7 @@ function failed(list, error) {
   const missing = error instanceof ApiError && error.status === 404;
   fill(list, el('li', {}, missing
     ? notice('読者 API から見つかりませんでした (404)。このサーバーにはまだ読者 API が無いのかもしれません。')
-    : notice(errorText(error), 'error')));
+    : errorNotice(error)));
 }
 
 // Reading events reach the reader's profile through Kafka: after an act, look again now and shortly after.
@@ -155,7 +155,7 @@ async function issueFeedUrl() {
     value.select();
     fill(status, notice('新しい URL を発行しました。前の URL は使えなくなりました。'));
   } catch (error) {
-    fill(status, notice(errorText(error), 'error'));
+    fill(status, errorNotice(error));
   }
 }
 
@@ -168,7 +168,7 @@ async function revokeFeedUrl() {
     value.hidden = true;
     fill(status, notice('フィード URL を無効にしました。'));
   } catch (error) {
-    fill(status, notice(errorText(error), 'error'));
+    fill(status, errorNotice(error));
   }
 }
 
@@ -190,7 +190,7 @@ async function saveInterests() {
     await loadRecommendations();
     setTimeout(loadRecommendations, 1500);
   } catch (error) {
-    fill(status, notice(errorText(error), 'error'));
+    fill(status, errorNotice(error));
   }
 }
 

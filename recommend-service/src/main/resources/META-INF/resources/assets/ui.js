@@ -115,6 +115,7 @@ export class ApiError extends Error {
   constructor(status, detail) {
     super(detail || `HTTP ${status}`);
     this.status = status;
+    this.detail = detail || null;
   }
 }
 
@@ -235,6 +236,16 @@ export function errorText(error) {
   }
   console.warn(error);
   return '読み込めませんでした。接続を確かめてください';
+}
+
+/**
+ * An error in place of content: the Japanese message, and the API's own detail (English, naming the field or the
+ * reason) on a line of its own, marked lang="en", so that each message keeps to one language.
+ */
+export function errorNotice(error) {
+  const box = notice(errorText(error), 'error');
+  if (error instanceof ApiError && error.detail) box.append(el('div', { class: 'error-detail', lang: 'en' }, error.detail));
+  return box;
 }
 
 const PAGES = [
@@ -437,7 +448,7 @@ export async function guarded(load) {
     if (status) status.replaceChildren();
   } catch (error) {
     console.error(error);
-    if (status) fill(status, notice(errorText(error), 'error'));
+    if (status) fill(status, errorNotice(error));
   }
 }
 
