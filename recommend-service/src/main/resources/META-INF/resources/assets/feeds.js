@@ -1,7 +1,7 @@
 // Feeds (curators): ingest-service's feed subscriptions through recommend-service's /api/feeds — each feed with its
 // status, add a URL, poll now, remove, and the entries that could not be ingested with the reason.
-import { chrome, el, fill, getJson, postJson, deleteJson, guarded, formatDateTime, formatNumber, notice, errorText,
-  safeHttpUrl, toast } from './ui.js';
+import { chrome, el, fill, getJson, postJson, deleteJson, guarded, formatDateTime, formatNumber,
+  safeHttpUrl, toast, errorNotice } from './ui.js';
 
 chrome('feeds.html');
 
@@ -54,7 +54,7 @@ async function showFailures(id) {
 
 async function pollNow(feed) {
   const polled = await postJson(`/api/feeds/${encodeURIComponent(feed.id)}/poll`);
-  toast(polled.lastError ? `取得しましたが問題があります: ${polled.lastError}` : '取得しました');
+  toast(polled.lastError ? '取得しましたが問題があります（一覧のエラー欄をご覧ください）' : '取得しました');
 }
 
 async function remove(feed) {
@@ -68,7 +68,7 @@ async function act(action) {
     await action();
     formStatus.replaceChildren();
   } catch (error) {
-    fill(formStatus, notice(errorText(error), 'error'));
+    fill(formStatus, errorNotice(error));
   }
   await guarded(load);
 }

@@ -1,5 +1,5 @@
-// Topic map: the server's 2-D projection of the paper vectors, coloured by cluster, noise in grey; hover or tap shows
-// the title, a click (a second tap on touch screens) opens the paper.
+// Topic map: the server's 2-D projection of the paper vectors, coloured by cluster, noise in grey; a tap (or the
+// mouse over a point) shows the title, a second tap (or a mouse click) opens the paper.
 import { chrome, el, fill, getJson, guarded, onPapersArrive, paperHref, keywordChips, titles, formatNumber } from './ui.js';
 import { draw, legend, textTooltip, PALETTE } from './charts.js';
 
@@ -77,6 +77,8 @@ async function load() {
       trigger: 'item',
       // A tap is a click: touch screens have no hover.
       triggerOn: 'mousemove|click',
+      // kept inside the chart, so that on a phone a tooltip near the edge is not cut off
+      confine: true,
       className: 'chart-tooltip',
       formatter: (params) => {
         if (!params.data?.paper) return '';
@@ -98,11 +100,12 @@ async function load() {
     location.href = paperHref(paper.paperId);
   });
   container.dataset.points = String(series.reduce((sum, s) => sum + s.data.length, 0));
-  // Where the first paper is drawn, so that a browser test can point at it.
-  const first = series.find((s) => s.data.length)?.data[0];
-  if (first) {
-    const [x, y] = chart.convertToPixel({ seriesIndex: series.findIndex((s) => s.data.length) }, first.value);
-    Object.assign(container.dataset, { samplePaper: first.paper.paperId, sampleX: String(Math.round(x)), sampleY: String(Math.round(y)) });
+  // Where the paper drawn last (on top of any other at its place) is, so that a browser test can point at it.
+  const top = series.findLastIndex((s) => s.data.length);
+  if (top >= 0) {
+    const sample = series[top].data[series[top].data.length - 1];
+    const [x, y] = chart.convertToPixel({ seriesIndex: top }, sample.value);
+    Object.assign(container.dataset, { samplePaper: sample.paper.paperId, sampleX: String(Math.round(x)), sampleY: String(Math.round(y)) });
   }
   container.dataset.clusters = String(map.clusters.length);
   container.dataset.noise = String(noise.length);

@@ -1,6 +1,6 @@
 // Overview: papers per week by shape and source, reads per day, active readers, pipeline lag, newest papers.
 import { chrome, el, fill, getJson, guarded, onPapersArrive, paperLine, keywordChips, formatNumber, formatDate,
-  formatLabel, readingLabel, notice, ApiError } from './ui.js';
+  formatLabel, readingLabel, notice, errorNotice, ApiError } from './ui.js';
 import { draw, categoryAxes, legend, axisTooltip, shortDate } from './charts.js';
 
 chrome('index.html');
@@ -101,7 +101,7 @@ async function load() {
     kpi('アクティブ読者（7日）', reading?.activeReadersLast7Days, 'kpi-active-7'),
     kpi('アクティブ読者（30日）', reading?.activeReadersLast30Days, 'kpi-active-30'),
     kpi('読者', reading?.readers, 'kpi-readers'));
-  await loadLag().catch((error) => fill(document.getElementById('lag-status'), notice(error.message, 'error')));
+  await loadLag().catch((error) => fill(document.getElementById('lag-status'), errorNotice(error)));
   document.body.dataset.loaded = 'true';
 }
 

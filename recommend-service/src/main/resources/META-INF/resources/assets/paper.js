@@ -1,7 +1,8 @@
 // Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
-import { chrome, el, fill, getJson, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
+import { chrome, el, fill, getJson, getText, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
   titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader, signedInReader } from './ui.js';
 import { draw, categoryAxes, axisTooltip } from './charts.js';
+import { cardActions } from './cards.js';
 
 chrome('paper.html');
 
@@ -35,9 +36,31 @@ function markdown(className, html, text) {
 
 function links(paper) {
   const arxiv = paper.arxivId ? el('a', { href: `https://arxiv.org/abs/${encodeURIComponent(paper.arxivId)}`, rel: 'noopener noreferrer', target: '_blank', id: 'arxiv-link' }, `arXiv:${paper.arxivId}`) : null;
+  const pdf = paper.arxivId ? el('a', { href: `https://arxiv.org/pdf/${encodeURIComponent(paper.arxivId)}`, rel: 'noopener noreferrer', target: '_blank', id: 'arxiv-pdf-link' }, 'PDF') : null;
   const others = (paper.urls || []).map(safeHttpUrl).filter((url) => url && !url.includes('arxiv.org/'))
     .map((url) => el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, new URL(url).hostname));
-  return [arxiv, ...others];
+  return [arxiv, pdf, ...others];
+}
+
+// The paper's BibTeX entry from the server (the library's writer), kept on the button so that it is copied at once.
+async function bibtexButton() {
+  const button = document.getElementById('copy-bibtex');
+  const entry = await getText(`/api/papers/${encodeURIComponent(paperId)}/bibtex`);
+  button.dataset.bibtex = entry;
+  button.hidden = false;
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(entry);
+      toast('BibTeX をコピーしました');
+    } catch {
+      // no clipboard permission: select the entry so that it can be copied by hand
+      const text = document.getElementById('bibtex-text');
+      text.value = entry;
+      text.hidden = false;
+      text.select();
+      toast('BibTeX を選択しました。コピーしてください');
+    }
+  };
 }
 
 /** A paper named as next to read: its page here when Ronbun has it, else its arXiv page or link. */
@@ -50,7 +73,8 @@ function reference(ref) {
   else link = el('span', {}, label);
   return el('li', { dataset: { paperId: ref.paperId || '' } }, link,
     el('div', { class: 'meta' }, ref.paperId ? 'Ronbun にあります' : (external ? '外部リンク' : 'リンクなし'),
-      ref.arxivId && ref.title ? el('span', {}, `arXiv:${ref.arxivId}`) : null));
+      ref.arxivId && ref.title ? el('span', {}, `arXiv:${ref.arxivId}`) : null),
+    ref.paperId ? cardActions({ paperId: ref.paperId }) : null);
 }
 
 /** "NeurIPS 2022" from the citation's venue and year; a venue that already names the year is shown as written. */
@@ -86,7 +110,8 @@ async function loadRelated() {
   const related = await getJson(`/api/papers/${encodeURIComponent(paperId)}/related?k=8`);
   fill(document.getElementById('related'), related.items.length ? related.items.map((item) => paperLine(item,
     item.why ? el('div', { class: 'why' }, item.why) : null,
-    el('div', { class: 'meta' }, matchLabel(item))))
+    el('div', { class: 'meta' }, matchLabel(item)),
+    cardActions(item)))
     : el('li', { class: 'empty' }, '関連論文はまだありません。'));
 }
 
@@ -96,12 +121,19 @@ function matchLabel(item) {
   return `一致度 ${Math.round(Number(item.match) * 100)}%`;
 }
 
+// One bar per reading type: eight labels fit the narrow card only slanted.
+function readsAxes(labels) {
+  const axes = categoryAxes(labels, { everyLabel: true });
+  axes.xAxis.axisLabel = { ...axes.xAxis.axisLabel, rotate: 40 };
+  return axes;
+}
+
 async function loadReads() {
   const reads = await getJson(`/api/analytics/papers/${encodeURIComponent(paperId)}/reads`);
   document.getElementById('reads-note').textContent = `${formatNumber(reads.events)} 回・${formatNumber(reads.readers)} 人`;
   const types = Object.keys(reads.byType);
   draw(document.getElementById('paper-reads'), {
-    ...categoryAxes(types.map(readingLabel), { everyLabel: true }),
+    ...readsAxes(types.map(readingLabel)),
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
     tooltip: axisTooltip(),
     series: [{ name: '回数', type: 'bar', data: types.map((t) => reads.byType[t]), barMaxWidth: 28 }],
@@ -110,7 +142,7 @@ async function loadReads() {
 
 async function load() {
   await loadPaper();
-  await Promise.all([loadRelated(), loadReads()]);
+  await Promise.all([loadRelated(), loadReads(), bibtexButton()]);
   document.body.dataset.loaded = 'true';
 }
 
@@ -126,6 +158,8 @@ if (!paperId) {
   // the library is the signed-in reader's own (another reader's would answer 403)
   const saver = signedInReader() || reader;
   if (saver) guarded(() => showSaveForm(saver));
+  const actions = cardActions({ paperId }, { save: false });
+  if (actions) document.getElementById('paper-actions').append(actions);
 }
 
 // Save to the reader's library with tags (comma separated); saving again replaces the tags, and it can be undone.
@@ -136,25 +170,36 @@ async function showSaveForm(reader) {
   const url = `/api/readers/${encodeURIComponent(reader)}/library/${encodeURIComponent(paperId)}`;
   const library = await getJson(`/api/readers/${encodeURIComponent(reader)}/library`);
   const saved = library.items.find((item) => item.paperId === paperId);
-  tags.value = saved ? saved.tags.join(', ') : '';
-  unsave.hidden = !saved;
+  const note = document.getElementById('save-note');
+  let current = null;
+  // the form as the library has it now (null: not saved); an undo from the toast passes through here too
+  const show = (entry) => {
+    current = entry || null;
+    tags.value = current ? current.tags.join(', ') : '';
+    note.value = current?.note || '';
+    unsave.hidden = !current;
+  };
+  show(saved);
   form.hidden = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const entry = await putJson(url, { tags: tags.value.split(/[,、]/).map((t) => t.trim()).filter(Boolean) });
-      tags.value = entry.tags.join(', ');
-      unsave.hidden = false;
-      toast('ライブラリに保存しました');
+      const before = current;
+      const entry = await putJson(url, { tags: tags.value.split(/[,、]/).map((t) => t.trim()).filter(Boolean),
+        note: note.value.trim() || null });
+      show(entry);
+      toast('ライブラリに保存しました', async () => show(before
+        ? await putJson(url, { tags: before.tags, note: before.note }) : await deleteJson(url)));
     } catch (error) {
       toast(errorText(error));
     }
   });
   unsave.addEventListener('click', async () => {
     try {
+      const before = current;
       await deleteJson(url);
-      unsave.hidden = true;
-      toast('保存を取り消しました');
+      show(null);
+      toast('保存を取り消しました', async () => show(await putJson(url, { tags: before.tags, note: before.note })));
     } catch (error) {
       toast(errorText(error));
     }

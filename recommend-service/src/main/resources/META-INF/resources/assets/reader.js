@@ -1,13 +1,13 @@
-// Reader: history, recommendations with why, like / save / dismiss, and the cold-start topic picker.
+// Reader: history, recommendations with why, the shared card actions (save with tags, like, 興味なし, この話題を減らす,
+// with undo), their library's tags, the feed URL, and the cold-start topic picker.
 import { chrome, el, fill, getJson, postJson, putJson, deleteJson, guarded, onPapersArrive, pageParams, paperLine, query,
   formatDateTime, readingLabel, notice, errorText, toast, currentReader, rememberReader, signedInReader, ApiError,
-  token } from './ui.js';
+  download, errorNotice } from './ui.js';
 import { loadDigest } from './digest.js';
+import { cardActions } from './cards.js';
 
 chrome('reader.html');
 
-const ACTIONS = [['liked', 'いいね'], ['saved', '保存'], ['dismissed', '興味なし']];
-const DONE = { liked: 'いいねしました', saved: '保存しました', dismissed: '興味なしにしました' };
 const form = document.getElementById('reader-form');
 const input = document.getElementById('reader-id');
 const sections = document.getElementById('reader-sections');
@@ -24,39 +24,24 @@ function failed(list, error) {
   const missing = error instanceof ApiError && error.status === 404;
   fill(list, el('li', {}, missing
     ? notice('読者 API から見つかりませんでした (404)。このサーバーにはまだ読者 API が無いのかもしれません。')
-    : notice(errorText(error), 'error')));
+    : errorNotice(error)));
 }
 
-async function act(paperId, type, buttons) {
-  buttons.forEach((b) => { b.disabled = true; });
-  try {
-    await postJson(readerUrl('events'), { paperId, type });
-    toast(DONE[type]);
-  } catch (error) {
-    toast(errorText(error));
-    buttons.forEach((b) => { b.disabled = false; });
-    return;
-  }
-  // Reading events reach the reader's profile through Kafka: look again now and shortly after.
-  await Promise.all([loadRecommendations(), loadHistory()]);
+// Reading events reach the reader's profile through Kafka: after an act, look again now and shortly after.
+function afterAct(type) {
+  const reload = () => Promise.all([loadRecommendations(), loadHistory(), loadLibrary()]);
+  if (type !== 'dismissed' && type !== 'less_of_topic') reload();
   setTimeout(loadRecommendations, 1500);
-  setTimeout(() => Promise.all([loadRecommendations(), loadHistory()]), 4000);
+  setTimeout(reload, 4000);
 }
 
 function recommendation(item) {
-  const buttons = [];
-  const actions = el('div', { class: 'actions' }, ACTIONS.map(([type, label]) => {
-    const button = el('button', { class: 'action', type: 'button', dataset: { type } }, label);
-    button.addEventListener('click', () => act(item.paperId, type, buttons));
-    buttons.push(button);
-    return button;
-  }));
   return paperLine(item,
     item.why ? el('div', { class: 'why' }, item.why) : null,
     el('div', { class: 'meta' }, el('span', { class: 'score' }, item.match === null || item.match === undefined
       ? `スコア ${Number(item.score).toFixed(2)}` : `一致度 ${Math.round(Number(item.match) * 100)}%`)),
     scoreParts(item.scoreParts),
-    actions);
+    cardActions(item, { reader: readerId, like: true, onChange: afterAct }));
 }
 
 // The ranking's parts, by the names the API gives them; a part not listed here is shown by its API name.
@@ -120,8 +105,9 @@ async function loadLibrary() {
       ...library.tags.map((t) => chip(`${t.tag} (${t.count})`, t.tag)));
     fill(list, library.items.length ? library.items.map((item) => paperLine(item,
       el('div', { class: 'meta' }, el('span', {}, `保存 ${formatDateTime(item.savedAt)}`),
-        ...item.tags.map((t) => el('span', { class: 'chip' }, t))),
-      item.note ? el('div', { class: 'why' }, item.note) : null))
+        ...item.tags.map((t) => el('a', { class: 'chip', href: `library.html${query({ tag: t })}` }, t))),
+      item.note ? el('div', { class: 'library-note' }, item.note) : null,
+      cardActions(item, { reader: readerId, remove: true, onChange: () => setTimeout(() => guarded(loadLibrary), 1500) })))
       : el('li', { class: 'empty' }, 'ライブラリはまだ空です。論文のページの「保存」で追加できます。'));
     list.dataset.count = String(library.items.length);
   } catch (error) {
@@ -129,21 +115,9 @@ async function loadLibrary() {
   }
 }
 
-// A plain link cannot carry the token, so the file is fetched and handed to the browser as a download.
 async function downloadBibTeX() {
   try {
-    const response = await fetch(readerUrl(`library.bib${query({ tag: libraryTag })}`),
-      { headers: { Authorization: `Bearer ${token()}` } });
-    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail);
-    const href = URL.createObjectURL(await response.blob());
-    // our own object URL: set directly, since el() lets only http(s) and page links through
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = 'ronbun-library.bib';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    await download(readerUrl(`library.bib${query({ tag: libraryTag })}`), 'ronbun-library.bib');
   } catch (error) {
     toast(errorText(error));
   }
@@ -161,7 +135,8 @@ async function loadFeed() {
       feed = await getJson(readerUrl(`feed${query({ since: since.toISOString().slice(0, 10) })}`)); // a date, not an instant
     }
     const items = itemsOf(feed);
-    fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null))
+    fill(list, items.length ? items.map((item) => paperLine(item, item.why ? el('div', { class: 'why' }, item.why) : null,
+      cardActions(item, { reader: readerId, onChange: afterAct })))
       : el('li', { class: 'empty' }, '新着はありません。'));
     // Shown on the page, so seen: the feed cursor moves only now, never on a fetch (a failure here loses nothing).
     if (feed.until) postJson(readerUrl('feed/seen'), { until: feed.until }).catch(() => {});
@@ -181,7 +156,7 @@ async function issueFeedUrl() {
     value.select();
     fill(status, notice('新しい URL を発行しました。前の URL は使えなくなりました。'));
   } catch (error) {
-    fill(status, notice(errorText(error), 'error'));
+    fill(status, errorNotice(error));
   }
 }
 
@@ -194,7 +169,7 @@ async function revokeFeedUrl() {
     value.hidden = true;
     fill(status, notice('フィード URL を無効にしました。'));
   } catch (error) {
-    fill(status, notice(errorText(error), 'error'));
+    fill(status, errorNotice(error));
   }
 }
 
@@ -216,7 +191,7 @@ async function saveInterests() {
     await loadRecommendations();
     setTimeout(loadRecommendations, 1500);
   } catch (error) {
-    fill(status, notice(errorText(error), 'error'));
+    fill(status, errorNotice(error));
   }
 }
 

@@ -4,6 +4,7 @@
 // terms marked. The marks are built as elements from the API's plain text and ranges: document text stays text.
 import { chrome, documentFormats, el, fill, getJson, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips, query,
   formatDate, notice, ApiError } from './ui.js';
+import { cardActions } from './cards.js';
 
 chrome('search.html');
 
@@ -49,7 +50,8 @@ function result(item) {
       item.sourceDate ? el('span', {}, formatDate(item.sourceDate)) : null,
       typeof item.score === 'number' ? el('span', {}, `スコア ${item.score.toFixed(2)}`) : null),
     item.keywords ? keywordChips(item.keywords.slice(0, 6).map((k) => (typeof k === 'string' ? k : k.term))) : null,
-    tagChips(item.tags));
+    tagChips(item.tags),
+    cardActions(item));
 }
 
 /** The papers matching the filters, newest first: what the page shows before anything is typed. */

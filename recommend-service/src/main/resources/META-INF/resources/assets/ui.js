@@ -56,6 +56,12 @@ export function signedInReader() {
 }
 
 takeTokenFromUrl();
+// A #token= link opened on the page already shown changes only the fragment: sign in with it and load anew.
+window.addEventListener('hashchange', () => {
+  if (!location.hash.startsWith('#token=')) return;
+  takeTokenFromUrl();
+  location.reload();
+});
 
 /** An element with properties, attributes and children; strings become text nodes, so data can never become markup. */
 export function el(tag, props = {}, ...children) {
@@ -109,6 +115,7 @@ export class ApiError extends Error {
   constructor(status, detail) {
     super(detail || `HTTP ${status}`);
     this.status = status;
+    this.detail = detail || null;
   }
 }
 
@@ -209,13 +216,36 @@ export function notice(text, kind = 'info') {
   return el('div', { class: kind === 'error' ? 'notice error' : 'notice', role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
+// One language per message: the API's details are English, so they go to the console, not into the Japanese text.
+const STATUS_TEXT = {
+  400: '入力が正しくありません',
+  401: 'サインインしてください',
+  403: 'この操作の権限がありません',
+  404: '見つかりませんでした',
+  409: 'ほかの操作と重なりました。もう一度どうぞ',
+  413: '大きすぎます',
+  429: '操作が多すぎます。少し待ってからもう一度どうぞ',
+};
+
 export function errorText(error) {
-  if (error instanceof ApiError && error.status === 401) return `サインインしてください (401): ${error.message}`;
-  if (error instanceof ApiError && error.status === 403) return `この操作の権限がありません (403): ${error.message}`;
-  if (error instanceof ApiError && error.status === 429) return `操作が多すぎます。少し待ってからもう一度どうぞ (429)`;
-  if (error instanceof ApiError && error.status === 404) return `見つかりませんでした (404): ${error.message}`;
-  if (error instanceof ApiError) return `読み込めませんでした (${error.status}): ${error.message}`;
-  return `読み込めませんでした: ${error.message}`;
+  if (error instanceof ApiError) {
+    if (error.message) console.warn(`API ${error.status}: ${error.message}`);
+    const text = STATUS_TEXT[error.status]
+      || (error.status >= 500 ? 'サーバーで問題が起きました。少し待ってからもう一度どうぞ' : '読み込めませんでした');
+    return `${text} (${error.status})`;
+  }
+  console.warn(error);
+  return '読み込めませんでした。接続を確かめてください';
+}
+
+/**
+ * An error in place of content: the Japanese message, and the API's own detail (English, naming the field or the
+ * reason) on a line of its own, marked lang="en", so that each message keeps to one language.
+ */
+export function errorNotice(error) {
+  const box = notice(errorText(error), 'error');
+  if (error instanceof ApiError && error.detail) box.append(el('div', { class: 'error-detail', lang: 'en' }, error.detail));
+  return box;
 }
 
 const PAGES = [
@@ -224,6 +254,7 @@ const PAGES = [
   ['map.html', 'トピックマップ'],
   ['search.html', '検索'],
   ['reader.html', '読者'],
+  ['library.html', 'ライブラリ'],
   ['feeds.html', 'フィード'],
 ];
 
@@ -296,13 +327,52 @@ function account() {
   } }, input, el('button', { class: 'primary', type: 'submit' }, 'サインイン'));
 }
 
-export function toast(text) {
+/**
+ * A short message at the bottom of the page; with {@code undo}, a 元に戻す button that runs it (then says whether it
+ * worked) and a longer time to reach it.
+ */
+export function toast(text, undo) {
   const node = document.getElementById('toast');
   if (!node) return;
-  node.textContent = text;
+  const hide = () => node.classList.remove('shown', 'with-undo');
+  fill(node, el('span', { class: 'toast-text' }, text), undo ? el('button', {
+    type: 'button', class: 'toast-undo', id: 'toast-undo',
+    onclick: async () => {
+      hide();
+      try {
+        await undo();
+        toast('元に戻しました');
+      } catch (error) {
+        toast(errorText(error));
+      }
+    },
+  }, '元に戻す') : null);
   node.classList.add('shown');
+  node.classList.toggle('with-undo', Boolean(undo));
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => node.classList.remove('shown'), 3000);
+  toast.timer = setTimeout(hide, undo ? 10000 : 3000);
+}
+
+/** Fetches a file with the token (a plain link cannot carry it) and hands it to the browser as a download. */
+export async function download(url, filename) {
+  const response = await fetch(url, { headers: authorization() });
+  if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail);
+  const href = URL.createObjectURL(await response.blob());
+  // our own object URL: set directly, since el() lets only http(s) and page links through
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** A text answer (such as BibTeX) fetched with the token. */
+export async function getText(url) {
+  const response = await fetch(url, { headers: authorization() });
+  if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail);
+  return response.text();
 }
 
 /**
@@ -380,7 +450,7 @@ export async function guarded(load) {
     if (status) status.replaceChildren();
   } catch (error) {
     console.error(error);
-    if (status) fill(status, notice(errorText(error), 'error'));
+    if (status) fill(status, errorNotice(error));
   }
 }
 
@@ -409,7 +479,9 @@ export const READING_LABELS = {
   saved: '保存',
   liked: 'いいね',
   dismissed: '興味なし',
-  unsaved: '保存を取り消し',
+  unsaved: '保存取消',
+  less_of_topic: '話題を減らす',
+  undismissed: '興味なし取消',
 };
 export const readingLabel = (type) => READING_LABELS[type] || type;
 

@@ -17,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Papers and their related work. */
@@ -71,6 +73,18 @@ public class PaperResource {
         json.set("references", EventJson.mapper().valueToTree(nextToRead.linked(paper)));
         SafeMarkdown.addHtml(json);
         return json;
+    }
+
+    @GET
+    @Path("/{paperId}/bibtex")
+    @Produces({"text/x-bibtex", Problem.MEDIA_TYPE})
+    @Operation(summary = "One paper as a BibTeX entry, as the library's BibTeX writes it (arXiv papers as @misc with "
+            + "eprint and archivePrefix), for the paper page's copy button")
+    public Response bibtex(@PathParam("paperId") String paperId) {
+        RequestParameters.paperId(paperId);
+        PaperEvent paper = index.get(paperId).or(() -> index.get(mergedWorks.resolve(paperId)))
+                .orElseThrow(() -> RequestParameters.unknownPaper(paperId));
+        return Response.ok(BibTeX.write(List.of(paper)), BibTeX.MEDIA_TYPE).build();
     }
 
     @GET

@@ -100,7 +100,8 @@ public class ReaderResource {
     @Path("/events")
     @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that the reader opened, read, saved, liked or dismissed a paper; published to "
+    @Operation(summary = "Record that the reader opened, read, saved, liked or dismissed a paper, asked for less of "
+            + "its topic (less_of_topic) or undid a dismissal (undismissed); published to "
             + "ronbun.reading-events.v1 and folded into the reader's history asynchronously (202)")
     public Response record(@PathParam("readerId") String readerId,
                            @RequestBody(content = @Content(schema = @Schema(implementation = ReadingEventRequest.class)))

@@ -116,7 +116,8 @@ public class PersonalRanking {
                     && paper.embedding().vector().length > 0;
             if (signal.dismissed()) {
                 if (comparable) {
-                    dismissed.add(centre.centred(paper.embedding().vector()));
+                    // scaled by how hard it was pushed away: the penalty is the dot product with this vector
+                    dismissed.add(scaled(centre.centred(paper.embedding().vector()), signal.push()));
                 }
             } else if (signal.weight() > 0) {
                 WeightedPaper weighted = new WeightedPaper(paper, centre.centred(paper.embedding().vector()),
@@ -195,6 +196,17 @@ public class PersonalRanking {
         }
         List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper).toList();
         return index.moreLikeThis(papers, wanted, scope.restriction(), scope.seenIds()).papers();
+    }
+
+    private static float[] scaled(float[] vector, double factor) {
+        if (factor == 1.0) {
+            return vector;
+        }
+        float[] out = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            out[i] = (float) (vector[i] * factor);
+        }
+        return out;
     }
 
     private static String explain(Interest interest, float[] vector) {

@@ -22,8 +22,8 @@ public final class InteractionWeights {
                     : LONG_READ_BONUS * Math.min(1.0, dwellSeconds / (double) LONG_READ_SECONDS));
             case SAVED -> 1.5;
             case LIKED -> 2.0;
-            // unsaved shows nothing itself: ReadingHistory refolds the paper's other events without the saves
-            case DISMISSED, UNSAVED -> 0.0;
+            // the undos show nothing themselves: ReadingHistory refolds the paper's other events without what they undo
+            case DISMISSED, UNSAVED, LESS_OF_TOPIC, UNDISMISSED -> 0.0;
         };
     }
 }

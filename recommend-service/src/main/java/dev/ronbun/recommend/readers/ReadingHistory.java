@@ -50,8 +50,8 @@ public class ReadingHistory {
             return false;
         }
         ReaderPaperEntity.Id id = new ReaderPaperEntity.Id(event.readerId(), paperId);
-        if (event.type() == ReadingType.UNSAVED) {
-            refoldWithoutUndoneSaves(id);
+        if (event.type() == ReadingType.UNSAVED || event.type() == ReadingType.UNDISMISSED) {
+            refoldWithoutUndoneActs(id);
             return true;
         }
         ReaderPaperEntity paper = em.find(ReaderPaperEntity.class, id);
@@ -74,24 +74,30 @@ public class ReadingHistory {
     }
 
     /**
-     * Folds the reader's events on the paper again, leaving out every save at or before the latest unsave: removing a
-     * paper from the library undoes the interest saving it showed, and nothing else (a like or a read still counts).
-     * With nothing left the paper leaves the profile.
+     * Folds the reader's events on the paper again, leaving out every save at or before the latest unsave and every
+     * dismissal (or less of this topic) at or before the latest undismiss: an undo takes back what it undoes, and
+     * nothing else (a like or a read still counts). With nothing left the paper leaves the profile.
      */
-    private void refoldWithoutUndoneSaves(ReaderPaperEntity.Id id) {
+    private void refoldWithoutUndoneActs(ReaderPaperEntity.Id id) {
         List<ReadingEventEntity> events = em.createQuery("""
                         select e from ReadingEventEntity e where e.readerId = :reader and e.paperId = :paper
                         order by e.occurredAt, e.eventId""", ReadingEventEntity.class)
                 .setParameter("reader", id.readerId())
                 .setParameter("paper", id.paperId())
                 .getResultList();
-        Instant undoneUntil = events.stream().filter(e -> ReadingType.UNSAVED.wireName().equals(e.type))
-                .map(e -> e.occurredAt).max(Instant::compareTo).orElse(Instant.MIN);
+        Instant savesUndoneUntil = latest(events, ReadingType.UNSAVED);
+        Instant dismissalsUndoneUntil = latest(events, ReadingType.UNDISMISSED);
         ReaderPaperEntity paper = em.find(ReaderPaperEntity.class, id);
         ReaderPaperEntity folded = null;
         for (ReadingEventEntity e : events) {
             ReadingType type = ReadingType.fromWire(e.type);
-            if (type == ReadingType.UNSAVED || (type == ReadingType.SAVED && !e.occurredAt.isAfter(undoneUntil))) {
+            boolean undone = switch (type) {
+                case UNSAVED, UNDISMISSED -> true;
+                case SAVED -> !e.occurredAt.isAfter(savesUndoneUntil);
+                case DISMISSED, LESS_OF_TOPIC -> !e.occurredAt.isAfter(dismissalsUndoneUntil);
+                default -> false;
+            };
+            if (undone) {
                 continue;
             }
             if (folded == null) {
@@ -116,6 +122,11 @@ public class ReadingHistory {
             paper.lastType = folded.lastType;
             paper.lastAt = folded.lastAt;
         }
+    }
+
+    private static Instant latest(List<ReadingEventEntity> events, ReadingType type) {
+        return events.stream().filter(e -> type.wireName().equals(e.type))
+                .map(e -> e.occurredAt).max(Instant::compareTo).orElse(Instant.MIN);
     }
 
     /** The paper a reader's act on this id counts for: itself, or the paper it was merged into as the same work. */
@@ -189,10 +200,11 @@ public class ReadingHistory {
     public Map<String, Integer> readersByPaper(Instant since, int limit) {
         List<Object[]> rows = em.createQuery("""
                         select p.id.paperId, count(p) from ReaderPaperEntity p
-                        where p.lastAt >= :since and p.lastType <> :dismissed
+                        where p.lastAt >= :since and p.lastType not in :dismissed
                         group by p.id.paperId order by count(p) desc, p.id.paperId""", Object[].class)
                 .setParameter("since", since)
-                .setParameter("dismissed", ReadingType.DISMISSED.wireName())
+                .setParameter("dismissed",
+                        List.of(ReadingType.DISMISSED.wireName(), ReadingType.LESS_OF_TOPIC.wireName()))
                 .setMaxResults(limit)
                 .getResultList();
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -136,7 +136,7 @@ class PaperMarkdownBrowserTest extends ChromiumTest {
             Path shot = chromium.screenshot("nav-360");
 
             assertThat(links).extracting(link -> link.get("label"))
-                    .containsExactly("概要", "トレンド", "トピックマップ", "検索", "読者", "フィード");
+                    .containsExactly("概要", "トレンド", "トピックマップ", "検索", "読者", "ライブラリ", "フィード");
             for (Map<String, Object> link : links) {
                 double viewport = ((Number) link.get("viewport")).doubleValue();
                 assertThat(viewport).isLessThanOrEqualTo(360);

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebPagesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.html", "/trends.html", "/map.html", "/paper.html", "/reader.html", "/search.html", "/feeds.html"})
+    @ValueSource(strings = {"/", "/index.html", "/trends.html", "/map.html", "/paper.html", "/reader.html", "/search.html", "/feeds.html",
+        "/library.html"})
     void everyPageIsJapaneseAndMayOnlyRunScriptsFromThisServer(String page) {
         given().when().get(page).then().statusCode(200)
                 .contentType(containsString("text/html"))

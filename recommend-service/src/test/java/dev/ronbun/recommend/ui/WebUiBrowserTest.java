@@ -188,7 +188,7 @@ class WebUiBrowserTest extends ChromiumTest {
         assertThat(Integer.parseInt(map.getAttribute("data-points"))).isEqualTo(StudyGroupPapers.indexedPapers());
         assertThat(Integer.parseInt(map.getAttribute("data-clusters"))).isGreaterThanOrEqualTo(2);
         assertThat(text("#clusters")).contains("拡散モデル");
-        assertThat(text(".lead")).contains("タップ／ホバー").doesNotContain("カーソル");
+        assertThat(text(".lead")).contains("タップ").doesNotContain("ホバー").doesNotContain("カーソル");
         int noise = Integer.parseInt(map.getAttribute("data-noise"));
         if (noise > 0) {
             assertThat(text("#clusters")).contains("その他（ノイズ）");
@@ -231,8 +231,8 @@ class WebUiBrowserTest extends ChromiumTest {
                 .findElements(By.cssSelector("#related li[data-paper-id] .why")).isEmpty());
         assertThat(text("#related")).contains(StudyGroupPapers.DPR.titleJa());
         WebElement reads = assertChartHasData("paper-reads");
-        // one bar per reading type: opened, read, saved, liked, dismissed, unsaved
-        assertThat(reads.getAttribute("data-series-lengths")).isEqualTo("6");
+        // one bar per reading type: opened, read, saved, liked, dismissed, unsaved, less_of_topic, undismissed
+        assertThat(reads.getAttribute("data-series-lengths")).isEqualTo("8");
         assertThat(text("#reads-note")).isEqualTo("2 回・2 人");
         chromium.screenshot("paper");
 
