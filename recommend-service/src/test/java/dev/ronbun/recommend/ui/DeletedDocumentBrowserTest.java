@@ -50,9 +50,10 @@ class DeletedDocumentBrowserTest extends ChromiumTest {
         chromium.open(base + "search.html?q=Retractable");
         chromium.await(keptRow);
         assertThat(chromium.driver().findElements(deletedRow)).isEmpty();
-        chromium.open(base + "paper.html?id=" + DELETED.id());
+        // the paper page of the deleted paper never finishes loading: it says why instead
+        chromium.driver().get(base + "paper.html?id=" + DELETED.id());
         chromium.awaitTrue("the paper page says the paper is not there",
-                () -> !chromium.driver().findElement(By.id("page-status")).getText().isBlank());
+                () -> !chromium.await(By.id("page-status")).getText().isBlank());
         assertThat(chromium.recorded("errors")).as("script errors").isEmpty();
     }
 }
