@@ -270,42 +270,46 @@ class DocumentToRelatedPapersIT {
                 ## 8. この論文を140字以内のツイートで要約すると？
                 暗黙的に表した長い畳み込みとゲートで注意機構を置き換えるハイエナ階層。
                 """;
-        long postedAt = System.nanoTime();
-        HttpResponse<String> posted = post(RonbunService.INGEST, "/api/documents?name=hyena-e2e.md", document);
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-        String documentId = JSON.readTree(posted.body()).path("documentId").asText();
         String search = "/api/search?q=" + URLEncoder.encode("Hyena Hierarchy", StandardCharsets.UTF_8);
-        JsonNode hyena = awaitValue("the document's paper found by search", () -> items(get(RonbunService.RECOMMEND,
-                search)).stream().filter(paper -> paper.path("arxivId").asText().equals("2302.10866")).findFirst());
-        double ingestSeconds = (System.nanoTime() - postedAt) / 1e9;
-        String paperId = hyena.path("paperId").asText();
+        HttpResponse<String> asReader = null;
+        String documentId = null;
+        // Three rounds, each against the same run's own anchor (document in -> searchable): the same bytes are
+        // accepted again after each deletion.
+        for (int round = 1; round <= 3; round++) {
+            long postedAt = System.nanoTime();
+            HttpResponse<String> posted = post(RonbunService.INGEST, "/api/documents?name=hyena-e2e.md", document);
+            assertThat(posted.statusCode()).as("round " + round + ": " + posted.body()).isEqualTo(202);
+            documentId = JSON.readTree(posted.body()).path("documentId").asText();
+            JsonNode hyena = awaitValue("the document's paper found by search", () -> items(get(
+                    RonbunService.RECOMMEND, search)).stream()
+                    .filter(paper -> paper.path("arxivId").asText().equals("2302.10866")).findFirst());
+            double ingestSeconds = (System.nanoTime() - postedAt) / 1e9;
+            String paperId = hyena.path("paperId").asText();
+            if (asReader == null) {
+                asReader = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.RECOMMEND)
+                        + "/api/documents/" + documentId)).header("Authorization", "Bearer " + readerToken).DELETE());
+                assertThat(asReader.statusCode()).as("a reader may not delete documents").isEqualTo(403);
+            }
 
-        HttpResponse<String> asReader = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.RECOMMEND)
-                + "/api/documents/" + documentId)).header("Authorization", "Bearer " + readerToken).DELETE());
-        assertThat(asReader.statusCode()).as("a reader may not delete documents").isEqualTo(403);
-        long deletedAt = System.nanoTime();
-        HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.RECOMMEND)
-                + "/api/documents/" + documentId)).header("Authorization", "Bearer " + curatorToken).DELETE());
-        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
-
-        awaitValue("the deleted document's paper gone from its page (404)", () ->
-                get(RonbunService.RECOMMEND, "/api/papers/" + paperId).statusCode() == 404
-                        ? Optional.of(true) : Optional.empty());
-        double deleteSeconds = (System.nanoTime() - deletedAt) / 1e9;
-        assertThat(items(get(RonbunService.RECOMMEND, search)))
-                .noneMatch(paper -> paper.path("paperId").asText().equals(paperId));
-        assertThat(deleteSeconds).as("gone within seconds").isLessThan(30);
-        System.out.printf("e2e: document in -> searchable %.1f s; DELETE -> paper page 404 %.1f s (ratio %.2f)%n",
-                ingestSeconds, deleteSeconds, deleteSeconds / ingestSeconds);
+            long deletedAt = System.nanoTime();
+            HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(
+                    wiring.baseUrl(RonbunService.RECOMMEND) + "/api/documents/" + documentId))
+                    .header("Authorization", "Bearer " + curatorToken).DELETE());
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+            awaitValue("the deleted document's paper gone from its page (404)", () ->
+                    get(RonbunService.RECOMMEND, "/api/papers/" + paperId).statusCode() == 404
+                            ? Optional.of(true) : Optional.empty());
+            double deleteSeconds = (System.nanoTime() - deletedAt) / 1e9;
+            assertThat(items(get(RonbunService.RECOMMEND, search)))
+                    .noneMatch(paper -> paper.path("paperId").asText().equals(paperId));
+            assertThat(deleteSeconds).as("gone within seconds").isLessThan(30);
+            System.out.printf("e2e round %d: document in -> searchable %.1f s; DELETE -> paper page 404 %.1f s"
+                    + " (ratio %.2f)%n", round, ingestSeconds, deleteSeconds, deleteSeconds / ingestSeconds);
+        }
 
         HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.INGEST)
                 + "/api/documents/" + documentId)).header("Authorization", "Bearer " + curatorToken).DELETE());
         assertThat(again.statusCode()).as("a second delete").isEqualTo(404);
-        HttpResponse<String> reposted = post(RonbunService.INGEST, "/api/documents?name=hyena-e2e.md", document);
-        assertThat(reposted.statusCode()).as("the same bytes accepted again: " + reposted.body()).isEqualTo(202);
-        awaitValue("the paper back after the document was sent again", () ->
-                get(RonbunService.RECOMMEND, "/api/papers/" + paperId).statusCode() == 200
-                        ? Optional.of(true) : Optional.empty());
     }
 
     private static void serveFeed(HttpExchange exchange) throws IOException {
