@@ -13,6 +13,12 @@ public final class ContentHash {
     private ContentHash() {
     }
 
+    /** True for what {@link #of} returns: 64 lower-case hex digits (a document id, for example). */
+    public static boolean isHash(String text) {
+        return text != null && text.length() == 64
+                && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
     public static String of(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.SummaryEvent;
@@ -68,6 +69,19 @@ public final class EventJson {
                 throw new InvalidEventException("paper event " + event.paperId()
                         + " has a vector value that is not a finite number (" + value + ")");
             }
+        }
+        return event;
+    }
+
+    public static DocumentRetraction readRetraction(String json) {
+        DocumentRetraction event = read(json, DocumentRetraction.class);
+        requireVersion(event.schemaVersion(), DocumentRetraction.SCHEMA_VERSION, "document retraction");
+        require(event.documentId(), "documentId");
+        if (!ContentHash.isHash(event.documentId())) {
+            throw new InvalidEventException("document retraction: documentId is not a SHA-256 in hex");
+        }
+        if (event.retractedAt() == null) {
+            throw new InvalidEventException("document retraction " + event.documentId() + " has no retractedAt");
         }
         return event;
     }

@@ -17,6 +17,13 @@ public final class Topics {
     public static final Topic READING_EVENTS = new Topic(
             "ronbun.reading-events.v1", "reader id", "schemas/reading-event.v1.json", 6, false);
 
+    /**
+     * Documents a curator retracted, keyed by document id. Compacted: the latest retraction of each document is kept
+     * as long as the summaries it voids may be replayed, so an embed-service rebuilt from the topics retracts too.
+     */
+    public static final Topic DOCUMENT_RETRACTIONS = new Topic(
+            "ronbun.document-retractions.v1", "document id", "schemas/document-retraction.v1.json", 6, true);
+
     /** Header on dead-letter records that says why the record was rejected. */
     public static final String DEAD_LETTER_REASON_HEADER = "dead-letter-reason";
 
@@ -24,7 +31,7 @@ public final class Topics {
     }
 
     public static List<Topic> all() {
-        return List.of(SUMMARIES, PAPERS, READING_EVENTS);
+        return List.of(SUMMARIES, PAPERS, READING_EVENTS, DOCUMENT_RETRACTIONS);
     }
 
     /** The names of all topics, dead-letter topics included, as infra creates them. */

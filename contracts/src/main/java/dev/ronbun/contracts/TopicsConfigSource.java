@@ -19,9 +19,11 @@ public class TopicsConfigSource implements ConfigSource {
         properties.put("ronbun.topic.summaries", Topics.SUMMARIES.name());
         properties.put("ronbun.topic.papers", Topics.PAPERS.name());
         properties.put("ronbun.topic.reading-events", Topics.READING_EVENTS.name());
+        properties.put("ronbun.topic.document-retractions", Topics.DOCUMENT_RETRACTIONS.name());
         properties.put("ronbun.topic.summaries.dlq", Topics.SUMMARIES.deadLetter());
         properties.put("ronbun.topic.papers.dlq", Topics.PAPERS.deadLetter());
         properties.put("ronbun.topic.reading-events.dlq", Topics.READING_EVENTS.deadLetter());
+        properties.put("ronbun.topic.document-retractions.dlq", Topics.DOCUMENT_RETRACTIONS.deadLetter());
         return Map.copyOf(properties);
     }
 

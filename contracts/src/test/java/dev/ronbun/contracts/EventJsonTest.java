@@ -3,6 +3,7 @@ package dev.ronbun.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
@@ -134,9 +135,28 @@ class EventJsonTest {
     @Test
     void everyTopicHasADeadLetterTopicAndCompactionOnlyWhereItIsATable() {
         assertThat(Topics.allNames()).containsExactly("ronbun.summaries.v1", "ronbun.summaries.v1.dlq",
-                "ronbun.papers.v1", "ronbun.papers.v1.dlq", "ronbun.reading-events.v1", "ronbun.reading-events.v1.dlq");
+                "ronbun.papers.v1", "ronbun.papers.v1.dlq", "ronbun.reading-events.v1", "ronbun.reading-events.v1.dlq",
+                "ronbun.document-retractions.v1", "ronbun.document-retractions.v1.dlq");
         assertThat(Topics.PAPERS.cleanupPolicy()).isEqualTo("compact");
+        assertThat(Topics.DOCUMENT_RETRACTIONS.cleanupPolicy()).isEqualTo("compact");
+        assertThat(new TopicsConfigSource().getValue("ronbun.topic.document-retractions"))
+                .isEqualTo("ronbun.document-retractions.v1");
         assertThat(Topics.SUMMARIES.cleanupPolicy()).isEqualTo("delete");
         assertThat(new TopicsConfigSource().getValue("ronbun.topic.papers.dlq")).isEqualTo("ronbun.papers.v1.dlq");
+    }
+
+    @Test
+    void aRetractionRoundTripsAndOneWithoutADocumentHashOrTimeIsRejectedWithTheReason() {
+        DocumentRetraction retraction = new DocumentRetraction(DocumentRetraction.SCHEMA_VERSION, "ab".repeat(32),
+                List.of("arxiv:2312.00752"), Instant.parse("2026-03-01T09:00:00Z"));
+
+        assertThat(EventJson.readRetraction(EventJson.write(retraction))).isEqualTo(retraction);
+        assertThatThrownBy(() -> EventJson.readRetraction(
+                "{\"schemaVersion\":1,\"documentId\":\"../etc\",\"retractedAt\":\"2026-03-01T09:00:00Z\"}"))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("SHA-256");
+        assertThatThrownBy(() -> EventJson.readRetraction("{\"schemaVersion\":1,\"documentId\":\"" + "ab".repeat(32)
+                + "\"}")).isInstanceOf(InvalidEventException.class).hasMessageContaining("retractedAt");
+        assertThatThrownBy(() -> EventJson.readRetraction("{\"schemaVersion\":2,\"documentId\":\"" + "ab".repeat(32)
+                + "\",\"retractedAt\":\"2026-03-01T09:00:00Z\"}")).isInstanceOf(InvalidEventException.class);
     }
 }

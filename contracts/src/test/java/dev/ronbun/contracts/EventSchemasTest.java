@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.ronbun.contracts.events.DocumentFormat;
+import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
@@ -65,7 +66,8 @@ class EventSchemasTest {
                     List.of(new Keyword("低ランク適応", 0.8)), new PaperEmbedding("bge-small-zh-v1.5-q", "v1", new float[] {0.6f, 0.8f}),
                     AT, AT, List.of("LLM"), List.of(new Reference("QLoRA", "2305.14314", "https://arxiv.org/abs/2305.14314")),
                     List.of(PaperIdentity.paperId("title:lora")), "ICLR", 2022),
-            Topics.READING_EVENTS.name(), new ReadingEvent(1, "e-1", "reader-1", PAPER_ID, ReadingType.READ, 42, AT));
+            Topics.READING_EVENTS.name(), new ReadingEvent(1, "e-1", "reader-1", PAPER_ID, ReadingType.READ, 42, AT),
+            Topics.DOCUMENT_RETRACTIONS.name(), new DocumentRetraction(1, "a".repeat(64), List.of("arxiv:2106.09685"), AT));
 
     /** The same events with every optional field empty: nulls where the record allows them, empty lists. */
     private static final Map<String, Object> MINIMAL = Map.of(
@@ -76,7 +78,8 @@ class EventSchemasTest {
                     List.of(new PaperSummary("s-1", "b".repeat(64), null, DocumentFormat.GENERIC.wireName(), null, null, null,
                             List.of(), null)),
                     List.of(), new PaperEmbedding("m", "v", new float[] {1f}), AT, AT, List.of(), List.of(), List.of(), null, null),
-            Topics.READING_EVENTS.name(), new ReadingEvent(1, "e-2", "reader-1", PAPER_ID, ReadingType.OPENED, null, AT));
+            Topics.READING_EVENTS.name(), new ReadingEvent(1, "e-2", "reader-1", PAPER_ID, ReadingType.OPENED, null, AT),
+            Topics.DOCUMENT_RETRACTIONS.name(), new DocumentRetraction(1, "b".repeat(64), List.of(), AT));
 
     static Stream<Arguments> topics() {
         return Topics.all().stream().map(topic -> Arguments.of(topic.name(), topic.schema()));

@@ -1,6 +1,6 @@
 // Paper: its summaries (sections, source document, presenter, date, arXiv link), related papers with why, reads.
 import { chrome, el, fill, getJson, getText, postJson, putJson, deleteJson, toast, errorText, guarded, onPapersArrive, pageParams, paperLine, keywordChips, tagChips,
-  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader, signedInReader } from './ui.js';
+  titles, paperHref, safeHttpUrl, formatDate, formatLabel, readingLabel, formatNumber, notice, currentReader, signedInReader, identity } from './ui.js';
 import { draw, categoryAxes, axisTooltip } from './charts.js';
 import { cardActions } from './cards.js';
 
@@ -14,13 +14,34 @@ function summary(s) {
       el('span', { class: 'source' }, `出典: ${s.documentName || '不明'}`),
       el('span', {}, formatLabel(s.format)),
       s.presenter ? el('span', { class: 'presenter' }, `発表: ${s.presenter}`) : null,
-      s.sourceDate ? el('span', {}, formatDate(s.sourceDate)) : null),
+      s.sourceDate ? el('span', {}, formatDate(s.sourceDate)) : null,
+      curator() && s.documentId ? el('button', { class: 'action delete-document', type: 'button',
+        onclick: () => retract(s) }, 'この文書を削除') : null),
     s.summary ? markdown('summary-text', s.summaryHtml, s.summary) : null,
     (s.sections || []).map((section) => [
       el('h3', {}, section.heading),
       markdown('section-text', section.html, section.text),
     ]),
     s.body ? el('details', {}, el('summary', {}, '本文'), markdown('summary-text', s.bodyHtml, s.body)) : null);
+}
+
+/** Curators and admins may take a document back (the server checks; the button only shows to them). */
+function curator() {
+  const roles = identity()?.roles || [];
+  return roles.includes('curator') || roles.includes('admin');
+}
+
+// Retracts the summary's whole document: its summaries of every paper go, papers left without any are deleted.
+async function retract(s) {
+  if (!window.confirm(`文書「${s.documentName || s.documentId}」を削除しますか？\nこの文書の要約はすべての論文から消え、`
+    + '要約が残らない論文は検索・関連論文からも消えます。元に戻すには文書をもう一度取り込んでください。')) return;
+  try {
+    await deleteJson(`/api/documents/${encodeURIComponent(s.documentId)}`);
+    toast('文書を削除しました。数秒で反映されます');
+    setTimeout(() => guarded(loadPaper), 3000);
+  } catch (error) {
+    toast(errorText(error));
+  }
 }
 
 /**

@@ -123,6 +123,36 @@ async function downloadBibTeX() {
   }
 }
 
+// All the reader's data as a JSON file, as GET /api/readers/{id}/export gives it.
+async function downloadReaderData() {
+  try {
+    const response = await fetch(readerUrl('export'), { headers: { Authorization: `Bearer ${token()}` } });
+    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail);
+    const href = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = `ronbun-${readerId}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  } catch (error) {
+    toast(errorText(error));
+  }
+}
+
+async function eraseReaderData() {
+  if (!window.confirm(`読者「${readerId}」のデータ（履歴・興味・ライブラリ・フィード URL）をすべて消去しますか？元に戻せません。`)) return;
+  const status = document.getElementById('reader-data-status');
+  try {
+    await deleteJson(`/api/readers/${encodeURIComponent(readerId)}`);
+    fill(status, notice('データを消去しました。'));
+    await Promise.all([loadPicker(), loadRecommendations(), loadHistory(), loadFeed(), loadLibrary()]);
+  } catch (error) {
+    fill(status, notice(errorText(error), 'error'));
+  }
+}
+
 async function loadFeed() {
   const list = document.getElementById('feed');
   try {
@@ -220,6 +250,8 @@ document.getElementById('refresh-recommendations').addEventListener('click', loa
 document.getElementById('issue-feed-url').addEventListener('click', issueFeedUrl);
 document.getElementById('revoke-feed-url').addEventListener('click', revokeFeedUrl);
 document.getElementById('library-bibtex').addEventListener('click', downloadBibTeX);
+document.getElementById('export-reader-data').addEventListener('click', downloadReaderData);
+document.getElementById('erase-reader-data').addEventListener('click', eraseReaderData);
 
 if (readerId) show(readerId);
 onPapersArrive(() => readerId && guarded(() => Promise.all([loadPicker(), loadRecommendations(), loadFeed()])));

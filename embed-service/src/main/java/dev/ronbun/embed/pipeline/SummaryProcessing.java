@@ -2,6 +2,7 @@ package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.embed.config.EmbedConfig;
@@ -12,6 +13,7 @@ import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.keywords.KeywordExtractor;
 import dev.ronbun.embed.keywords.TermFrequencies;
 import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.StoredSummary;
 import dev.ronbun.embed.storage.StoredVector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Turns one summary event into a stored paper and publishes it: embed (once), extract terms, upsert everything in
@@ -34,7 +38,10 @@ import java.util.stream.Stream;
 public class SummaryProcessing {
 
     private final PaperStore store;
+    private static final Logger LOG = Logger.getLogger(SummaryProcessing.class);
+
     private final PaperPublication publication;
+    private final RetractionPublication retractions;
     private final TextEmbedder embedder;
     private final PaperVectorizer vectorizer;
     private final KeywordExtractor keywordExtractor = new KeywordExtractor();
@@ -42,9 +49,11 @@ public class SummaryProcessing {
     private final RedeliveryPolicy retries;
     private final Timer embedTimer;
 
-    public SummaryProcessing(PaperStore store, PaperPublication publication, TextEmbedder embedder,
-                             PaperVectorizer vectorizer, EmbedConfig config, MeterRegistry registry) {
+    public SummaryProcessing(PaperStore store, PaperPublication publication, RetractionPublication retractions,
+                             TextEmbedder embedder, PaperVectorizer vectorizer, EmbedConfig config,
+                             MeterRegistry registry) {
         this.store = store;
+        this.retractions = retractions;
         this.publication = publication;
         this.embedder = embedder;
         this.vectorizer = vectorizer;
@@ -55,6 +64,10 @@ public class SummaryProcessing {
     }
 
     public void process(SummaryEvent event) {
+        if (retries.run("checking the retractions of document " + event.documentId(), () -> store.isRetracted(event))) {
+            LOG.infof("summary %s belongs to a retracted document; not stored", event.summaryId());
+            return;
+        }
         String modelVersion = embedder.modelVersion();
         boolean alreadyStored = retries.run("checking summary " + event.summaryId(),
                 () -> store.isStored(event.summaryId(), modelVersion));
@@ -68,8 +81,13 @@ public class SummaryProcessing {
             PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
             TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event), people(event));
             StoredVector stored = StoredVector.of(vector);
-            paperId = retries.run("storing summary " + event.summaryId(),
-                    () -> store.store(event, stored, terms.counts(), keywordRanking::rank));
+            Optional<UUID> storedIn = retries.run("storing summary " + event.summaryId(),
+                    () -> store.storeUnlessRetracted(event, stored, terms.counts(), keywordRanking::rank));
+            if (storedIn.isEmpty()) {
+                LOG.infof("summary %s: its document was retracted meanwhile; not stored", event.summaryId());
+                return;
+            }
+            paperId = storedIn.get();
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
         retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
@@ -91,14 +109,33 @@ public class SummaryProcessing {
         return retries.longestAttemptInFlight();
     }
 
+    /**
+     * Retracts a document (see {@link RetractionPublication}): its summaries go, its papers are published again
+     * without them or tombstoned. Idempotent, so a redelivered retraction is harmless.
+     */
+    public void retract(DocumentRetraction retraction) {
+        retries.run("retracting document " + retraction.documentId(), () -> retractions.retract(retraction,
+                (summary, people) -> keywordExtractor.termFrequencies(keywordText(summary), people).counts(),
+                keywordRanking::rank));
+    }
+
     /** The people a summary names, whose names are no keywords. */
     private static List<String> people(SummaryEvent event) {
         return Stream.concat(event.authors().stream(), Stream.ofNullable(event.presenter())).toList();
     }
 
     private static String keywordText(SummaryEvent event) {
-        return Stream.concat(Stream.of(event.title(), event.titleJa(), event.summary(), event.body()),
-                        event.sections().stream().map(Section::heading))
+        return keywordText(event.title(), event.titleJa(), event.summary(), event.body(), event.sections());
+    }
+
+    private static String keywordText(StoredSummary summary) {
+        return keywordText(summary.title(), summary.titleJa(), summary.summary(), summary.body(), summary.sections());
+    }
+
+    /** The one choice of a summary's text that its terms are counted from, when it arrives or when another goes. */
+    private static String keywordText(String title, String titleJa, String summary, String body,
+                                      List<Section> sections) {
+        return Stream.concat(Stream.of(title, titleJa, summary, body), sections.stream().map(Section::heading))
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining("\n"));
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.lucene.util.VectorUtil;
 import org.hibernate.Session;
@@ -60,6 +61,141 @@ public class PaperStore {
     @Transactional
     public boolean isStored(String summaryId, String modelVersion) {
         return em.find(SummaryVectorEntity.class, new SummaryVectorEntity.Id(summaryId, modelVersion)) != null;
+    }
+
+    /**
+     * True when the summary's document was retracted after this copy of it was ingested: the summary must not be
+     * stored. A summary without {@code ingestedAt} (never sent by ingest) counts as ingested before any retraction.
+     */
+    @Transactional
+    public boolean isRetracted(SummaryEvent event) {
+        if (event.ingestedAt() == null) {
+            return !em.createNativeQuery("select 1 from retracted_documents where document_id = ?1")
+                    .setParameter(1, event.documentId()).getResultList().isEmpty();
+        }
+        return !em.createNativeQuery(
+                        "select 1 from retracted_documents where document_id = ?1 and retracted_at >= ?2")
+                .setParameter(1, event.documentId())
+                .setParameter(2, java.sql.Timestamp.from(event.ingestedAt()))
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * {@link #store} unless the document was retracted: checked under the document's lock, which a retraction takes
+     * too, so a retraction and a late summary of the same document never both commit.
+     *
+     * @return the paper id; empty when the summary belongs to a retracted copy of its document
+     */
+    @Transactional
+    public Optional<UUID> storeUnlessRetracted(SummaryEvent event, StoredVector vector,
+                                               Map<String, Integer> summaryTerms,
+                                               Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
+        lockDocument(event.documentId());
+        if (isRetracted(event)) {
+            return Optional.empty();
+        }
+        return Optional.of(store(event, vector, summaryTerms, keywordRanking));
+    }
+
+    /** What a retraction changed: papers that keep other summaries, and papers it left without any. */
+    public record Retraction(List<UUID> changed, List<UUID> emptied) {
+    }
+
+    /**
+     * Retracts a document in the caller's transaction: remembers the retraction, deletes the document's summaries
+     * ingested at or before it (a copy ingested again later stays), and recomputes each of their papers that keeps
+     * other summaries as a new summary would: vector (mean of the remaining summaries' vectors, per model version),
+     * term frequencies (recounted from the remaining summaries' text) and keywords. Papers left without summaries are
+     * locked and returned for the caller to tombstone and {@link #deletePaper delete}. Retracting twice changes
+     * nothing the second time.
+     *
+     * @param summaryTerms a stored summary's term frequencies, given the names of people (no keywords)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Retraction retractDocument(String documentId, Instant retractedAt,
+                                      BiFunction<StoredSummary, List<String>, Map<String, Integer>> summaryTerms,
+                                      Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
+        lockDocument(documentId);
+        em.createNativeQuery("""
+                        insert into retracted_documents (document_id, retracted_at) values (?1, ?2)
+                        on conflict (document_id) do update
+                        set retracted_at = greatest(retracted_documents.retracted_at, excluded.retracted_at)""")
+                .setParameter(1, documentId).setParameter(2, java.sql.Timestamp.from(retractedAt)).executeUpdate();
+        List<?> rows = em.createNativeQuery("""
+                        select distinct cast(paper_id as text) from summaries
+                        where document_id = ?1 and ingested_at <= ?2""")
+                .setParameter(1, documentId).setParameter(2, java.sql.Timestamp.from(retractedAt)).getResultList();
+        Set<UUID> paperIds = new java.util.TreeSet<>(); // paper id order: locks never cross
+        rows.forEach(r -> paperIds.add(UUID.fromString(r.toString())));
+        paperIds.forEach(this::lockPaper);
+        em.createNativeQuery("delete from summaries where document_id = ?1 and ingested_at <= ?2")
+                .setParameter(1, documentId).setParameter(2, java.sql.Timestamp.from(retractedAt)).executeUpdate();
+        Instant now = clock.instant();
+        List<UUID> changed = new ArrayList<>();
+        List<UUID> emptied = new ArrayList<>();
+        for (UUID paperId : paperIds) {
+            PaperEntity paper = em.find(PaperEntity.class, paperId);
+            List<StoredSummary> remaining = em.createQuery(
+                            "select s from SummaryEntity s where s.paperId = :p order by s.summaryId",
+                            SummaryEntity.class)
+                    .setParameter("p", paperId).getResultStream()
+                    .map(s -> new StoredSummary(s.summaryId, s.paperId, s.title, s.titleJa, s.summary,
+                            List.copyOf(s.sections), s.body, s.presenter))
+                    .toList();
+            if (remaining.isEmpty()) {
+                emptied.add(paperId);
+                continue;
+            }
+            recomputeVectors(paperId, now);
+            Map<String, Integer> paperTerms = recountTerms(paperId, remaining, summaryTerms, paper.authors);
+            em.flush();
+            setKeywords(paper, keywordRanking.apply(new DocumentFrequencyView(em, paperTerms, paperTags(paperId))));
+            paper.updatedAt = now;
+            changed.add(paperId);
+        }
+        return new Retraction(changed, emptied);
+    }
+
+    /** Deletes a paper and everything stored with it (its rows cascade); the caller has tombstoned it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deletePaper(UUID paperId) {
+        PaperEntity paper = em.find(PaperEntity.class, paperId);
+        if (paper != null) {
+            em.remove(paper);
+            em.flush();
+        }
+    }
+
+    /** One transaction-scoped lock per document id, taken by retractions and by {@link #storeUnlessRetracted}. */
+    private void lockDocument(String documentId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, documentId).getSingleResult();
+    }
+
+    /** Each model version's paper vector again from the remaining summaries; versions none of them has go. */
+    private void recomputeVectors(UUID paperId, Instant now) {
+        em.createNativeQuery("""
+                        delete from paper_vectors p where p.paper_id = ?1 and not exists (
+                            select 1 from summary_vectors v join summaries s on s.summary_id = v.summary_id
+                            where s.paper_id = p.paper_id and v.model_version = p.model_version)""")
+                .setParameter(1, paperId).executeUpdate();
+        updatePaperVectorsOfEveryVersion(paperId, "", now);
+    }
+
+    private Map<String, Integer> recountTerms(UUID paperId, List<StoredSummary> remaining,
+                                              BiFunction<StoredSummary, List<String>, Map<String, Integer>> summaryTerms,
+                                              List<String> authors) {
+        em.createNativeQuery("delete from paper_terms where paper_id = ?1").setParameter(1, paperId).executeUpdate();
+        Map<String, Integer> terms = new HashMap<>();
+        for (StoredSummary summary : remaining) {
+            List<String> people = new ArrayList<>(authors);
+            if (summary.presenter() != null) {
+                people.add(summary.presenter());
+            }
+            summaryTerms.apply(summary, people).forEach((term, tf) -> terms.merge(term, tf, Integer::sum));
+        }
+        terms.forEach((term, tf) -> em.persist(new PaperTermEntity(paperId, term, tf)));
+        return terms;
     }
 
     /**
@@ -293,7 +429,7 @@ public class PaperStore {
                 .setMaxResults(limit)
                 .getResultStream()
                 .map(s -> new StoredSummary(s.summaryId, s.paperId, s.title, s.titleJa, s.summary,
-                        List.copyOf(s.sections), s.body))
+                        List.copyOf(s.sections), s.body, s.presenter))
                 .toList();
     }
 

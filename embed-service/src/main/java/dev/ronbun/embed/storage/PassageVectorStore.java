@@ -94,6 +94,21 @@ public class PassageVectorStore implements PassageVectorCache {
                 .setParameter(1, modelVersion).setParameter(2, Timestamp.from(writtenBefore)).executeUpdate();
     }
 
+    /**
+     * Drops the passage vectors of every version that no stored summary vector uses any more, after a document's
+     * summaries were retracted. A row of a summary still on its way into the store may go too: that costs one
+     * embedding later, never a wrong vector (links do not depend on the rows).
+     *
+     * @return rows dropped
+     */
+    @Transactional
+    public int dropUnreferenced() {
+        return em.createNativeQuery("""
+                        delete from passage_vectors p where not exists (select 1 from summary_passages l
+                                        where l.model_version = p.model_version and l.passage_hash = p.passage_hash)""")
+                .executeUpdate();
+    }
+
     /** Passage vectors cached for the version. */
     @Transactional
     public long count(String modelVersion) {

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  * The whole pipeline as {@code ./ronbun up} runs it: the three packaged services as processes, launched by the local
  * stack's own {@link ServiceLauncher}, against a real Kafka and a real PostgreSQL. A document goes into
  * ingest-service; its papers come out of recommend-service with related papers. A feed served by this test's JVM is
- * subscribed to, and its entries come out of recommend-service's search, each once.
+ * subscribed to, and its entries come out of recommend-service's search, each once. A deleted document's paper
+ * leaves search and its page.
  */
 class DocumentToRelatedPapersIT {
 
@@ -251,6 +252,64 @@ class DocumentToRelatedPapersIT {
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(unknown.body()).contains("feed-not-found");
+    }
+
+    /**
+     * Issue 20: a curator deletes a document (through recommend-service, as the paper page's 削除 does) and its only
+     * paper leaves search and its page within seconds; the same bytes may then be ingested again.
+     */
+    @Test
+    void aDeletedDocumentIsGoneFromSearchAndItsPaperPageWithinSeconds() throws Exception {
+        String document = """
+                # Hyena Hierarchy: Towards Larger Convolutional Language Models
+                [View Paper](https://arxiv.org/abs/2302.10866)
+
+                ## 1. 先行研究では何ができなかったのか
+                注意機構の計算量が系列長の二乗で増え、長い文脈を扱えなかった。
+
+                ## 8. この論文を140字以内のツイートで要約すると？
+                暗黙的に表した長い畳み込みとゲートで注意機構を置き換えるハイエナ階層。
+                """;
+        String search = "/api/search?q=" + URLEncoder.encode("Hyena Hierarchy", StandardCharsets.UTF_8);
+        HttpResponse<String> asReader = null;
+        String documentId = null;
+        // Three rounds, each against the same run's own anchor (document in -> searchable): the same bytes are
+        // accepted again after each deletion.
+        for (int round = 1; round <= 3; round++) {
+            long postedAt = System.nanoTime();
+            HttpResponse<String> posted = post(RonbunService.INGEST, "/api/documents?name=hyena-e2e.md", document);
+            assertThat(posted.statusCode()).as("round " + round + ": " + posted.body()).isEqualTo(202);
+            documentId = JSON.readTree(posted.body()).path("documentId").asText();
+            JsonNode hyena = awaitValue("the document's paper found by search", () -> items(get(
+                    RonbunService.RECOMMEND, search)).stream()
+                    .filter(paper -> paper.path("arxivId").asText().equals("2302.10866")).findFirst());
+            double ingestSeconds = (System.nanoTime() - postedAt) / 1e9;
+            String paperId = hyena.path("paperId").asText();
+            if (asReader == null) {
+                asReader = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.RECOMMEND)
+                        + "/api/documents/" + documentId)).header("Authorization", "Bearer " + readerToken).DELETE());
+                assertThat(asReader.statusCode()).as("a reader may not delete documents").isEqualTo(403);
+            }
+
+            long deletedAt = System.nanoTime();
+            HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(
+                    wiring.baseUrl(RonbunService.RECOMMEND) + "/api/documents/" + documentId))
+                    .header("Authorization", "Bearer " + curatorToken).DELETE());
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+            awaitValue("the deleted document's paper gone from its page (404)", () ->
+                    get(RonbunService.RECOMMEND, "/api/papers/" + paperId).statusCode() == 404
+                            ? Optional.of(true) : Optional.empty());
+            double deleteSeconds = (System.nanoTime() - deletedAt) / 1e9;
+            assertThat(items(get(RonbunService.RECOMMEND, search)))
+                    .noneMatch(paper -> paper.path("paperId").asText().equals(paperId));
+            assertThat(deleteSeconds).as("gone within seconds").isLessThan(30);
+            System.out.printf("e2e round %d: document in -> searchable %.1f s; DELETE -> paper page 404 %.1f s"
+                    + " (ratio %.2f)%n", round, ingestSeconds, deleteSeconds, deleteSeconds / ingestSeconds);
+        }
+
+        HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.INGEST)
+                + "/api/documents/" + documentId)).header("Authorization", "Bearer " + curatorToken).DELETE());
+        assertThat(again.statusCode()).as("a second delete").isEqualTo(404);
     }
 
     private static void serveFeed(HttpExchange exchange) throws IOException {

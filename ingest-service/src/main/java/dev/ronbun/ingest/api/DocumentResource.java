@@ -5,13 +5,16 @@ import dev.ronbun.contracts.http.QueryParameters;
 import dev.ronbun.contracts.http.RateLimited;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.ingest.documents.DocumentIngestion;
+import dev.ronbun.ingest.documents.DocumentRetractions;
 import dev.ronbun.ingest.documents.IncomingDocument;
 import dev.ronbun.ingest.documents.IngestionResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -37,9 +40,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class DocumentResource {
 
     private final DocumentIngestion ingestion;
+    private final DocumentRetractions retractions;
 
-    public DocumentResource(DocumentIngestion ingestion) {
+    public DocumentResource(DocumentIngestion ingestion, DocumentRetractions retractions) {
         this.ingestion = ingestion;
+        this.retractions = retractions;
     }
 
     @POST
@@ -79,6 +84,15 @@ public class DocumentResource {
         IncomingDocument document = new IncomingDocument(file.fileName(), bytes, uploadMediaType(file),
                 Optional.ofNullable(format).filter(f -> !f.isBlank()));
         return answer(ingestion.ingest(document, dryRun), dryRun);
+    }
+
+    @DELETE
+    @Path("{documentId}")
+    @Operation(summary = "Retract a document: its summaries go, papers left without summaries are deleted everywhere,"
+            + " and the same bytes may be sent again. 202 with the retraction published; 404 for an unknown or"
+            + " already retracted document")
+    public Response retract(@PathParam("documentId") String documentId) {
+        return Response.accepted(retractions.retract(documentId)).build();
     }
 
     private static Response answer(IngestionResult result, boolean dryRun) {

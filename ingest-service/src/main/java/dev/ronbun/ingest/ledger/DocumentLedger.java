@@ -2,10 +2,12 @@ package dev.ronbun.ingest.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Remembers which documents were published. {@link #publishOnce} records the document and publishes in one
@@ -24,6 +26,24 @@ public class DocumentLedger {
     @Transactional
     public Optional<IngestedDocument> find(String documentId) {
         return Optional.ofNullable(em.find(IngestedDocument.class, documentId));
+    }
+
+    /**
+     * Forgets a published document, so that the same bytes can be sent again, and runs {@code retract} inside the
+     * same transaction: if retracting fails the document stays recorded, and a second DELETE finds it.
+     *
+     * @return the document as it was recorded; empty when no such document was recorded (nothing was run)
+     */
+    @Transactional
+    public Optional<IngestedDocument> forget(String documentId, Consumer<IngestedDocument> retract) {
+        IngestedDocument document = em.find(IngestedDocument.class, documentId, LockModeType.PESSIMISTIC_WRITE);
+        if (document == null) {
+            return Optional.empty();
+        }
+        em.remove(document);
+        em.flush();
+        retract.accept(document);
+        return Optional.of(document);
     }
 
     /**

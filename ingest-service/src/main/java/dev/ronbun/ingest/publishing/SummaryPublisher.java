@@ -2,6 +2,7 @@ package dev.ronbun.ingest.publishing;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.contracts.http.ProblemException;
 import io.smallrye.context.api.CurrentThreadContext;
@@ -59,9 +60,30 @@ public class SummaryPublisher {
         if (summaries.isEmpty() && deadLetters.isEmpty()) {
             return;
         }
+        inOneTransaction(() -> publishInOneTransaction(summaries, deadLetters));
+    }
+
+    /**
+     * Publishes a document's retraction to {@code ronbun.document-retractions.v1}, keyed by document id, through the
+     * same transactional producer (so the same outage handling applies). Called inside the ledger's transaction.
+     */
+    @CurrentThreadContext(cleared = ThreadContext.TRANSACTION)
+    public void retract(DocumentRetraction retraction) {
+        inOneTransaction(() -> transactions.withTransactionAndAwait(emitter -> {
+            OutgoingKafkaRecordMetadata<String> toRetractions = OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(Topics.DOCUMENT_RETRACTIONS.name())
+                    .withKey(retraction.documentId())
+                    .build();
+            emitter.send(KafkaRecord.of(retraction.documentId(), EventJson.write(retraction))
+                    .addMetadata(toRetractions));
+            return Uni.createFrom().voidItem();
+        }));
+    }
+
+    private void inOneTransaction(Runnable send) {
         oneTransactionAtATime.lock();
         try {
-            publishInOneTransaction(summaries, deadLetters);
+            send.run();
         } catch (RuntimeException e) {
             if (abortLeftPending(e)) {
                 finishPendingAbort();

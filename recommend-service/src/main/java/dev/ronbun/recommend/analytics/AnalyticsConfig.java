@@ -35,8 +35,8 @@ public interface AnalyticsConfig {
     int maxClusters();
 
     /**
-     * Consumer groups whose lag the overview shows: embed-service reads summaries, recommend-service-index reads
-     * papers, recommend-service-readers reads reading events.
+     * Consumer groups whose lag the overview shows: embed-service reads summaries and document retractions,
+     * recommend-service-index reads papers, recommend-service-readers reads reading events.
      */
     @WithDefault("embed-service,recommend-service-index,recommend-service-readers")
     List<String> lagGroups();

@@ -20,6 +20,7 @@ import dev.ronbun.recommend.ranking.ReaderRecommendations;
 import dev.ronbun.recommend.readers.FeedUrls;
 import dev.ronbun.recommend.readers.HistoryEntry;
 import dev.ronbun.recommend.readers.LibraryEntry;
+import dev.ronbun.recommend.readers.ReaderData;
 import dev.ronbun.recommend.readers.ReaderLibrary;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import dev.ronbun.recommend.readers.ReadingHistory;
@@ -76,11 +77,13 @@ public class ReaderResource {
     private final SecurityIdentity caller;
     private final FeedUrls feedUrls;
     private final ReaderLibrary library;
+    private final ReaderData readerData;
 
     public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
                           Clock clock, ReaderAccess access, ServedResults served, RateLimiter limiter,
-                          SecurityIdentity caller, FeedUrls feedUrls, ReaderLibrary library) {
+                          SecurityIdentity caller, FeedUrls feedUrls, ReaderLibrary library, ReaderData readerData) {
+        this.readerData = readerData;
         this.feedUrls = feedUrls;
         this.library = library;
         this.served = served;
@@ -298,6 +301,27 @@ public class ReaderResource {
         requireReaderId(readerId);
         feedUrls.revoke(readerId);
         return Response.noContent().build();
+    }
+
+    @DELETE
+    @RateLimited
+    @Operation(summary = "Erase everything stored about the reader: history, profile and interests, library, feed URL"
+            + " (and any later per-reader data); reading events of before the erasure still on the topic are ignored."
+            + " 204, also when nothing was stored")
+    public Response erase(@PathParam("readerId") String readerId) {
+        requireReaderId(readerId);
+        readerData.erase(readerId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(summary = "All data stored about the reader as one JSON document (history, profile, interests,"
+            + " library with tags and notes, whether a feed URL exists — never its secret)")
+    public Response export(@PathParam("readerId") String readerId) {
+        requireReaderId(readerId);
+        return Response.ok(readerData.export(readerId), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"ronbun-reader-data.json\"").build();
     }
 
     private ReadingEvent toEvent(String readerId, ReadingEventRequest request) {

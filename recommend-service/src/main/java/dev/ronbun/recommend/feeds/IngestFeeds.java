@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * ingest-service's feed API ({@code /api/feeds}) as the web UI reaches it through this service: the caller's bearer
+ * ingest-service's feed API ({@code /api/feeds}), and its document retraction, as the web UI reaches them through this service: the caller's bearer
  * token goes along, so ingest decides what the caller may do, and ingest's answer comes back as it was.
  */
 @ApplicationScoped
@@ -25,12 +25,14 @@ public class IngestFeeds {
     }
 
     private final HttpClient http;
+    private final String ingestUrl;
     private final String feedsUrl;
     private final Duration timeout;
 
     public IngestFeeds(RecommendConfig config) {
         this.timeout = config.ingestTimeout();
-        this.feedsUrl = config.ingestUrl().replaceAll("/+$", "") + "/api/feeds";
+        this.ingestUrl = config.ingestUrl().replaceAll("/+$", "");
+        this.feedsUrl = ingestUrl + "/api/feeds";
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -39,7 +41,16 @@ public class IngestFeeds {
      * Authorization header and a JSON body when there is one; a 503 problem when ingest-service does not answer.
      */
     public Answer forward(String method, String path, String authorization, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feedsUrl + path)).timeout(timeout)
+        return send(method, feedsUrl + path, authorization, jsonBody);
+    }
+
+    /** Asks ingest-service to retract a document ({@code DELETE /api/documents/{id}}) as the caller. */
+    public Answer retractDocument(String documentId, String authorization) {
+        return send("DELETE", ingestUrl + "/api/documents/" + documentId, authorization, null);
+    }
+
+    private Answer send(String method, String url, String authorization, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -54,7 +65,7 @@ public class IngestFeeds {
             return new Answer(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null), response.body());
         } catch (IOException e) {
-            LOG.infof("ingest-service did not answer %s %s: %s", method, feedsUrl + path, e.toString());
+            LOG.infof("ingest-service did not answer %s %s: %s", method, url, e.toString());
             throw unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,6 +75,7 @@ public class IngestFeeds {
 
     private ProblemException unavailable() {
         return new ProblemException(503, "ingest-unavailable", "Service unavailable",
-                "ingest-service, which keeps the feeds, did not answer at " + feedsUrl + "; try again when it is up.");
+                "ingest-service, which keeps the feeds and documents, did not answer at " + ingestUrl
+                        + "; try again when it is up.");
     }
 }

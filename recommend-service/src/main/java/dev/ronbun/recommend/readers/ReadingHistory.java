@@ -32,8 +32,13 @@ public class ReadingHistory {
     /** Stores the event and folds it into the profile; false when this event id was already stored. */
     @Transactional
     public boolean record(ReadingEvent event) {
-        ensureReader(event.readerId());
+        lockReader(em, event.readerId());
         Instant at = event.at() == null ? clock.instant() : event.at();
+        if (erasedSince(event.readerId(), at)) {
+            // Read before the reader erased their data, and consumed only now (lag, a replay): it stays erased.
+            return false;
+        }
+        ensureReader(event.readerId());
         // An event may still name a record since merged into another as the same work: it counts for that one.
         String paperId = mergedWorks.current(event.paperId());
         int inserted = em.createNativeQuery("""
@@ -215,6 +220,20 @@ public class ReadingHistory {
     }
 
     /** The reader's row, created if missing (concurrent creators are fine: the insert ignores a conflict). */
+    /**
+     * A transaction-scoped lock per reader, taken by {@link ReaderData#erase} and by {@link #record}: an event being
+     * folded in while the reader is erased is either erased with the rest or sees the erasure and is ignored.
+     */
+    static void lockReader(EntityManager em, String readerId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, readerId)
+                .getSingleResult();
+    }
+
+    private boolean erasedSince(String readerId, Instant at) {
+        return !em.createNativeQuery("select 1 from reader_erasures where reader_id = ?1 and erased_at >= ?2")
+                .setParameter(1, readerId).setParameter(2, at).getResultList().isEmpty();
+    }
+
     private ReaderEntity ensureReader(String readerId) {
         ReaderEntity reader = em.find(ReaderEntity.class, readerId);
         if (reader != null) {
