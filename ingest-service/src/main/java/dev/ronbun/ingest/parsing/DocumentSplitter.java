@@ -64,15 +64,16 @@ public class DocumentSplitter {
         if (text == null || text.isBlank()) {
             throw new DocumentParseException("the document is empty");
         }
-        if (text.length() > MAX_CHARACTERS) {
-            throw new DocumentParseException("the document has " + text.length() + " characters; at most "
-                    + MAX_CHARACTERS + " can be split");
-        }
+        requireSplittableLength(text);
         try {
             boolean html = declaredHtml || HtmlDocumentText.looksLikeHtml(text);
             FrontMatterReader.Split front = html ? new FrontMatterReader.Split(FrontMatter.NONE, text, false,
                     Optional.empty()) : FrontMatterReader.split(text);
-            ParsableText parsable = ParsableText.of(html ? HtmlDocumentText.toText(text) : front.body());
+            String body = html ? HtmlDocumentText.toText(text) : front.body();
+            if (html) {
+                requireSplittableLength(body); // a page's text can be longer than its markup (nested lists indent)
+            }
+            ParsableText parsable = ParsableText.of(body);
             if (parsable.isBlank()) {
                 throw new DocumentParseException("the document has no text once markup and control characters are removed");
             }
@@ -117,5 +118,12 @@ public class DocumentSplitter {
     private DocumentParser parserFor(DocumentFormat format) {
         return parsers.stream().filter(p -> p.format() == format).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no parser for " + format.wireName()));
+    }
+
+    private static void requireSplittableLength(String text) throws DocumentParseException {
+        if (text.length() > MAX_CHARACTERS) {
+            throw new DocumentParseException("the document has " + text.length() + " characters; at most "
+                    + MAX_CHARACTERS + " can be split");
+        }
     }
 }

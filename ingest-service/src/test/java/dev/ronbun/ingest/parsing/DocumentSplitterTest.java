@@ -59,4 +59,21 @@ class DocumentSplitterTest {
 
         assertThat(document.format()).isEqualTo(DocumentFormat.GENERIC);
     }
+
+    @Test
+    void anHtmlPageWhoseTextOutgrowsTheLimitIsRefusedWhetherDeclaredOrRecognised() {
+        // each <li> at the deepest of 20 nested lists becomes a line of ~20 characters: the text outgrows the markup
+        StringBuilder html = new StringBuilder("<html><body><h1>Expanding Page</h1>").append("<ul>".repeat(20));
+        while (html.length() < 1_500_000) {
+            html.append("<li>x");
+        }
+        String page = html.append("</body></html>").toString();
+        assertThat(page.length()).isLessThan(DocumentSplitter.MAX_CHARACTERS);
+
+        for (boolean declared : new boolean[] {true, false}) {
+            assertThatExceptionOfType(DocumentParseException.class)
+                    .isThrownBy(() -> splitter.split(page, declared, Optional.empty(), "expanding.html"))
+                    .withMessageContaining("characters; at most " + DocumentSplitter.MAX_CHARACTERS);
+        }
+    }
 }
