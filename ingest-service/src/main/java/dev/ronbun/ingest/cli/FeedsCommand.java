@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -41,13 +42,8 @@ public final class FeedsCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "the feed's display name (add)")
     String name;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:RONBUN_INGEST_URL:-http://127.0.0.1:8081}",
-            description = "ingest-service (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:RONBUN_TOKEN}",
-            description = "a curator token (default: RONBUN_TOKEN)")
-    String token;
+    @Mixin
+    IngestServiceOptions service;
 
     @Spec
     CommandSpec spec;
@@ -82,17 +78,17 @@ public final class FeedsCommand implements Callable<Integer> {
                 if (name != null) {
                     body.put("name", name);
                 }
-                request = builder(url, "/api/feeds", token).header("Content-Type", "application/json")
+                request = builder("/api/feeds").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build();
             }
-            case "list" -> request = builder(url, "/api/feeds", token).GET().build();
+            case "list" -> request = builder("/api/feeds").GET().build();
             case "show", "poll", "remove" -> {
                 if (argument == null || !argument.matches("\\d{1,18}")) {
                     throw new ParameterException(spec.commandLine(),
                             "feeds " + action + ": give the feed's number (see `./ronbun feeds list`)");
                 }
-                HttpRequest.Builder builder = builder(url, "/api/feeds/" + argument
-                        + (action.equals("poll") ? "/poll" : ""), token);
+                HttpRequest.Builder builder = builder("/api/feeds/" + argument
+                        + (action.equals("poll") ? "/poll" : ""));
                 request = switch (action) {
                     case "show" -> builder.GET().build();
                     case "poll" -> builder.POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -107,7 +103,7 @@ public final class FeedsCommand implements Callable<Integer> {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            err.println("ronbun feeds: ingest-service is not reachable at " + url + " (is `./ronbun up` running?)");
+            err.println("ronbun feeds: ingest-service is not reachable at " + service.url + " (is `./ronbun up` running?)");
             return 1;
         } catch (IOException e) {
             err.println("ronbun feeds: " + e.getMessage());
@@ -162,12 +158,7 @@ public final class FeedsCommand implements Callable<Integer> {
                 feed.path("nextFetchAt").asText("-"), feed.path("name").asText("-"), feed.path("url").asText());
     }
 
-    private static HttpRequest.Builder builder(String url, String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
-        if (token != null && !token.isBlank()) {
-            builder.header("Authorization", "Bearer " + token.strip());
-        }
-        return builder;
+    private HttpRequest.Builder builder(String path) {
+        return service.request(path).header("Accept", "application/json");
     }
 }

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,13 +49,8 @@ public final class IngestCommand implements Callable<Integer> {
     static final long DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
     private static final int SNIFF_BYTES = 8192;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:RONBUN_INGEST_URL:-http://127.0.0.1:8081}",
-            description = "ingest-service (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:RONBUN_TOKEN}",
-            description = "a curator token (default: RONBUN_TOKEN)")
-    String token;
+    @Mixin
+    IngestServiceOptions service;
 
     @Option(names = "--max-bytes", paramLabel = "N", description = "files larger than this are skipped (default: "
             + "${DEFAULT-VALUE})")
@@ -111,7 +107,7 @@ public final class IngestCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                HttpResponse<String> response = http.send(request(url, token, file), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(service.url, service.token, file), HttpResponse.BodyHandlers.ofString());
                 JsonNode body = readJson(response.body());
                 if (response.statusCode() / 100 == 2) {
                     if (body.path("duplicate").asBoolean()) {
@@ -131,7 +127,7 @@ public final class IngestCommand implements Callable<Integer> {
                             + body.path("detail").asText(response.body()));
                 }
             } catch (ConnectException e) {
-                err.println("ronbun ingest: ingest-service is not reachable at " + url + " (is `./ronbun up` running?)");
+                err.println("ronbun ingest: ingest-service is not reachable at " + service.url + " (is `./ronbun up` running?)");
                 return 1;
             } catch (IOException e) {
                 failed++;
@@ -157,14 +153,9 @@ public final class IngestCommand implements Callable<Integer> {
     static HttpRequest request(String url, String token, Path file) throws IOException {
         String name = file.getFileName().toString();
         String query = "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/documents" + query))
-                .timeout(Duration.ofSeconds(60))
+        return IngestServiceOptions.request(url, token, "/api/documents" + query)
                 .header("Content-Type", mediaType(name) + "; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)));
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token.strip());
-        }
-        return request.build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build();
     }
 
     static String mediaType(String name) {
