@@ -1,7 +1,6 @@
 package dev.ronbun.recommend.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ronbun.contracts.http.Ids;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.contracts.http.RateLimited;
@@ -43,7 +42,7 @@ public class DigestResource {
     @GET
     @Operation(summary = "The reader's digest setting ({\"email\": null, \"frequency\": \"off\"} until one is set)")
     public DigestSetting get(@PathParam("readerId") String readerId) {
-        requireReader(readerId);
+        access.require(readerId);
         return subscriptions.find(readerId).map(DigestResource::setting)
                 .orElse(new DigestSetting(null, DigestFrequency.OFF.wireName(), null));
     }
@@ -56,7 +55,7 @@ public class DigestResource {
     public DigestSetting put(@PathParam("readerId") String readerId,
                              @RequestBody(content = @Content(schema = @Schema(implementation = DigestBody.class)))
                              String body) {
-        requireReader(readerId);
+        access.require(readerId);
         DigestBody request = JsonBodies.parse(json, body, DigestBody.class, "malformed-digest", DigestBody.EXPECTED);
         DigestFrequency frequency = DigestFrequency.fromWire(request.frequency()).orElseThrow(() ->
                 malformed("frequency", "配信頻度は daily, weekly, off のどれかです (one of daily, weekly, off)"));
@@ -75,10 +74,5 @@ public class DigestResource {
     private static ProblemException malformed(String field, String detail) {
         return ProblemException.badRequest("malformed-digest",
                 "'" + field + "': " + detail + ". Send " + DigestBody.EXPECTED + ".");
-    }
-
-    private void requireReader(String readerId) {
-        Ids.reader("readerId", readerId);
-        access.require(readerId);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ronbun.recommend.api;
 
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.contracts.http.Ids;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.recommend.index.PaperIndex;
@@ -40,7 +39,6 @@ public class LibraryBibTeXResource {
     @Operation(summary = "The reader's library (or its papers tagged 'tag') as BibTeX, newest save first; arXiv "
             + "papers as @misc with eprint and archivePrefix")
     public Response bibtex(@PathParam("readerId") String readerId, @QueryParam("tag") String tag) {
-        Ids.reader("readerId", readerId);
         access.require(readerId);
         List<LibraryEntry> entries = library.entries(readerId, RequestParameters.blankToNull(tag));
         Map<String, PaperEvent> papers = index.listings(entries.stream().map(LibraryEntry::paperId).toList());

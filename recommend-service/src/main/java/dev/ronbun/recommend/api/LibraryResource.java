@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.ReadingType;
-import dev.ronbun.contracts.http.Ids;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.contracts.http.RateLimited;
@@ -73,7 +72,7 @@ public class LibraryResource {
     public LibraryItem save(@PathParam("readerId") String readerId, @PathParam("paperId") String paperId,
                             @RequestBody(content = @Content(schema = @Schema(implementation = LibraryBody.class)))
                             String body) {
-        requireReader(readerId);
+        access.require(readerId);
         String id = currentPaper(RequestParameters.paperId(paperId));
         LibraryBody request = JsonBodies.parse(json, body, LibraryBody.class, "malformed-library-entry",
                 LibraryBody.EXPECTED);
@@ -96,7 +95,7 @@ public class LibraryResource {
     @Operation(summary = "Take a paper out of the reader's library (204, also when it was not there: removing is "
             + "idempotent, so an undo retried is harmless); an 'unsaved' reading event undoes the save's interest")
     public Response remove(@PathParam("readerId") String readerId, @PathParam("paperId") String paperId) {
-        requireReader(readerId);
+        access.require(readerId);
         String id = history.currentPaperId(RequestParameters.paperId(paperId));
         if (library.remove(readerId, id)) {
             publisher.publish(event(readerId, id, ReadingType.UNSAVED));
@@ -108,7 +107,7 @@ public class LibraryResource {
     @Operation(summary = "The reader's library, newest save first (only papers tagged 'tag' when given, ignoring "
             + "case), and every tag with how many papers carry it")
     public LibraryResponse list(@PathParam("readerId") String readerId, @QueryParam("tag") String tag) {
-        requireReader(readerId);
+        access.require(readerId);
         List<LibraryEntry> all = library.entries(readerId, null);
         String wanted = RequestParameters.blankToNull(tag);
         List<LibraryEntry> shown = wanted == null ? all : all.stream().filter(e -> e.hasTag(wanted)).toList();
@@ -144,10 +143,5 @@ public class LibraryResource {
     private static ProblemException malformed(String field, String detail) {
         return ProblemException.badRequest("malformed-library-entry",
                 "'" + field + "': " + detail + ". Send " + LibraryBody.EXPECTED + ".");
-    }
-
-    private void requireReader(String readerId) {
-        Ids.reader("readerId", readerId);
-        access.require(readerId);
     }
 }

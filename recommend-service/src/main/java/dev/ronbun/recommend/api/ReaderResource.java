@@ -109,7 +109,7 @@ public class ReaderResource {
     public Response record(@PathParam("readerId") String readerId,
                            @RequestBody(content = @Content(schema = @Schema(implementation = ReadingEventRequest.class)))
                            String body) {
-        requireReaderId(readerId);
+        access.require(readerId);
         ReadingEventRequest request = JsonBodies.parse(json, body, ReadingEventRequest.class,
                 "malformed-reading-event", ReadingEventRequest.EXPECTED);
         ReadingEvent event = toEvent(readerId, request);
@@ -130,7 +130,7 @@ public class ReaderResource {
     @Path("/history")
     @Operation(summary = "The reader's events, newest first")
     public Items<HistoryItem> history(@PathParam("readerId") String readerId, @QueryParam("limit") String limit) {
-        requireReaderId(readerId);
+        access.require(readerId);
         int count = RequestParameters.bounded("limit", limit, 50, 1, 1000);
         List<HistoryEntry> entries = history.history(readerId, count);
         Map<String, PaperEvent> papers = index.listings(
@@ -151,7 +151,7 @@ public class ReaderResource {
                                                   @QueryParam("presenter") String presenter,
                                                   @QueryParam("from") String from, @QueryParam("to") String to,
                                                   @QueryParam("tag") String tag) {
-        requireReaderId(readerId);
+        access.require(readerId);
         int count = RequestParameters.bounded("k", k, config.defaultK(), 1, config.maxK());
         PaperFilter filter = RequestParameters.filter(kind, format, presenter, from, to);
         String libraryTag = RequestParameters.blankToNull(tag);
@@ -194,7 +194,7 @@ public class ReaderResource {
     public InterestsBody putInterests(@PathParam("readerId") String readerId,
                                       @RequestBody(content = @Content(schema = @Schema(implementation = InterestsBody.class)))
                                       String body) {
-        requireReaderId(readerId);
+        access.require(readerId);
         InterestsBody request = JsonBodies.parse(json, body, InterestsBody.class, "malformed-interests",
                 InterestsBody.EXPECTED);
         if (request.keywords() == null || request.keywords().size() > MAX_KEYWORDS) {
@@ -216,7 +216,7 @@ public class ReaderResource {
     @Path("/interests")
     @Operation(summary = "The keywords the reader chose")
     public InterestsBody interests(@PathParam("readerId") String readerId) {
-        requireReaderId(readerId);
+        access.require(readerId);
         return new InterestsBody(history.interests(readerId));
     }
 
@@ -227,7 +227,7 @@ public class ReaderResource {
     public FeedResponse feed(@PathParam("readerId") String readerId, @QueryParam("since") String since,
                              @QueryParam("k") String k, @QueryParam("kind") String kind,
                              @QueryParam("format") String format, @QueryParam("presenter") String presenter) {
-        requireReaderId(readerId);
+        access.require(readerId);
         Instant from = RequestParameters.instant("since", since);
         int count = RequestParameters.bounded("k", k, 2 * config.defaultK(), 1, config.maxK());
         Feed feed = recommendations.feed(readerId, from, count,
@@ -244,7 +244,7 @@ public class ReaderResource {
     public SeenBody seen(@PathParam("readerId") String readerId,
                          @RequestBody(content = @Content(schema = @Schema(implementation = SeenBody.class)))
                          String body) {
-        requireReaderId(readerId);
+        access.require(readerId);
         SeenBody request = JsonBodies.parse(json, body, SeenBody.class, "malformed-seen", SeenBody.EXPECTED);
         if (request.until() == null) {
             throw ProblemException.badRequest("malformed-seen", "'until' is required: send " + SeenBody.EXPECTED + ".");
@@ -266,7 +266,7 @@ public class ReaderResource {
     public Response feedAsAtom(@PathParam("readerId") String readerId, @QueryParam("kind") String kind,
                                @QueryParam("format") String format, @QueryParam("presenter") String presenter,
                                @Context UriInfo uri) {
-        requireReaderId(readerId);
+        access.require(readerId);
         limiter.require(RateLimiter.Limit.COMPUTE, caller, 1);
         Feed feed = recommendations.window(readerId, RequestParameters.filter(kind, format, presenter, null, null));
         return Response.ok(AtomFeed.write(readerId, feed, uri.getBaseUri()), AtomFeed.MEDIA_TYPE + ";charset=UTF-8")
@@ -288,7 +288,7 @@ public class ReaderResource {
     @RateLimited
     @Operation(summary = "Issue a secret Atom feed URL that needs no header, for feed readers; replaces the old one")
     public FeedUrlBody issueFeedUrl(@PathParam("readerId") String readerId, @Context UriInfo uri) {
-        requireReaderId(readerId);
+        access.require(readerId);
         String token = feedUrls.issue(readerId);
         return new FeedUrlBody(uri.getBaseUri().resolve(SecretFeedResource.path(token)).toString());
     }
@@ -298,7 +298,7 @@ public class ReaderResource {
     @RateLimited
     @Operation(summary = "Revoke the reader's secret feed URL (it then answers 404)")
     public Response revokeFeedUrl(@PathParam("readerId") String readerId) {
-        requireReaderId(readerId);
+        access.require(readerId);
         feedUrls.revoke(readerId);
         return Response.noContent().build();
     }
@@ -309,7 +309,7 @@ public class ReaderResource {
             + " (and any later per-reader data); reading events of before the erasure still on the topic are ignored."
             + " 204, also when nothing was stored")
     public Response erase(@PathParam("readerId") String readerId) {
-        requireReaderId(readerId);
+        access.require(readerId);
         readerData.erase(readerId);
         return Response.noContent().build();
     }
@@ -319,7 +319,7 @@ public class ReaderResource {
     @Operation(summary = "All data stored about the reader as one JSON document (history, profile, interests,"
             + " library with tags and notes, whether a feed URL exists — never its secret)")
     public Response export(@PathParam("readerId") String readerId) {
-        requireReaderId(readerId);
+        access.require(readerId);
         return Response.ok(readerData.export(readerId), MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"ronbun-reader-data.json\"").build();
     }
@@ -360,10 +360,5 @@ public class ReaderResource {
     private static ProblemException malformed(String detail) {
         return ProblemException.badRequest("malformed-reading-event",
                 "Malformed reading event: " + detail + ". Send " + ReadingEventRequest.EXPECTED + ".");
-    }
-
-    private void requireReaderId(String readerId) {
-        Ids.reader("readerId", readerId);
-        access.require(readerId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.security;
 
+import dev.ronbun.contracts.http.Ids;
 import dev.ronbun.contracts.http.Roles;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,8 +19,12 @@ public class ReaderAccess {
         this.identity = identity;
     }
 
-    /** Returns normally when the caller may act as the reader; throws {@link ForbiddenException} otherwise. */
+    /**
+     * Returns normally when {@code readerId} is a well-formed reader id (else 400, {@link Ids#reader}) and the caller
+     * may act as that reader; throws {@link ForbiddenException} otherwise.
+     */
     public void require(String readerId) {
+        Ids.reader("readerId", readerId);
         if (identity.hasRole(Roles.ADMIN)) {
             return;
         }
