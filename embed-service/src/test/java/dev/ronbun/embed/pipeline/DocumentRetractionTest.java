@@ -17,10 +17,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +61,7 @@ class DocumentRetractionTest {
         }
         awaitPaper(mambaId, p -> p.summaries().size() == 2);
         awaitPaper(s4Id, p -> p.summaries().size() == 1);
-        assertThat(count("select count(*) from paper_terms where paper_id = ?::uuid and term = '盆栽'", mambaId))
+        assertThat(StoredRows.count(dataSource, "select count(*) from paper_terms where paper_id = ?::uuid and term = '盆栽'", mambaId))
                 .as("a term only the retracted summary has").isEqualTo(1);
 
         // passages only the retracted document's summaries were made of (e.g. its bonsai note): cached now
@@ -76,7 +72,7 @@ class DocumentRetractionTest {
                 and not exists (select 1 from summary_passages l join summaries s on s.summary_id = l.summary_id
                                 where l.passage_hash = p.passage_hash and s.document_id <> '%s')""".formatted(RETRACTED);
         String cachedHashes = "select count(*) from passage_vectors p where p.passage_hash in (%s)";
-        List<String> retractedOnly = hashes(onlyRetracted.replace("select count(*)", "select p.passage_hash"), RETRACTED);
+        List<String> retractedOnly = StoredRows.texts(dataSource, onlyRetracted.replace("select count(*)", "select p.passage_hash"), RETRACTED);
         assertThat(retractedOnly).as("passages cached for the retracted document alone").isNotEmpty();
 
         Instant retractedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -86,12 +82,12 @@ class DocumentRetractionTest {
         assertThat(mamba.summaries()).extracting(PaperSummary::documentId).containsExactly(KEPT);
         assertThat(mamba.keywords()).isNotEmpty();
         assertThat(mamba.keywords()).noneMatch(k -> k.term().equals("盆栽"));
-        assertThat(count("select count(*) from paper_terms where paper_id = ?::uuid and term = '盆栽'", mambaId))
+        assertThat(StoredRows.count(dataSource, "select count(*) from paper_terms where paper_id = ?::uuid and term = '盆栽'", mambaId))
                 .as("the retracted summary's terms are no longer counted").isZero();
         awaitTombstone(s4Id);
-        assertThat(count("select count(*) from papers where paper_id = ?::uuid", s4Id)).isZero();
-        assertThat(count("select count(*) from summaries where document_id = ?", RETRACTED)).isZero();
-        assertThat(count(cachedHashes.formatted(String.join(",", retractedOnly.stream().map(h -> "'" + h + "'").toList()))
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", s4Id)).isZero();
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where document_id = ?", RETRACTED)).isZero();
+        assertThat(StoredRows.count(dataSource, cachedHashes.formatted(String.join(",", retractedOnly.stream().map(h -> "'" + h + "'").toList()))
                 + " and ? is not null", RETRACTED)).as("the cache obeys deletion: the retracted text's passages are gone")
                 .isZero();
 
@@ -105,11 +101,11 @@ class DocumentRetractionTest {
         send(s4Again);
         PaperEvent s4 = awaitPaper(s4Id, p -> p.summaries().size() == 1);
         assertThat(s4.summaries()).extracting(PaperSummary::documentId).containsExactly(RETRACTED);
-        assertThat(count("select count(*) from summaries where document_id = ? and ingested_at > now() - interval '1 day'"
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where document_id = ? and ingested_at > now() - interval '1 day'"
                 + " and position = 1", RETRACTED)).isEqualTo(1);
-        assertThat(count("select count(*) from summaries where document_id = ? and position = 0", RETRACTED))
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where document_id = ? and position = 0", RETRACTED))
                 .as("the late copy of Mamba's retracted summary was not stored").isZero();
-        assertThat(count("select count(*) from summaries where paper_id = ?::uuid", mambaId)).isEqualTo(1);
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where paper_id = ?::uuid", mambaId)).isEqualTo(1);
         assertThat(TestTopics.read(Topics.DOCUMENT_RETRACTIONS.deadLetter(), Integer.MAX_VALUE, Duration.ofSeconds(1)))
                 .noneMatch(r -> RETRACTED.equals(r.key()));
     }
@@ -175,28 +171,4 @@ class DocumentRetractionTest {
         throw new AssertionError("no tombstone for " + paperId + " on " + Topics.PAPERS.name());
     }
 
-    private List<String> hashes(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            List<String> found = new java.util.ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
-        }
-    }
-
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

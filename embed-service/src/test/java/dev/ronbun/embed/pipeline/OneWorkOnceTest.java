@@ -18,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,9 +67,9 @@ class OneWorkOnceTest {
         assertThat(paper.arxivId()).isEqualTo("2305.14314");
         assertThat(paper.keywords()).isNotEmpty();
         awaitTombstone(titleId);
-        assertThat(count("select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
-        assertThat(count("select count(*) from summaries where paper_id = ?::uuid", arxivId)).isEqualTo(2);
-        assertThat(count("select count(*) from paper_vectors where paper_id = ?::uuid", arxivId)).isEqualTo(1);
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where paper_id = ?::uuid", arxivId)).isEqualTo(2);
+        assertThat(StoredRows.count(dataSource, "select count(*) from paper_vectors where paper_id = ?::uuid", arxivId)).isEqualTo(1);
     }
 
     @Test
@@ -93,7 +92,7 @@ class OneWorkOnceTest {
         String titleId = PaperIdentity.paperId(note.paperKey());
         assertThat(TestTopics.read(Topics.PAPERS.name(), Integer.MAX_VALUE, Duration.ofSeconds(2)))
                 .noneMatch(r -> titleId.equals(r.key()));
-        assertThat(count("select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
     }
 
     @Test
@@ -126,7 +125,7 @@ class OneWorkOnceTest {
         awaitPaper(englishBId, 1);
         send(dialogueB);
         assertThat(awaitPaper(englishBId, 2).formerIds()).isEmpty();
-        assertThat(count("select count(*) from papers where paper_id = ?::uuid",
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid",
                 PaperIdentity.paperId(dialogueB.paperKey()))).isZero();
     }
 
@@ -169,15 +168,15 @@ class OneWorkOnceTest {
         execute("delete from paper_work_keys where paper_id = ?::uuid", titleId); // as a paper stored before V4 is
         send(structured);
         awaitPaper(arxivId, 1);
-        assertThat(count("select count(*) from papers where paper_id = ?::uuid", titleId)).isEqualTo(1);
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isEqualTo(1);
 
         backfill.run();
 
         PaperEvent paper = awaitPaper(arxivId, 2);
         assertThat(paper.formerIds()).containsExactly(titleId);
         awaitTombstone(titleId);
-        assertThat(count("select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
-        assertThat(count("select count(*) from paper_work_keys where paper_id = ?::uuid", arxivId)).isEqualTo(1);
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
+        assertThat(StoredRows.count(dataSource, "select count(*) from paper_work_keys where paper_id = ?::uuid", arxivId)).isEqualTo(1);
     }
 
     private static void send(SummaryEvent event) {
@@ -232,13 +231,4 @@ class OneWorkOnceTest {
         }
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

@@ -16,10 +16,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +44,7 @@ class SummaryPipelineTest {
         assertThat(norm(paper.embedding().vector())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(paper.embedding().modelId()).isEqualTo("bge-small-zh-v15-q");
         assertThat(paper.keywords()).isNotEmpty();
-        assertThat(count("select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
+        assertThat(StoredRows.count(dataSource, "select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
                 paper.paperId())).isEqualTo(1);
     }
 
@@ -67,9 +63,9 @@ class SummaryPipelineTest {
         PaperEvent paper = awaitPaper(paperId, 2);
         assertThat(paper.summaries()).extracting(s -> s.documentId())
                 .containsExactlyInAnyOrder("b".repeat(64), "c".repeat(64));
-        assertThat(count("select count(*) from papers where paper_key = ?", "arxiv:2106.09685")).isEqualTo(1);
-        assertThat(count("select count(*) from summaries where paper_id = ?::uuid", paperId)).isEqualTo(2);
-        assertThat(count("select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
+        assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_key = ?", "arxiv:2106.09685")).isEqualTo(1);
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where paper_id = ?::uuid", paperId)).isEqualTo(2);
+        assertThat(StoredRows.count(dataSource, "select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
                 paperId)).isEqualTo(2);
     }
 
@@ -111,7 +107,7 @@ class SummaryPipelineTest {
                 new Reference("BERT", null, "https://arxiv.org/abs/1810.04805"),
                 new Reference("Language Models are Few-Shot Learners", "2005.14165",
                         "https://arxiv.org/abs/2005.14165"));
-        assertThat(count("select count(*) from summaries where summary_id = ? and tags @> '[\"NLP\"]'::jsonb"
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where summary_id = ? and tags @> '[\"NLP\"]'::jsonb"
                 + " and jsonb_array_length(reference_list) = 2", first.summaryId())).isEqualTo(1);
     }
 
@@ -130,7 +126,7 @@ class SummaryPipelineTest {
         PaperEvent paper = awaitPaper(PaperIdentity.paperId("arxiv:2006.11239"), 3);
         assertThat(paper.venue()).isEqualTo("NeurIPS");
         assertThat(paper.year()).isEqualTo(2020);
-        assertThat(count("select count(*) from summaries where summary_id = ? and venue = 'arXiv' and year = 2020",
+        assertThat(StoredRows.count(dataSource, "select count(*) from summaries where summary_id = ? and venue = 'arXiv' and year = 2020",
                 preprint.summaryId())).isEqualTo(1);
     }
 
@@ -167,16 +163,6 @@ class SummaryPipelineTest {
             }
         }
         throw new AssertionError("no paper " + paperId + " with " + summaries + " summaries on " + Topics.PAPERS.name());
-    }
-
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static double norm(float[] v) {

@@ -2,6 +2,7 @@ package dev.ronbun.tools.evaluation;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingType;
+import dev.ronbun.tools.bench.LoadAverage;
 import dev.ronbun.tools.evaluation.PgvectorComparison.RecallQueries;
 import dev.ronbun.recommend.index.IndexSettings;
 import dev.ronbun.recommend.index.PaperIndex;
@@ -174,7 +175,7 @@ public final class IndexBenchmark {
             double buildSeconds = seconds(start);
             System.out.printf("build: %.1f s (%.0f papers/s, merges included), %.0f CPU-s of this process so far, "
                     + "%d segments, %.0f MiB on disk, load average %s%n", buildSeconds, papers / buildSeconds,
-                    cpuSeconds(), index.segments(), sizeOf(folder) / 1048576.0, loadAverage());
+                    cpuSeconds(), index.segments(), sizeOf(folder) / 1048576.0, LoadAverage.now());
         }
     }
 
@@ -203,7 +204,7 @@ public final class IndexBenchmark {
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
         RecallQueries recall = recall(index, synthetic, papers, clusters, recallQueries, seed);
-        System.out.printf("load average at the end %s%n", loadAverage());
+        System.out.printf("load average at the end %s%n", LoadAverage.now());
         return recall;
     }
 
@@ -332,11 +333,6 @@ public final class IndexBenchmark {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
-    private static String loadAverage() throws IOException {
-        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
     static double seconds(long startNanos) {

@@ -1,0 +1,36 @@
+package dev.ronbun.embed.pipeline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** What the pipeline tests read back from embed's database: one query with one text parameter. */
+final class StoredRows {
+
+    private StoredRows() {
+    }
+
+    /** The single number {@code sql} selects (a {@code count(*)}), given its one parameter. */
+    static long count(DataSource database, String sql, String parameter) throws SQLException {
+        return Long.parseLong(texts(database, sql, parameter).getFirst());
+    }
+
+    /** The first column of every row {@code sql} selects, given its one parameter. */
+    static List<String> texts(DataSource database, String sql, String parameter) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            List<String> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
+        }
+    }
+}
