@@ -1,15 +1,12 @@
 package dev.ronbun.recommend.digests;
 
-import dev.ronbun.contracts.ContentHash;
+import dev.ronbun.recommend.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +16,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DigestSubscriptions {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final Clock clock;
@@ -105,16 +100,14 @@ public class DigestSubscriptions {
     /** A new secret for one digest's unsubscribe link (only its SHA-256 is kept); drops the reader's expired ones. */
     @Transactional
     public String issueUnsubscribeToken(String readerId, Instant expireBefore) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.issue();
         em.createNativeQuery("delete from digest_unsubscribe_tokens where reader_id = ?1 and issued_at < ?2")
                 .setParameter(1, readerId)
                 .setParameter(2, Timestamp.from(expireBefore))
                 .executeUpdate();
         em.createNativeQuery("insert into digest_unsubscribe_tokens (token_sha256, reader_id, issued_at)"
                         + " values (?1, ?2, ?3)")
-                .setParameter(1, sha256(token))
+                .setParameter(1, SecretTokens.hash(token))
                 .setParameter(2, readerId)
                 .setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
@@ -126,7 +119,7 @@ public class DigestSubscriptions {
     public Optional<String> readerForUnsubscribe(String token, Instant issuedAfter) {
         List<?> readers = em.createNativeQuery("select reader_id from digest_unsubscribe_tokens"
                         + " where token_sha256 = ?1 and issued_at >= ?2")
-                .setParameter(1, sha256(token))
+                .setParameter(1, SecretTokens.hash(token))
                 .setParameter(2, Timestamp.from(issuedAfter))
                 .getResultList();
         return readers.stream().map(Object::toString).findFirst();
@@ -140,9 +133,5 @@ public class DigestSubscriptions {
                 .setParameter(1, Timestamp.from(clock.instant()))
                 .setParameter(2, readerId)
                 .executeUpdate() > 0;
-    }
-
-    private static String sha256(String token) {
-        return ContentHash.of(token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,13 +1,10 @@
 package dev.ronbun.recommend.readers;
 
-import dev.ronbun.contracts.ContentHash;
+import dev.ronbun.recommend.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +14,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FeedUrls {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final Clock clock;
@@ -31,9 +26,7 @@ public class FeedUrls {
     /** Issues a new secret for the reader (the old one stops working) and returns it; it is never stored. */
     @Transactional
     public String issue(String readerId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.issue();
         em.createNativeQuery("insert into readers (reader_id, created_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, readerId)
                 .setParameter(2, clock.instant())
@@ -42,11 +35,11 @@ public class FeedUrls {
         if (url == null) {
             url = new FeedUrlEntity();
             url.readerId = readerId;
-            url.tokenSha256 = sha256(token);
+            url.tokenSha256 = SecretTokens.hash(token);
             url.createdAt = clock.instant();
             em.persist(url);
         } else {
-            url.tokenSha256 = sha256(token);
+            url.tokenSha256 = SecretTokens.hash(token);
             url.createdAt = clock.instant();
         }
         return token;
@@ -64,11 +57,7 @@ public class FeedUrls {
     public Optional<String> readerFor(String token) {
         List<String> readers = em.createQuery(
                         "select u.readerId from FeedUrlEntity u where u.tokenSha256 = :hash", String.class)
-                .setParameter("hash", sha256(token)).getResultList();
+                .setParameter("hash", SecretTokens.hash(token)).getResultList();
         return readers.stream().findFirst();
-    }
-
-    private static String sha256(String token) {
-        return ContentHash.of(token.getBytes(StandardCharsets.UTF_8));
     }
 }
