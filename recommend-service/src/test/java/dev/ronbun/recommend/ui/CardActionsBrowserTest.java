@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -211,14 +212,26 @@ class CardActionsBrowserTest extends ChromiumTest {
         return button;
     }
 
+    /**
+     * Opens a card's save form, fills it and confirms. The list is drawn again when papers arrive (other test
+     * classes publish into the same index), so a card found a moment ago may be gone: then the whole step is tried
+     * again on the card as drawn now.
+     */
     private static void saveFromCard(String row, String tags, String note) {
-        button(row, "save").click();
-        WebElement form = chromium.await(By.cssSelector(row + " form.save-form:not([hidden])"));
-        form.findElement(By.name("tags")).sendKeys(tags);
-        form.findElement(By.name("note")).sendKeys(note);
-        WebElement confirm = form.findElement(By.cssSelector("button[data-action='save-confirm']"));
-        chromium.js("arguments[0].scrollIntoView({ block: 'center' })", confirm);
-        confirm.click();
+        chromium.awaitTrue("saved from " + row, () -> {
+            try {
+                button(row, "save").click();
+                WebElement form = chromium.await(By.cssSelector(row + " form.save-form:not([hidden])"));
+                form.findElement(By.name("tags")).sendKeys(tags);
+                form.findElement(By.name("note")).sendKeys(note);
+                WebElement confirm = form.findElement(By.cssSelector("button[data-action='save-confirm']"));
+                chromium.js("arguments[0].scrollIntoView({ block: 'center' })", confirm);
+                confirm.click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
         chromium.await(By.cssSelector(row + " button[data-action='save'][data-saved='true']"));
     }
 
