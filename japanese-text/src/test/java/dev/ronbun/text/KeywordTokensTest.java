@@ -48,6 +48,15 @@ class KeywordTokensTest {
     }
 
     @Test
+    void refusesVerbNounsThatCompoundsTakeAsSuffixesButKeepsTheCompounds() {
+        // 付き alone reads as a noun; in 窓付き注意 it is a suffix, and a "why" line once cited it as a shared concept
+        assertThat(KeywordFilter.accepts("付き")).isFalse();
+        assertThat(KeywordFilter.accepts("向け")).isFalse();
+        assertThat(JapaneseAnalyzers.keywordTokens("窓付き注意で長い文脈を扱う。初心者向けの解説。"))
+                .contains("窓付き注意").doesNotContain("付き", "向け");
+    }
+
+    @Test
     void countsEnglishNounPhrasesBesideTheirWords() {
         List<String> keywords = JapaneseAnalyzers.keywordTokens(
                 "Knowledge distillation は mixture of experts と組み合わせられる。knowledge distillation の利点。");
