@@ -9,12 +9,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Served results, each kept with the stamp of the state it was computed from: a lookup with another stamp computes
- * afresh, so an entry is never stale by content, only reused while its inputs are unchanged. The time to live covers
+ * Served results, each kept with the stamp of the state it was computed from and the index generation it was computed
+ * at: a lookup with another stamp, or whose freshness test says that something the entry depends on changed after
+ * that generation, computes afresh, so an entry is only reused while its inputs are unchanged. The time to live covers
  * the inputs no stamp tracks (the clock's recency decay, everyone's reading); an entry past it, but by less than the
  * stale window, is still served while it is recomputed in the background, so that a reader whose entry merely aged
  * does not wait for the ranking (Caffeine's refresh-after-write, HTTP's stale-while-revalidate); older than that it
@@ -27,7 +29,7 @@ public final class ResultCache<K, V> {
 
     private static final System.Logger LOG = System.getLogger(ResultCache.class.getName());
 
-    private record Entry<V>(Object stamp, long createdNanos, V value) {
+    private record Entry<V>(Object stamp, long generation, long createdNanos, V value) {
     }
 
     private final Cache<K, Entry<V>> entries;
@@ -70,12 +72,22 @@ public final class ResultCache<K, V> {
      * never served late.
      */
     public V get(K key, Object stamp, Supplier<V> compute) {
+        return get(key, stamp, 0, (generation, value) -> true, compute);
+    }
+
+    /**
+     * As {@link #get(Object, Object, Supplier)}, and the entry must also pass {@code fresh} for the generation it was
+     * computed at. Take {@code generation} before computing: a value computed from a newer state than its generation
+     * is only dropped early, never served late.
+     */
+    public V get(K key, Object stamp, long generation, BiPredicate<Long, V> fresh, Supplier<V> compute) {
         long now = clock.getAsLong();
         if (entries != null) {
             Entry<V> entry = entries.getIfPresent(key);
-            if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos + staleNanos) {
+            if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos + staleNanos
+                    && fresh.test(entry.generation(), entry.value())) {
                 if (now - entry.createdNanos() >= ttlNanos) {
-                    refreshLater(key, stamp, compute);
+                    refreshLater(key, stamp, generation, compute);
                 }
                 hits.increment();
                 return entry.value();
@@ -84,7 +96,7 @@ public final class ResultCache<K, V> {
         misses.increment();
         V value = compute.get();
         if (entries != null) {
-            entries.put(key, new Entry<>(stamp, now, value));
+            entries.put(key, new Entry<>(stamp, generation, now, value));
         }
         return value;
     }
@@ -93,7 +105,7 @@ public final class ResultCache<K, V> {
      * Recomputes an aged entry on the refresher, once at a time per key; the new value replaces the entry only if
      * nothing newer (another stamp) took its place meanwhile. A failure keeps the aged entry, which then expires.
      */
-    private void refreshLater(K key, Object stamp, Supplier<V> compute) {
+    private void refreshLater(K key, Object stamp, long generation, Supplier<V> compute) {
         if (!refreshing.add(key)) {
             return;
         }
@@ -103,7 +115,8 @@ public final class ResultCache<K, V> {
                     long started = clock.getAsLong();
                     V value = compute.get();
                     entries.asMap().computeIfPresent(key, (k, current) -> current.stamp().equals(stamp)
-                            && current.createdNanos() < started ? new Entry<>(stamp, started, value) : current);
+                            && current.createdNanos() < started
+                            ? new Entry<>(stamp, generation, started, value) : current);
                     refreshes.increment();
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "recomputing a cached result failed; it will expire", e);

@@ -3,10 +3,12 @@ package dev.ronbun.recommend.api;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.readers.PaperSignal;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,9 +17,11 @@ import java.util.function.Supplier;
 /**
  * The caches in front of the two most requested rankings. They keep the items as the API shows them (ids, titles,
  * scores, why), not the papers behind them, so that an entry is small and cheap for the garbage collector. Related
- * papers depend only on the index, so they are stamped with its generation; a reader's recommendations also on their
- * profile (history and chosen keywords), which is loaded on every request anyway (so a reading event recorded by any
- * instance is seen at once) and becomes part of the stamp. The time to live covers what neither tracks: the clock's
+ * papers depend only on the index: an entry holds until the index changes its paper, a paper it lists or the
+ * neighbourhood of either ({@link ChangedPapers}), so a new paper recomputes only the lists it can enter. A reader's
+ * recommendations also depend on their profile (history and chosen keywords), which is loaded on every request anyway
+ * (so a reading event recorded by any instance is seen at once) and is the entry's stamp; they hold until a paper
+ * listed or read changes or gains a new neighbour. The time to live covers what neither tracks: the clock's
  * recency decay and everyone's reading; aged entries are recomputed in the background (see {@link ResultCache}).
  */
 @ApplicationScoped
@@ -29,18 +33,20 @@ public class ServedResults {
     private record RecommendationsKey(String readerId, int k, PaperFilter filter) {
     }
 
-    private record ProfileStamp(long generation, ReaderProfile profile) {
-    }
+    /** What a related list has no other stamp for. */
+    private static final Object INDEX_ONLY = "index";
 
     private final PaperIndex index;
+    private final ChangedPapers changes;
     /** One thread recomputes aged entries: at most one core goes to refreshing, whatever the request rate. */
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("result-cache-refresh").daemon().factory());
     private final ResultCache<RelatedKey, List<RecommendedItem>> related;
     private final ResultCache<RecommendationsKey, List<RecommendedItem>> recommendations;
 
-    public ServedResults(PaperIndex index, RecommendConfig config, MeterRegistry meters) {
+    public ServedResults(PaperIndex index, ChangedPapers changes, RecommendConfig config, MeterRegistry meters) {
         this.index = index;
+        this.changes = changes;
         int size = config.cache().enabled() ? config.cache().maxEntries() : 0;
         RecommendConfig.Cache cache = config.cache();
         this.related = new ResultCache<>("related", size, cache.ttl(), cache.staleWhileRefreshing(), meters,
@@ -55,12 +61,22 @@ public class ServedResults {
     }
 
     public List<RecommendedItem> related(String paperId, int k, Supplier<List<RecommendedItem>> compute) {
-        return related.get(new RelatedKey(paperId, k), index.generation(), compute);
+        return related.get(new RelatedKey(paperId, k), INDEX_ONLY, index.generation(),
+                (generation, items) -> changes.unchangedSince(generation, dependencies(List.of(paperId), items)),
+                compute);
     }
 
     public List<RecommendedItem> recommendations(ReaderProfile profile, int k, PaperFilter filter,
                                                  Supplier<List<RecommendedItem>> compute) {
-        return recommendations.get(new RecommendationsKey(profile.readerId(), k, filter),
-                new ProfileStamp(index.generation(), profile), compute);
+        List<String> read = profile.signals().stream().map(PaperSignal::paperId).toList();
+        return recommendations.get(new RecommendationsKey(profile.readerId(), k, filter), profile, index.generation(),
+                (generation, items) -> changes.unchangedSince(generation, dependencies(read, items)), compute);
+    }
+
+    private static List<String> dependencies(List<String> ids, List<RecommendedItem> items) {
+        List<String> all = new ArrayList<>(ids.size() + items.size());
+        all.addAll(ids);
+        items.forEach(item -> all.add(item.paperId()));
+        return all;
     }
 }

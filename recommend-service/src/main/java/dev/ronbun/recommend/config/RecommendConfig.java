@@ -240,12 +240,21 @@ public interface RecommendConfig {
 
     interface Cache {
         /**
-         * Keep related papers and recommendations. An entry serves only while the index generation (and, for
-         * recommendations, the reader's profile) is what it was computed from, so it is never stale by content;
-         * any newly indexed paper drops every entry.
+         * Keep related papers and recommendations. An entry serves only while the papers it depends on (its own,
+         * those it lists, a reader's history) and their neighbourhoods are unchanged, and, for recommendations, the
+         * reader's profile is what it was computed from; a newly indexed paper drops only the entries it can change
+         * (see {@link #invalidationNeighbours()}).
          */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * How many of a newly indexed paper's own related papers count as changed with it: their related lists, and
+         * every list showing them, are computed afresh. A list the paper would enter from further away keeps its
+         * entry until the time to live; 50 is five times the usual list, where the ranking's asymmetry is seen.
+         */
+        @WithDefault("50")
+        int invalidationNeighbours();
 
         /** Most entries per cache (related, recommendations); the least recently used go first. */
         @WithDefault("50000")

@@ -8,6 +8,7 @@ import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.readers.MergedWorks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,11 +31,14 @@ public class PaperIndexer {
     private final PaperIndex index;
     private final MergedWorks mergedWorks;
     private final RedeliveryPolicy retries;
+    private final Event<PapersChanged> changes;
 
-    public PaperIndexer(PaperIndex index, MergedWorks mergedWorks, RecommendConfig config) {
+    public PaperIndexer(PaperIndex index, MergedWorks mergedWorks, RecommendConfig config,
+                        Event<PapersChanged> changes) {
         this.index = index;
         this.mergedWorks = mergedWorks;
         this.retries = new RedeliveryPolicy(config.retry());
+        this.changes = changes;
     }
 
     /** See {@link ConsumerLiveness}. */
@@ -50,16 +54,19 @@ public class PaperIndexer {
                 index.delete(record.key());
                 return null;
             });
+            changes.fire(PapersChanged.removed(List.of(record.key()), index.generation()));
             return;
         }
         PaperEvent paper = EventJson.readPaper(record.value());
         retries.run("indexing paper " + paper.paperId(), () -> index.upsert(List.of(paper)));
+        List<String> former = paper.formerIds().stream().filter(id -> !id.equals(paper.paperId())).toList();
         if (!paper.formerIds().isEmpty()) {
             retries.run("merging former records into paper " + paper.paperId(), () -> {
-                paper.formerIds().stream().filter(id -> !id.equals(paper.paperId())).forEach(index::delete);
+                former.forEach(index::delete);
                 mergedWorks.carry(paper.formerIds(), paper.paperId());
                 return null;
             });
         }
+        changes.fire(new PapersChanged(List.of(paper), former, false, index.generation()));
     }
 }

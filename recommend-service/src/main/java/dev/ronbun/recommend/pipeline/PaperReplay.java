@@ -9,6 +9,7 @@ import dev.ronbun.recommend.index.PaperIndex;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,11 +54,13 @@ public class PaperReplay {
     });
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
     private volatile boolean stopping;
+    private final Event<PapersChanged> changes;
 
     public PaperReplay(PaperIndex index, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "ronbun.topic.papers") String topic, Clock clock,
-                       RecommendConfig config) {
+                       RecommendConfig config, Event<PapersChanged> changes) {
         this.index = index;
+        this.changes = changes;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.clock = clock;
@@ -106,6 +109,7 @@ public class PaperReplay {
         if (clearFirst) {
             try {
                 index.clear();
+                changes.fire(PapersChanged.everything(index.generation()));
             } catch (RuntimeException e) {
                 LOG.error("Clearing the index for a reindex failed", e);
                 progress.set(started.failed(clock.instant(), e.toString()));
@@ -152,6 +156,8 @@ public class PaperReplay {
                     }
                 }
                 indexed += index.upsert(papers);
+                // a batch of the whole topic, tombstones among it: cheaper to count every result as changed
+                changes.fire(PapersChanged.everything(index.generation()));
                 progress.set(withCounts(started, total, read, indexed, deleted, skipped));
             }
             if (stopping) {

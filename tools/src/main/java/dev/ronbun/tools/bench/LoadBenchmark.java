@@ -3,11 +3,11 @@ package dev.ronbun.tools.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.http.Roles;
-import dev.ronbun.infra.process.JavaCommand;
 import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.security.TokenIssuer;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.stack.StackConfig;
+import dev.ronbun.tools.evaluation.LoadCorpus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,11 +37,12 @@ import picocli.CommandLine.Option;
  * recommend-service served from its result caches (their counters in /q/metrics). Scenarios run in the order given,
  * on one running service, after a warm-up on a tenth of the papers and readers (JIT, connections): each later
  * scenario finds the results its predecessors cached. Start the stack with
- * {@code RONBUN_RECOMMEND_CACHE_ENABLED=false} in the environment to measure every request computed.
+ * {@code RONBUN_RECOMMEND_CACHE_ENABLED=false} in the environment to measure every request computed. With
+ * {@code --ingest-per-second R}, new papers arrive at that rate throughout the measured scenarios ({@link SteadyIngest}).
  *
  * <pre>
  * ./ronbun bench load [--papers 10000] [--readers 1000] [--seconds 60] [--connections 8] [--threads 1]
- *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed]
+ *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed] [--ingest-per-second R]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -92,7 +93,10 @@ public final class LoadBenchmark {
             @Option(names = "--skip-seed",
                     description = "reuse the papers and readers of the last run") boolean skipSeed,
             @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S",
-                    description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds)
+                    description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds,
+            @Option(names = "--ingest-per-second", defaultValue = "0", paramLabel = "R",
+                    description = "new papers per second during the measured scenarios (default: ${DEFAULT-VALUE})")
+            double ingestPerSecond)
             throws Exception {
         boolean seed = !skipSeed;
         LoadBenchmark bench = new LoadBenchmark(StackConfig.fromEnvironment());
@@ -115,23 +119,37 @@ public final class LoadBenchmark {
             System.out.println("(warm-up above: mixed on a tenth of the papers and readers, not a result)");
         }
         boolean clean = true;
-        for (String scenario : scenarios) {
-            clean &= bench.drive(script, scenario, 1.0, seconds, connections, threads);
+        long indexedBefore = bench.get("/api/papers?size=1").path("total").asLong();
+        SteadyIngest ingest = ingestPerSecond > 0 ? new SteadyIngest(bench.bootstrap(), paperIds.size(),
+                (int) indexedBefore, ingestPerSecond) : null;
+        if (ingest != null) {
+            System.out.printf(Locale.ROOT, "ingesting %.1f new papers per second throughout (paper events, as "
+                    + "embed-service publishes them)%n", ingestPerSecond);
+        }
+        try {
+            for (String scenario : scenarios) {
+                clean &= bench.drive(script, scenario, 1.0, seconds, connections, threads);
+            }
+        } finally {
+            if (ingest != null) {
+                ingest.close();
+                System.out.printf("new papers: %d published, index grew by %d%n", ingest.published(),
+                        bench.get("/api/papers?size=1").path("total").asLong() - indexedBefore);
+            }
         }
         return clean ? 0 : 1;
     }
 
-    /** Runs recommend-service's LoadCorpus with that service's own classpath, against this stack's broker. */
-    private void seed(Path work, int papers, int readers) throws IOException, InterruptedException {
-        Path app = config.root().resolve("recommend-service/target/quarkus-app");
-        String classPath = app.resolve("app/*") + ":" + app.resolve("lib/main/*");
-        String bootstrap = config.externalKafka().orElse("127.0.0.1:" + config.kafkaPort());
-        List<String> command = JavaCommand.mainClass(List.of("-Xmx1g"), classPath,
-                "dev.ronbun.tools.evaluation.LoadCorpus", List.of("--bootstrap", bootstrap,
-                        "--papers", Integer.toString(papers), "--readers", Integer.toString(readers),
-                        "--out", work.toString()));
+    private String bootstrap() {
+        return config.externalKafka().orElse("127.0.0.1:" + config.kafkaPort());
+    }
+
+    /** Runs {@link LoadCorpus} against this stack's broker. */
+    private void seed(Path work, int papers, int readers) {
         long start = System.nanoTime();
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        int exit = new CommandLine(CommandLine.getCommandMethods(LoadCorpus.class, "run").getFirst()).execute(
+                "--bootstrap", bootstrap(), "--papers", Integer.toString(papers),
+                "--readers", Integer.toString(readers), "--out", work.toString());
         if (exit != 0) {
             throw new IllegalStateException("seeding the stack failed (exit " + exit + ")");
         }

@@ -42,6 +42,15 @@ public final class LoadCorpus {
     private LoadCorpus() {
     }
 
+    /** The synthetic corpus the load benchmark seeds: its seed and vector dimension. */
+    public static final long SEED = 42;
+    public static final int DIMENSION = 512;
+
+    /** How many topics a corpus of that many synthetic papers is drawn from. */
+    public static int clustersFor(int papers) {
+        return Math.max(10, papers / 500);
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(CommandLine.getCommandMethods(LoadCorpus.class, "run").getFirst())
                 .execute(args));
@@ -50,7 +59,7 @@ public final class LoadCorpus {
     @Command(name = "LoadCorpus", mixinStandardHelpOptions = true,
             description = "Writes synthetic papers and reading events to a broker, and their ids to a folder, "
                     + "for the load benchmark.")
-    static int run(
+    public static int run(
             @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT",
                     description = "the broker") String bootstrap,
             @Option(names = "--papers", defaultValue = "10000", paramLabel = "N",
@@ -59,13 +68,13 @@ public final class LoadCorpus {
                     description = "default: ${DEFAULT-VALUE}") int readers,
             @Option(names = "--events-per-reader", defaultValue = "20", paramLabel = "N",
                     description = "default: ${DEFAULT-VALUE}") int eventsPerReader,
-            @Option(names = "--dimension", defaultValue = "512", paramLabel = "N",
+            @Option(names = "--dimension", defaultValue = "" + DIMENSION, paramLabel = "N",
                     description = "default: ${DEFAULT-VALUE}") int dimension,
-            @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+            @Option(names = "--seed", defaultValue = "" + SEED, paramLabel = "N",
                     description = "default: ${DEFAULT-VALUE}") long seed,
             @Option(names = "--out", required = true, paramLabel = "DIR",
                     description = "where the ids go") Path out) throws Exception {
-        int clusters = Math.max(10, papers / 500);
+        int clusters = clustersFor(papers);
         SyntheticPapers synthetic = new SyntheticPapers(seed, dimension, clusters);
         Files.createDirectories(out);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * can be regenerated from its number alone, which lets the benchmark compute exact neighbours without keeping every
  * vector in memory.
  */
-final class SyntheticPapers {
+public final class SyntheticPapers {
 
     private static final String KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ";
     private static final String KANJI = "学習法型予測評価実験結果提案性能精度生成言語画像音声推論計算効率分布確率最適損失関数層注意表現特徴";
@@ -39,7 +39,7 @@ final class SyntheticPapers {
     private final double coneCosine;
     private final float[] commonDirection;
 
-    SyntheticPapers(long seed, int dimension, int clusters) {
+    public SyntheticPapers(long seed, int dimension, int clusters) {
         this(seed, dimension, clusters, 0);
     }
 
@@ -73,7 +73,7 @@ final class SyntheticPapers {
         return paper % clusters;
     }
 
-    static String idOf(int paper) {
+    public static String idOf(int paper) {
         return "synthetic-" + paper;
     }
 
@@ -112,7 +112,7 @@ final class SyntheticPapers {
         return inCone(UnitVectors.normalized(noise), random);
     }
 
-    PaperEvent paper(int paper) {
+    public PaperEvent paper(int paper) {
         SplittableRandom random = new SplittableRandom(seed * 7_919L + paper);
         String[] terms = vocabulary[clusterOf(paper)];
         String title = terms[random.nextInt(terms.length)] + CONNECTIVES[random.nextInt(CONNECTIVES.length)]

@@ -1,0 +1,119 @@
+package dev.ronbun.recommend.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.TestPapers;
+import dev.ronbun.recommend.index.IndexSettings;
+import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.pipeline.PapersChanged;
+import dev.ronbun.recommend.ranking.RankingMode;
+import dev.ronbun.recommend.ranking.RankingSettings;
+import dev.ronbun.recommend.ranking.RelatedPapers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A write to the index marks as changed only what it can change: a new paper far from a cached list leaves it
+ * fresh, one near the list's paper, a removed listed paper, a new neighbour of a paper a reader read, a replay, each
+ * make it stale. Three topics of four papers each, by vector and by words; three neighbours count.
+ */
+class ChangedPapersTest {
+
+    private static final int NEIGHBOURS = 3;
+
+    private PaperIndex index;
+    private RelatedPapers related;
+    private ChangedPapers changes;
+    private long generation;
+
+    @BeforeEach
+    void index() {
+        index = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+        List<PaperEvent> papers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            papers.add(topic("diffusion", i, 1, 0, 0, "拡散モデルでノイズを除き画像を生成する。"));
+            papers.add(topic("graphs", i, 0, 1, 0, "グラフニューラルネットワークで分子の性質を予測する。"));
+            papers.add(topic("speech", i, 0, 0, 1, "音声認識で話し言葉を文字に起こす。"));
+        }
+        index.upsert(papers);
+        related = new RelatedPapers(index, RankingSettings.DEFAULTS);
+        changes = new ChangedPapers(index, related, NEIGHBOURS, Duration.ofMinutes(10), 10_000,
+                new SimpleMeterRegistry());
+        generation = index.generation();
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void aNewPaperFarFromACachedListLeavesItFreshAndOneNearItMakesItStale() {
+        List<String> diffusionList = listOf("diffusion-0");
+
+        write(topic("speech", 9, 0.02f, 0, 1, "音声認識で会議の録音を文字に起こす。"));
+        assertThat(changes.unchangedSince(generation, diffusionList)).as("a speech paper").isTrue();
+
+        write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
+        assertThat(changes.unchangedSince(generation, diffusionList)).as("a diffusion paper").isFalse();
+        assertThat(changes.unchangedSince(index.generation(), diffusionList))
+                .as("a list computed after the write").isTrue();
+    }
+
+    @Test
+    void removingAListedPaperMakesTheListStale() {
+        List<String> graphsList = listOf("graphs-0");
+        String listed = graphsList.get(1);
+
+        index.delete(listed);
+        changes.onChange(new PapersChanged(List.of(), List.of(listed), false, index.generation()));
+
+        assertThat(changes.unchangedSince(generation, graphsList)).isFalse();
+        assertThat(changes.unchangedSince(generation, listOf("speech-0"))).isTrue();
+    }
+
+    @Test
+    void aNewNeighbourOfAPaperAReaderReadMakesTheirListStale() {
+        List<String> readerDependsOn = List.of(0, 1, 2, 3).stream()
+                .map(i -> TestPapers.paper("t:speech-" + i, "x").id()).toList();
+        assertThat(changes.unchangedSince(generation, readerDependsOn)).isTrue();
+
+        write(topic("speech", 8, 0, 0.01f, 1, "音声認識で話し言葉を文字に起こす新しい方法。"));
+
+        assertThat(changes.unchangedSince(generation, readerDependsOn)).isFalse();
+    }
+
+    @Test
+    void aReplayMakesEverythingStale() {
+        List<String> speechList = listOf("speech-0");
+
+        changes.onChange(new PapersChanged(List.of(), List.of(), true, generation + 1));
+
+        assertThat(changes.unchangedSince(generation, speechList)).isFalse();
+        assertThat(changes.unchangedSince(generation + 1, speechList)).isTrue();
+    }
+
+    /** The list's own paper and the papers the served ranking lists for it, as a cached entry depends on them. */
+    private List<String> listOf(String key) {
+        PaperEvent paper = index.listing(TestPapers.paper("t:" + key, "x").id()).orElseThrow();
+        List<String> ids = new ArrayList<>(List.of(paper.paperId()));
+        related.relatedTo(paper, 3, RankingMode.HYBRID).forEach(r -> ids.add(r.paper().paperId()));
+        return ids;
+    }
+
+    private void write(PaperEvent paper) {
+        index.upsert(List.of(paper));
+        changes.onChange(new PapersChanged(List.of(paper), List.of(), false, index.generation()));
+    }
+
+    private static PaperEvent topic(String topic, int i, float a, float b, float c, String text) {
+        return TestPapers.paper("t:" + topic + "-" + i, topic + " paper " + i).kind("changed-papers-test")
+                .vector(a + 0.01f * i, b, c).keywords(text.substring(0, 4)).text(text).build();
+    }
+}
