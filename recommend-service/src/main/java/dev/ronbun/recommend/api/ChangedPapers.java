@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Which cached results a write to the index may have changed, so that a new paper costs the caches only the entries
@@ -34,11 +36,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * or was shown. What no mark catches (a paper ranked in from beyond its neighbours, document frequencies drifting)
  * is bounded by the caches' time to live. A replay, or a re-centring of a model's vectors, changes everything.
  *
+ * <p>Finding a paper's neighbours costs about one related-papers request. So that a flood of papers (a re-embed, a
+ * large import) does not spend the service's CPU on it, marking takes at most a tenth of the indexer's time: a write
+ * that comes sooner after the last marking than nine times that marking's cost changes everything instead, as every
+ * write did before marks existed. With nothing cached there is nothing to mark either.
+ *
  * <p>Marks older than the longest an entry lives are forgotten; one dropped for room moves the floor instead, so a
  * forgotten mark can only make entries stale too early, never serve them too late.
  */
 @ApplicationScoped
 public class ChangedPapers {
+
+    /** A tenth of the indexer's time at most goes to finding neighbours. */
+    static final double MARKING_SHARE = 0.1;
 
     private final PaperIndex index;
     private final RelatedPapers related;
@@ -48,24 +58,34 @@ public class ChangedPapers {
     /** Everything computed before this generation is stale. */
     private final AtomicLong floor = new AtomicLong();
     private final Map<String, VectorCentre> centres = new ConcurrentHashMap<>();
+    private final BooleanSupplier anythingCached;
+    /** Before this (System.nanoTime), marking would take more than its share of the indexer's time. */
+    private long nextMarkingNanos = Long.MIN_VALUE;
+    /** Time to leave unmarked after a marking, per unit of its cost. */
+    private final double idleFactor;
     private final Counter marked;
     private final Counter everything;
 
     @Inject
-    public ChangedPapers(PaperIndex index, RelatedPapers related, RecommendConfig config, MeterRegistry meters) {
+    public ChangedPapers(PaperIndex index, RelatedPapers related, RecommendConfig config, MeterRegistry meters,
+                         Instance<ServedResults> served) {
         this(index, related, config.cache().invalidationNeighbours(),
                 config.cache().ttl().plus(config.cache().staleWhileRefreshing()),
-                Math.max(1_000, 20L * config.cache().maxEntries()), meters);
+                Math.max(1_000, 20L * config.cache().maxEntries()), MARKING_SHARE, meters,
+                () -> served.get().anythingCached());
     }
 
     /**
      * @param neighbours how many of a written paper's related papers count as changed with it
      * @param remember   how long a mark is kept: the longest a cached entry lives
      * @param mostMarks  how many marks are kept; dropping one for room moves the floor
+     * @param markingShare the most of the indexer's time that finding neighbours may take, in (0, 1]
      */
     ChangedPapers(PaperIndex index, RelatedPapers related, int neighbours, Duration remember, long mostMarks,
-                  MeterRegistry meters) {
+                  double markingShare, MeterRegistry meters, BooleanSupplier anythingCached) {
+        this.idleFactor = 1 / markingShare - 1;
         this.index = index;
+        this.anythingCached = anythingCached;
         this.related = related;
         this.neighbours = neighbours;
         this.changedAt = Caffeine.newBuilder()
@@ -87,7 +107,8 @@ public class ChangedPapers {
     }
 
     void onChange(@Observes PapersChanged change) {
-        if (change.everything()) {
+        long start = System.nanoTime();
+        if (change.everything() || start < nextMarkingNanos || !anythingCached.getAsBoolean()) {
             changeEverything(change.generation());
             return;
         }
@@ -106,6 +127,8 @@ public class ChangedPapers {
             changedAt.asMap().merge(id, change.generation(), Math::max);
         }
         marked.increment(touched.size());
+        long end = System.nanoTime();
+        nextMarkingNanos = end + (long) (idleFactor * (end - start));
     }
 
     /**

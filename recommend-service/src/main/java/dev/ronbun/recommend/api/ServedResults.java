@@ -73,6 +73,11 @@ public class ServedResults {
                 (generation, items) -> changes.unchangedSince(generation, dependencies(read, items)), compute);
     }
 
+    /** True when either cache holds an entry (then a write to the index has something to make stale). */
+    boolean anythingCached() {
+        return related.size() > 0 || recommendations.size() > 0;
+    }
+
     private static List<String> dependencies(List<String> ids, List<RecommendedItem> items) {
         List<String> all = new ArrayList<>(ids.size() + items.size());
         all.addAll(ids);

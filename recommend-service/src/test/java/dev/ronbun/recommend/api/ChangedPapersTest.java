@@ -31,6 +31,7 @@ class ChangedPapersTest {
     private RelatedPapers related;
     private ChangedPapers changes;
     private long generation;
+    private boolean anythingCached = true;
 
     @BeforeEach
     void index() {
@@ -43,8 +44,8 @@ class ChangedPapersTest {
         }
         index.upsert(papers);
         related = new RelatedPapers(index, RankingSettings.DEFAULTS);
-        changes = new ChangedPapers(index, related, NEIGHBOURS, Duration.ofMinutes(10), 10_000,
-                new SimpleMeterRegistry());
+        changes = new ChangedPapers(index, related, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1.0,
+                new SimpleMeterRegistry(), () -> anythingCached);
         generation = index.generation();
     }
 
@@ -87,6 +88,29 @@ class ChangedPapersTest {
         write(topic("speech", 8, 0, 0.01f, 1, "音声認識で話し言葉を文字に起こす新しい方法。"));
 
         assertThat(changes.unchangedSince(generation, readerDependsOn)).isFalse();
+    }
+
+    @Test
+    void withNothingCachedAWriteMovesTheFloorInsteadOfLookingForNeighbours() {
+        List<String> speechList = listOf("speech-0");
+        anythingCached = false;
+
+        write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
+
+        assertThat(changes.unchangedSince(generation, speechList)).as("anything computed before the write").isFalse();
+        assertThat(changes.unchangedSince(index.generation(), speechList)).isTrue();
+    }
+
+    @Test
+    void aWriteSoonerAfterAMarkingThanItsShareAllowsChangesEverything() {
+        List<String> speechList = listOf("speech-0");
+        changes = new ChangedPapers(index, related, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1e-6,
+                new SimpleMeterRegistry(), () -> true);
+
+        write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
+        assertThat(changes.unchangedSince(generation, speechList)).as("marked precisely").isTrue();
+        write(topic("diffusion", 10, 1, 0.03f, 0, "拡散モデルで音楽を生成する。"));
+        assertThat(changes.unchangedSince(generation, speechList)).as("over the share: everything").isFalse();
     }
 
     @Test
