@@ -102,6 +102,48 @@ class RonbunScriptTest {
     }
 
     @Test
+    void upHandsTheNumberOfBrokersAndReplicasToTheSupervisor() throws Exception {
+        Run cluster = runUp("--brokers", "3", "--replicas=2");
+        Run defaults = runUp();
+
+        assertThat(cluster.output()).contains("supervisor sees 3 brokers, 2 replicas");
+        assertThat(defaults.output()).contains("supervisor sees unset brokers, unset replicas");
+        assertThat(cluster.exitValue()).isZero();
+    }
+
+    @Test
+    void upRefusesACountThatIsNotAWholeNumberFromOne() throws Exception {
+        Run none = runUp("--brokers", "0");
+        Run word = runUp("--replicas", "two");
+
+        assertThat(none.output()).contains("ronbun: --brokers needs a whole number from 1, not '0'")
+                .doesNotContain("supervisor sees");
+        assertThat(word.output()).contains("ronbun: --replicas needs a whole number from 1, not 'two'");
+        assertThat(none.exitValue()).isEqualTo(2);
+        assertThat(word.exitValue()).isEqualTo(2);
+    }
+
+    @Test
+    void statusListsEveryBrokerAndReplicaWithItsPidPortAndReadiness() throws Exception {
+        Path run = Files.createDirectories(state.resolve("stack/run"));
+        int closedPort = freePort();
+        // This test's own JVM stands in for a live replica: status checks that a pid is a java process.
+        Files.writeString(run.resolve("recommend-service-2.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(run.resolve("recommend-service-2.port"), closedPort + "\n");
+        Files.writeString(run.resolve("kafka-3.port"), "9094\n");
+        Files.writeString(run.resolve("kafka-2.port"), "9093\n");
+        Files.createDirectories(run.resolve("kafka-2"));
+
+        Streams status = runScript(List.of("status"), Map.of());
+
+        List<String> lines = status.out().lines().map(line -> line.replaceAll("\\s+", " ").trim()).toList();
+        assertThat(lines).containsSubsequence("COMPONENT STATE PID PORT READY", "ronbun down - -", "kafka down - -",
+                "kafka-2 down - 9093", "kafka-3 down - 9094", "postgres down - -", "recommend-service down - -",
+                "recommend-service-2 up " + ProcessHandle.current().pid() + " " + closedPort + " no (HTTP 000)");
+        assertThat(status.exitValue()).isZero();
+    }
+
+    @Test
     void anUnknownCommandIsNamedAndAnsweredWithTheUsageOnStderrAndExitTwo() throws Exception {
         Streams run = runScript(List.of("frobnicate"), Map.of());
 
@@ -185,7 +227,9 @@ class RonbunScriptTest {
         fakeCommand(jdkBin, "javac", "exit 0");
         fakeCommand(jdkBin, "java", "if [ \"$1\" = -XshowSettings:properties ]; then echo 'java.specification.version = 25';"
                 + " else echo \"supervisor sees RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES="
-                + "${RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES:-unset}\"; fi");
+                + "${RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES:-unset}\";"
+                + " echo \"supervisor sees ${RONBUN_KAFKA_BROKERS:-unset} brokers,"
+                + " ${RONBUN_REPLICAS:-unset} replicas\"; fi");
         List<String> command = new ArrayList<>(List.of("bash", script().toString(), "up"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -194,6 +238,8 @@ class RonbunScriptTest {
         environment.put("JAVA_HOME", state.resolve("fake-jdk").toString());
         environment.put("RONBUN_STATE_DIR", state.resolve("stack").toString());
         environment.remove("RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES");
+        environment.remove("RONBUN_KAFKA_BROKERS");
+        environment.remove("RONBUN_REPLICAS");
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./ronbun up finished").isTrue();
         return new Run(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
