@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.Uuid;
@@ -22,10 +23,16 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaCluster implements AutoCloseable {
 
+    private final List<KafkaBrokerProcess.Layout> layouts;
+    private final List<KafkaBrokerProcess.Quorum> quorums;
+    /** The running process of each node; {@link #restart} replaces one. */
     private final List<KafkaBrokerProcess> nodes;
 
-    private KafkaCluster(List<KafkaBrokerProcess> nodes) {
-        this.nodes = List.copyOf(nodes);
+    private KafkaCluster(List<KafkaBrokerProcess.Layout> layouts, List<KafkaBrokerProcess.Quorum> quorums,
+                         List<KafkaBrokerProcess> nodes) {
+        this.layouts = List.copyOf(layouts);
+        this.quorums = List.copyOf(quorums);
+        this.nodes = new CopyOnWriteArrayList<>(nodes);
     }
 
     /**
@@ -43,17 +50,28 @@ public final class KafkaCluster implements AutoCloseable {
         String voters = IntStream.range(0, layouts.size())
                 .mapToObj(i -> (i + 1) + "@127.0.0.1:" + layouts.get(i).controllerPort())
                 .collect(Collectors.joining(","));
+        List<KafkaBrokerProcess.Quorum> quorums = IntStream.range(0, layouts.size())
+                .mapToObj(i -> new KafkaBrokerProcess.Quorum(i + 1, voters, layouts.size(), clusterId)).toList();
         List<KafkaBrokerProcess> started = new ArrayList<>();
         try {
             for (int i = 0; i < layouts.size(); i++) {
-                started.add(KafkaBrokerProcess.start(layouts.get(i),
-                        new KafkaBrokerProcess.Quorum(i + 1, voters, layouts.size(), clusterId)));
+                started.add(KafkaBrokerProcess.start(layouts.get(i), quorums.get(i)));
             }
         } catch (RuntimeException e) {
             started.forEach(KafkaBrokerProcess::close);
             throw e;
         }
-        return new KafkaCluster(started);
+        return new KafkaCluster(layouts, quorums, started);
+    }
+
+    /**
+     * Starts node {@code node} (from 1) again after its process ended, with its data and place in the quorum; it
+     * catches up with the others by itself. Returns its new process.
+     */
+    public ChildProcess restart(int node) {
+        KafkaBrokerProcess restarted = KafkaBrokerProcess.start(layouts.get(node - 1), quorums.get(node - 1));
+        nodes.set(node - 1, restarted);
+        return restarted.process();
     }
 
     /** The cluster id the existing data directories share; empty when none is formatted yet. */
@@ -89,9 +107,9 @@ public final class KafkaCluster implements AutoCloseable {
         return nodes.stream().map(KafkaBrokerProcess::bootstrapServers).collect(Collectors.joining(","));
     }
 
-    /** The nodes in {@code node.id} order. */
+    /** The nodes' current processes in {@code node.id} order. */
     public List<KafkaBrokerProcess> nodes() {
-        return nodes;
+        return List.copyOf(nodes);
     }
 
     public List<ChildProcess> processes() {

@@ -62,8 +62,8 @@ public final class RonbunStack {
     private final PrintStream out;
     private final long startedAtMillis;
     private final List<Running> running = new ArrayList<>();
-    private final List<ChildProcess> watched = new CopyOnWriteArrayList<>();
     private final List<ServiceSupervisor> supervisors = new CopyOnWriteArrayList<>();
+    private final List<ServiceSupervisor> brokerSupervisors = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<String> portFiles = new CopyOnWriteArrayList<>();
 
@@ -89,7 +89,7 @@ public final class RonbunStack {
     }
 
     @Command(name = "ronbun up", mixinStandardHelpOptions = true,
-            description = "The supervisor that ./ronbun up starts: the broker, PostgreSQL and the three services, watched until it is stopped (settings: RONBUN_* "
+            description = "The supervisor that ./ronbun up starts: the Kafka brokers, PostgreSQL and the services, watched until it is stopped (settings: RONBUN_* "
             + "environment variables, see StackConfig).")
     static int run() {
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -170,7 +170,15 @@ public final class RonbunStack {
                     config.runDir().resolve(name + ".pid"), config.kafkaJvmOptions()));
         }
         KafkaCluster cluster = KafkaCluster.start(layouts);
-        register(new Running(Stage.BROKER, KafkaBrokerProcess.NAME, () -> cluster.stop(config.stopTimeout())));
+        // Brokers stop together, so that none waits on a quorum that already left; once supervised, through their
+        // supervisors, so that none is restarted while the stack stops.
+        register(new Running(Stage.BROKER, KafkaBrokerProcess.NAME, () -> {
+            if (brokerSupervisors.isEmpty()) {
+                cluster.stop(config.stopTimeout());
+            } else {
+                brokerSupervisors.parallelStream().forEach(supervisor -> supervisor.stop(config.stopTimeout()));
+            }
+        }));
         for (int node = 1; node <= config.brokers(); node++) {
             writePortFile(ChildProcess.instanceName(KafkaBrokerProcess.NAME, node), ports.brokerPort(node));
         }
@@ -199,7 +207,7 @@ public final class RonbunStack {
             cluster.processes().forEach(this::printLogTail);
             throw e;
         }
-        watched.addAll(cluster.processes());
+        superviseBrokers(cluster);
         progress("Kafka ready on " + cluster.bootstrapServers());
         return cluster.bootstrapServers();
     }
@@ -289,6 +297,23 @@ public final class RonbunStack {
         superviseServices(launcher, services);
     }
 
+    /**
+     * From now on a broker whose process ends is started again, with back-off, and says why; with three brokers the
+     * cluster keeps serving meanwhile.
+     */
+    private synchronized void superviseBrokers(KafkaCluster cluster) {
+        if (stopping.get()) {
+            return;
+        }
+        List<ChildProcess> processes = cluster.processes();
+        for (int node = 1; node <= processes.size(); node++) {
+            int restarted = node;
+            brokerSupervisors.add(new ServiceSupervisor(processes.get(node - 1).name(), processes.get(node - 1),
+                    () -> cluster.restart(restarted), ServiceSupervisor.LivenessCheck.whileRunning(),
+                    config.restartPolicy(), config.stopTimeout(), line -> progress("ronbun: " + line)).start());
+        }
+    }
+
     /** From now on a service that exits or stops being live is restarted, with back-off, and says why. */
     private synchronized void superviseServices(ServiceLauncher launcher, Map<Instance, ChildProcess> services) {
         if (stopping.get()) {
@@ -323,20 +348,20 @@ public final class RonbunStack {
         StringBuilder text = new StringBuilder();
         text.append("\nRonbun is up: all services healthy %.1f s after start.%n%n".formatted(healthySeconds));
         for (int replica = 1; replica <= replicas.size(); replica++) {
-            text.append("  %-18s %s/%n".formatted(replica == 1 ? "Web UI" : "Web UI (replica " + replica + ")",
+            text.append("  %-19s %s/%n".formatted(replica == 1 ? "Web UI" : "Web UI (replica " + replica + ")",
                     replicas.get(replica - 1).baseUrl(RonbunService.RECOMMEND)));
         }
         for (RonbunService service : RonbunService.values()) {
             for (int replica = 1; replica <= replicas.size(); replica++) {
                 String base = replicas.get(replica - 1).baseUrl(service);
-                text.append("  %-18s %s  (Swagger UI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n"
+                text.append("  %-19s %s  (Swagger UI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n"
                         .formatted(ChildProcess.instanceName(service.moduleName(), replica), base, base, base, base));
             }
         }
-        text.append("  Kafka              ").append(bootstrapServers).append('\n');
-        text.append("  PostgreSQL         ").append(postgres.jdbcUrl("<database>")).append(" (user ")
+        text.append("  Kafka               ").append(bootstrapServers).append('\n');
+        text.append("  PostgreSQL          ").append(postgres.jdbcUrl("<database>")).append(" (user ")
                 .append(postgres.user()).append(")\n");
-        text.append("  Logs               ").append(config.logsDir()).append("  (./ronbun logs <name>)\n");
+        text.append("  Logs                ").append(config.logsDir()).append("  (./ronbun logs <name>)\n");
         text.append("\nStop with Ctrl-C or ./ronbun down.\n");
         return text.toString();
     }
@@ -371,19 +396,9 @@ public final class RonbunStack {
         running.add(component);
     }
 
-    /**
-     * Blocks until the JVM shuts down, reporting a broker that exits on its own meanwhile (the services have their
-     * {@link ServiceSupervisor}s).
-     */
+    /** Blocks until the JVM shuts down; meanwhile the brokers and services have their {@link ServiceSupervisor}s. */
     void superviseUntilStopped() {
         while (!stopping.get()) {
-            for (ChildProcess process : List.copyOf(watched)) {
-                if (!process.isAlive() && !stopping.get()) {
-                    watched.remove(process);
-                    progress(process.name() + " exited unexpectedly with code " + process.exitValue());
-                    printLogTail(process);
-                }
-            }
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {

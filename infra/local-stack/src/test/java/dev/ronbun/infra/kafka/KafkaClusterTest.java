@@ -57,6 +57,7 @@ class KafkaClusterTest {
                     .hasSize(TopicSettings.all().size());
 
             String topic = Topics.READING_EVENTS.name();
+            int stopped;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     cluster.bootstrapServers()))) {
                 List<String> names = TopicSettings.all().stream().map(TopicSettings::name).toList();
@@ -70,13 +71,17 @@ class KafkaClusterTest {
                         assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("2"));
 
                 // The leader of the topic's first partition leaves: its partitions move to the two left.
-                int leader = topics.get(topic).partitions().getFirst().leader().id();
-                cluster.nodes().get(leader - 1).process().stop(Duration.ofSeconds(60));
+                stopped = topics.get(topic).partitions().getFirst().leader().id();
+                cluster.nodes().get(stopped - 1).process().stop(Duration.ofSeconds(60));
                 assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(BROKERS - 1);
             }
 
             Set<String> sent = produce(cluster.bootstrapServers(), topic);
             assertThat(consumeAll(cluster.bootstrapServers(), topic)).containsExactlyInAnyOrderElementsOf(sent);
+
+            // Started again with its data, the broker rejoins: all three are registered once more.
+            cluster.restart(stopped);
+            cluster.awaitReady(Duration.ofSeconds(120));
         }
     }
 
