@@ -75,6 +75,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Writes the configuration, formats the data directory if needed, and starts the node without waiting. */
     public static KafkaBrokerProcess start(Layout layout, Quorum quorum) {
+        return start(layout, quorum, false);
+    }
+
+    /** As {@link #start(Layout, Quorum)}, the log going on after the last run's when {@code restart}. */
+    static KafkaBrokerProcess start(Layout layout, Quorum quorum, boolean restart) {
         try {
             Files.createDirectories(layout.dataDir());
             Files.createDirectories(layout.configDir());
@@ -91,7 +96,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             List<String> command = JavaCommand.mainClass(jvmOptions, System.getProperty("java.class.path"),
                     "kafka.Kafka", List.of(serverProperties.toAbsolutePath().toString()));
             ChildProcess process = ChildProcess.start(ChildProcess.instanceName(NAME, quorum.nodeId()), command,
-                    Map.of(), layout.configDir(), layout.logFile(), layout.pidFile());
+                    Map.of(), layout.configDir(), layout.logFile(), layout.pidFile(), restart);
             return new KafkaBrokerProcess(process, "127.0.0.1:" + layout.port());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the Kafka broker in " + layout.dataDir(), e);

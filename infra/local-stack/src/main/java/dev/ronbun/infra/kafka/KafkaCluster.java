@@ -66,10 +66,10 @@ public final class KafkaCluster implements AutoCloseable {
 
     /**
      * Starts node {@code node} (from 1) again after its process ended, with its data and place in the quorum; it
-     * catches up with the others by itself. Returns its new process.
+     * catches up with the others by itself, and its log goes on after the last run's. Returns its new process.
      */
     public ChildProcess restart(int node) {
-        KafkaBrokerProcess restarted = KafkaBrokerProcess.start(layouts.get(node - 1), quorums.get(node - 1));
+        KafkaBrokerProcess restarted = KafkaBrokerProcess.start(layouts.get(node - 1), quorums.get(node - 1), true);
         nodes.set(node - 1, restarted);
         return restarted.process();
     }
