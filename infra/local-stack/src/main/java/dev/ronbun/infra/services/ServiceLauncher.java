@@ -21,7 +21,7 @@ public final class ServiceLauncher {
             "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
 
     /** recommend-service's consumer group for the papers it indexes ({@code mp.messaging.incoming.papers.group.id}). */
-    static final String RECOMMEND_INDEX_GROUP = "recommend-service-index";
+    public static final String RECOMMEND_INDEX_GROUP = "recommend-service-index";
 
     private final Path repositoryRoot;
     private final Path logsDir;
