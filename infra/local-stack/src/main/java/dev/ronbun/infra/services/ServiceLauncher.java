@@ -109,7 +109,9 @@ public final class ServiceLauncher {
      * The environment of replica {@code replica} (from 1) of a service. Replicas share their consumer groups, so
      * Kafka divides the work among them (summaries, reading events), except recommend-service's papers: each
      * replica keeps a full index of its own, in its own folder, filled through a consumer group of its own. Only the
-     * first ingest replica watches the inbox folder, so that no file is taken by two.
+     * first ingest replica watches the inbox folder and polls the feeds on their schedule, so that no file and no feed
+     * entry is taken by two at once (the feed store has no claim across processes); every replica still answers a
+     * feed's "poll now".
      */
     public static Map<String, String> environment(RonbunService service, int replica, ServiceWiring wiring) {
         Map<String, String> environment = environment(service, wiring);
@@ -119,6 +121,7 @@ public final class ServiceLauncher {
         }
         if (replica > 1 && service == RonbunService.INGEST) {
             environment.put("RONBUN_INGEST_INBOX_ENABLED", "false");
+            environment.put("RONBUN_INGEST_FEEDS_ENABLED", "false");
         }
         return environment;
     }

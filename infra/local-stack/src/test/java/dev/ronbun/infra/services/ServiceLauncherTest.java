@@ -89,13 +89,14 @@ class ServiceLauncherTest {
     }
 
     @Test
-    void ingestAndEmbedReplicasShareTheirGroupsAndOnlyTheFirstIngestWatchesTheInbox() {
+    void ingestAndEmbedReplicasShareTheirGroupsAndOnlyTheFirstIngestWatchesTheInboxAndPollsFeeds() {
         assertThat(ServiceLauncher.environment(RonbunService.EMBED, 2, wiring))
                 .isEqualTo(ServiceLauncher.environment(RonbunService.EMBED, wiring));
         assertThat(ServiceLauncher.environment(RonbunService.INGEST, 2, wiring))
-                .containsEntry("RONBUN_INGEST_INBOX_ENABLED", "false");
+                .containsEntry("RONBUN_INGEST_INBOX_ENABLED", "false")
+                .containsEntry("RONBUN_INGEST_FEEDS_ENABLED", "false");
         assertThat(ServiceLauncher.environment(RonbunService.INGEST, 1, wiring))
-                .doesNotContainKey("RONBUN_INGEST_INBOX_ENABLED");
+                .doesNotContainKey("RONBUN_INGEST_INBOX_ENABLED").doesNotContainKey("RONBUN_INGEST_FEEDS_ENABLED");
     }
 
     private static Properties recommendProperties() throws IOException {
