@@ -49,6 +49,26 @@ class RonbunScriptTest {
     }
 
     @Test
+    void reindexRebuildsTheIndexOfEveryRecommendReplicaInTurn() throws Exception {
+        Path run = Files.createDirectories(state.resolve("stack/run"));
+        int first = freePort();
+        int second = freePort();
+        Files.writeString(run.resolve("recommend-service.port"), first + "\n");
+        Files.writeString(run.resolve("recommend-service-2.port"), second + "\n");
+        Files.writeString(run.resolve("embed-service-2.port"), "8092\n");
+
+        Streams reindex = runScript(List.of("reindex"), Map.of());
+
+        assertThat(reindex.err()).containsSubsequence(
+                "ronbun: reindexing the recommend-service replica on port " + first,
+                "http://127.0.0.1:" + first + "/api/admin/reindex did not answer",
+                "ronbun: reindexing the recommend-service replica on port " + second,
+                "http://127.0.0.1:" + second + "/api/admin/reindex did not answer")
+                .doesNotContain("8092");
+        assertThat(reindex.exitValue()).isEqualTo(1);
+    }
+
+    @Test
     void theTestCommandInstallsOnlyTheMissingPackagesAsRootThenRunsMaven() throws Exception {
         Path present = Files.createFile(state.resolve("chromedriver"));
         String packages = state.resolve("missing/chromium") + " chromium\n" + present + " chromium-driver\n"
