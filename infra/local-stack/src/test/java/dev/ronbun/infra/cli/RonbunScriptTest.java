@@ -151,13 +151,21 @@ class RonbunScriptTest {
         Files.writeString(run.resolve("recommend-service-2.pid"), ProcessHandle.current().pid() + "\n");
         Files.writeString(run.resolve("recommend-service-2.port"), closedPort + "\n");
         Files.writeString(run.resolve("kafka-3.port"), "9094\n");
+        // A broker stand-in: this JVM again (a java process) with a port that listens, as a broker's would.
+        ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Files.writeString(run.resolve("kafka.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(run.resolve("kafka.port"), listening.getLocalPort() + "\n");
         Files.writeString(run.resolve("kafka-2.port"), "9093\n");
         Files.createDirectories(run.resolve("kafka-2"));
 
-        Streams status = runScript(List.of("status"), Map.of());
+        Streams status;
+        try (listening) {
+            status = runScript(List.of("status"), Map.of());
+        }
 
         List<String> lines = status.out().lines().map(line -> line.replaceAll("\\s+", " ").trim()).toList();
-        assertThat(lines).containsSubsequence("COMPONENT STATE PID PORT READY", "ronbun down - -", "kafka down - -",
+        assertThat(lines).containsSubsequence("COMPONENT STATE PID PORT READY", "ronbun down - -",
+                "kafka up " + ProcessHandle.current().pid() + " " + listening.getLocalPort() + " yes (listening)",
                 "kafka-2 down - 9093", "kafka-3 down - 9094", "postgres down - -", "recommend-service down - -",
                 "recommend-service-2 up " + ProcessHandle.current().pid() + " " + closedPort + " no (HTTP 000)");
         assertThat(status.exitValue()).isZero();
