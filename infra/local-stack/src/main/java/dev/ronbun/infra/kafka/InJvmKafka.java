@@ -55,7 +55,7 @@ public final class InJvmKafka implements AutoCloseable {
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-        SingleBrokerSettings.settings().forEach(builder::setConfigProp);
+        BrokerSettings.settings().forEach(builder::setConfigProp);
         // The test kit advertises "localhost"; clients get the loopback address itself, as in the local stack.
         builder.setConfigProp("listeners", "%s://127.0.0.1:0,%s://127.0.0.1:0".formatted(
                 nodes.brokerListenerName().value(), nodes.controllerListenerName().value()));

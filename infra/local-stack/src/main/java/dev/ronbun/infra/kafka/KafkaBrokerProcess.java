@@ -23,8 +23,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The local stack's Kafka: a real single-node KRaft broker (broker and controller in one) running as its own JVM,
- * with its data in a directory that survives restarts. The first start formats that directory.
+ * One node of the local stack's Kafka: a real KRaft broker and controller in one, running as its own JVM, with its
+ * data in a directory that survives restarts. The first start formats that directory. Alone it is a one-node cluster;
+ * {@link KafkaCluster} starts several that form one cluster.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -56,37 +57,58 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                          List<String> jvmOptions) {
     }
 
-    /** Writes the configuration, formats the data directory if needed, and starts the broker without waiting. */
+    /**
+     * The node's place in its cluster.
+     *
+     * @param nodeId    this node's {@code node.id}, from 1
+     * @param voters    every controller of the cluster as {@code id@host:port}, comma-separated
+     * @param brokers   how many nodes the cluster has, which sets the replication of internal topics
+     * @param clusterId the id the data directory is formatted with when it is new
+     */
+    public record Quorum(int nodeId, String voters, int brokers, String clusterId) {
+    }
+
+    /** Writes the configuration, formats the data directory if needed, and starts a one-node cluster, not waiting. */
     public static KafkaBrokerProcess start(Layout layout) {
+        return start(layout, new Quorum(1, "1@127.0.0.1:" + layout.controllerPort(), 1, Uuid.randomUuid().toString()));
+    }
+
+    /** Writes the configuration, formats the data directory if needed, and starts the node without waiting. */
+    public static KafkaBrokerProcess start(Layout layout, Quorum quorum) {
+        return start(layout, quorum, false);
+    }
+
+    /** As {@link #start(Layout, Quorum)}, the log going on after the last run's when {@code restart}. */
+    static KafkaBrokerProcess start(Layout layout, Quorum quorum, boolean restart) {
         try {
             Files.createDirectories(layout.dataDir());
             Files.createDirectories(layout.configDir());
             Path serverProperties = layout.configDir().resolve("server.properties");
-            Files.writeString(serverProperties, serverProperties(layout));
+            Files.writeString(serverProperties, serverProperties(layout, quorum));
             Path log4jConfig = layout.configDir().resolve("log4j2.xml");
             try (InputStream resource = KafkaBrokerProcess.class.getResourceAsStream(LOG4J_CONFIG_RESOURCE)) {
                 Files.write(log4jConfig, resource.readAllBytes());
             }
-            formatIfNeeded(layout.dataDir(), serverProperties);
+            formatIfNeeded(layout.dataDir(), serverProperties, quorum.clusterId());
 
             List<String> jvmOptions = new ArrayList<>(layout.jvmOptions());
             jvmOptions.add("-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath());
             List<String> command = JavaCommand.mainClass(jvmOptions, System.getProperty("java.class.path"),
                     "kafka.Kafka", List.of(serverProperties.toAbsolutePath().toString()));
-            ChildProcess process = ChildProcess.start(NAME, command, Map.of(), layout.configDir(),
-                    layout.logFile(), layout.pidFile());
+            ChildProcess process = ChildProcess.start(ChildProcess.instanceName(NAME, quorum.nodeId()), command,
+                    Map.of(), layout.configDir(), layout.logFile(), layout.pidFile(), restart);
             return new KafkaBrokerProcess(process, "127.0.0.1:" + layout.port());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the Kafka broker in " + layout.dataDir(), e);
         }
     }
 
-    /** The broker configuration: one node, both roles, listening only on the loopback address. */
-    static String serverProperties(Layout layout) {
-        Map<String, String> properties = new TreeMap<>(SingleBrokerSettings.settings());
+    /** The node's configuration: both roles, listening only on the loopback address. */
+    static String serverProperties(Layout layout, Quorum quorum) {
+        Map<String, String> properties = new TreeMap<>(BrokerSettings.forCluster(quorum.brokers()));
         properties.put("process.roles", "broker,controller");
-        properties.put("node.id", "1");
-        properties.put("controller.quorum.voters", "1@127.0.0.1:" + layout.controllerPort());
+        properties.put("node.id", Integer.toString(quorum.nodeId()));
+        properties.put("controller.quorum.voters", quorum.voters());
         properties.put("listeners", "PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
                 .formatted(layout.port(), layout.controllerPort()));
         properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + layout.port());
@@ -104,7 +126,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * Formats the log directory with a new cluster id, as {@code kafka-storage.sh format} would, unless an earlier
      * run already did.
      */
-    private static void formatIfNeeded(Path dataDir, Path serverProperties) {
+    private static void formatIfNeeded(Path dataDir, Path serverProperties, String clusterId) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
         }
@@ -112,7 +134,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         int exitCode;
         try (PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(new String[] {
-                    "format", "--cluster-id", Uuid.randomUuid().toString(),
+                    "format", "--cluster-id", clusterId,
                     "--config", serverProperties.toAbsolutePath().toString(), "--ignore-formatted"}, printer);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Could not format " + dataDir + ": " + e.getMessage()
@@ -126,21 +148,34 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Waits until the broker answers clients, failing early if its process exits. */
     public void awaitReady(Duration timeout) {
+        awaitBrokers(bootstrapServers, 1, List.of(process), timeout);
+    }
+
+    /**
+     * Waits until {@code brokers} brokers are registered with the cluster behind {@code bootstrapServers}, failing
+     * early if one of {@code processes} exits.
+     */
+    static void awaitBrokers(String bootstrapServers, int brokers, List<ChildProcess> processes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> adminConfig = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        int registered = 0;
         try (Admin admin = KafkaClassLoading.withKafkaClassLoader(() -> Admin.create(adminConfig))) {
             while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with code " + process.exitValue()
-                            + "; see " + process.logFile());
+                for (ChildProcess process : processes) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(process.name() + " exited with code " + process.exitValue()
+                                + "; see " + process.logFile());
+                    }
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    registered = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
+                    if (registered >= brokers) {
                         return;
                     }
+                    Thread.sleep(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while waiting for Kafka", e);
@@ -149,8 +184,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("Kafka did not answer on " + bootstrapServers + " within "
-                + timeout.toSeconds() + " s; see " + process.logFile());
+        throw new IllegalStateException("Kafka did not answer on " + bootstrapServers + " with " + brokers
+                + " broker(s) within " + timeout.toSeconds() + " s (" + registered + " registered); see "
+                + processes.stream().map(p -> p.logFile().toString()).collect(Collectors.joining(", ")));
     }
 
     public String bootstrapServers() {

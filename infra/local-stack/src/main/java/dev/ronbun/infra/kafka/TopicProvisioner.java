@@ -31,19 +31,32 @@ public final class TopicProvisioner {
 
     private final String bootstrapServers;
     private final short replicationFactor;
+    private final int minInSyncReplicas;
 
     /**
      * @param bootstrapServers  the broker to create the topics on
      * @param replicationFactor replicas per partition; 1 for a single local broker
+     * @param minInSyncReplicas the topics' {@code min.insync.replicas}: replicas that must have a write before it is
+     *                          acknowledged to a producer asking for all ({@code acks=all}, Kafka's default)
      */
-    public TopicProvisioner(String bootstrapServers, int replicationFactor) {
+    public TopicProvisioner(String bootstrapServers, int replicationFactor, int minInSyncReplicas) {
         this.bootstrapServers = bootstrapServers;
         this.replicationFactor = (short) replicationFactor;
+        this.minInSyncReplicas = minInSyncReplicas;
     }
 
     /** A provisioner for a single broker, where every partition has one replica. */
     public static TopicProvisioner forSingleBroker(String bootstrapServers) {
-        return new TopicProvisioner(bootstrapServers, 1);
+        return forCluster(bootstrapServers, 1);
+    }
+
+    /**
+     * A provisioner for a cluster of {@code brokers}: replication factor min(3, brokers) and
+     * {@code min.insync.replicas} min(2, brokers), so that with three brokers one may fail without losing a write.
+     */
+    public static TopicProvisioner forCluster(String bootstrapServers, int brokers) {
+        return new TopicProvisioner(bootstrapServers, BrokerSettings.replicationFactor(brokers),
+                BrokerSettings.minInSyncReplicas(brokers));
     }
 
     /** Creates every topic of {@link TopicSettings#all()}; returns the names of those it had to create. */
@@ -96,7 +109,8 @@ public final class TopicProvisioner {
     private NewTopic newTopic(TopicSettings topic) {
         return new NewTopic(topic.name(), topic.partitions(), replicationFactor)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy(),
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxMessageBytes())));
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxMessageBytes()),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas)));
     }
 
     private static boolean awaitCreation(String topic, KafkaFuture<Void> creation) {

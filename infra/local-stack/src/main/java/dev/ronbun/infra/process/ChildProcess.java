@@ -78,6 +78,17 @@ public final class ChildProcess implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The name of one of several instances of the same process, counted from 1: {@code name} for the first (the
+     * name a single instance always had, in pid files and logs), then {@code name-2}, {@code name-3}…
+     */
+    public static String instanceName(String name, int instance) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("Instances count from 1, not " + instance);
+        }
+        return instance == 1 ? name : name + "-" + instance;
+    }
+
     public long pid() {
         return process.pid();
     }

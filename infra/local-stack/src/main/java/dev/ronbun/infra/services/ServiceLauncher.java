@@ -20,6 +20,9 @@ public final class ServiceLauncher {
     public static final List<String> SERVICE_JVM_FLAGS = List.of("-Dai.djl.offline=true",
             "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
 
+    /** recommend-service's consumer group for the papers it indexes ({@code mp.messaging.incoming.papers.group.id}). */
+    public static final String RECOMMEND_INDEX_GROUP = "recommend-service-index";
+
     private final Path repositoryRoot;
     private final Path logsDir;
     private final Path runDir;
@@ -40,24 +43,37 @@ public final class ServiceLauncher {
 
     /** Starts the service; it is running but not necessarily ready (see {@link ReadinessProbe}). */
     public ChildProcess launch(RonbunService service, ServiceWiring wiring) {
-        return launch(service, wiring, false);
+        return launch(service, 1, wiring, false);
+    }
+
+    /**
+     * Starts replica {@code replica} (from 1) of the service, wired by {@code wiring} to its own port and index
+     * folder; it is running but not necessarily ready.
+     */
+    public ChildProcess launch(RonbunService service, int replica, ServiceWiring wiring) {
+        return launch(service, replica, wiring, false);
     }
 
     /** Starts the service again after a failure: as {@link #launch}, but its log goes on after the last run's. */
     public ChildProcess relaunch(RonbunService service, ServiceWiring wiring) {
-        return launch(service, wiring, true);
+        return launch(service, 1, wiring, true);
     }
 
-    private ChildProcess launch(RonbunService service, ServiceWiring wiring, boolean appendToLog) {
+    /** Starts a replica again after a failure, its log going on after the last run's. */
+    public ChildProcess relaunch(RonbunService service, int replica, ServiceWiring wiring) {
+        return launch(service, replica, wiring, true);
+    }
+
+    private ChildProcess launch(RonbunService service, int replica, ServiceWiring wiring, boolean appendToLog) {
         Path jar = service.runnableJar(repositoryRoot);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with `mvn -B -DskipTests install`");
         }
         List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_FLAGS);
         jvmOptions.addAll(extraJvmOptions);
-        return ChildProcess.start(service.moduleName(), JavaCommand.jar(jvmOptions, jar), environment(service, wiring),
-                repositoryRoot, logsDir.resolve(service.moduleName() + ".log"),
-                runDir.resolve(service.moduleName() + ".pid"), appendToLog);
+        String name = ChildProcess.instanceName(service.moduleName(), replica);
+        return ChildProcess.start(name, JavaCommand.jar(jvmOptions, jar), environment(service, replica, wiring),
+                repositoryRoot, logsDir.resolve(name + ".log"), runDir.resolve(name + ".pid"), appendToLog);
     }
 
     /** The environment that configures a service: Quarkus reads each variable as the matching property. */
@@ -86,6 +102,27 @@ public final class ServiceLauncher {
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.LOCAL_ISSUER);
         environment.put("QUARKUS_HTTP_CORS_ORIGINS", wiring.baseUrl(RonbunService.RECOMMEND));
         environment.put("OPT_OUT_TRACKING", "true");
+        return environment;
+    }
+
+    /**
+     * The environment of replica {@code replica} (from 1) of a service. Replicas share their consumer groups, so
+     * Kafka divides the work among them (summaries, reading events), except recommend-service's papers: each
+     * replica keeps a full index of its own, in its own folder, filled through a consumer group of its own. Only the
+     * first ingest replica watches the inbox folder and polls the feeds on their schedule, so that no file and no feed
+     * entry is taken by two at once (the feed store has no claim across processes); every replica still answers a
+     * feed's "poll now".
+     */
+    public static Map<String, String> environment(RonbunService service, int replica, ServiceWiring wiring) {
+        Map<String, String> environment = environment(service, wiring);
+        if (replica > 1 && service == RonbunService.RECOMMEND) {
+            environment.put("MP_MESSAGING_INCOMING_PAPERS_GROUP_ID",
+                    ChildProcess.instanceName(RECOMMEND_INDEX_GROUP, replica));
+        }
+        if (replica > 1 && service == RonbunService.INGEST) {
+            environment.put("RONBUN_INGEST_INBOX_ENABLED", "false");
+            environment.put("RONBUN_INGEST_FEEDS_ENABLED", "false");
+        }
         return environment;
     }
 }

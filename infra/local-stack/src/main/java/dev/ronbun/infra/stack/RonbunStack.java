@@ -1,6 +1,8 @@
 package dev.ronbun.infra.stack;
 
+import dev.ronbun.infra.kafka.BrokerSettings;
 import dev.ronbun.infra.kafka.KafkaBrokerProcess;
+import dev.ronbun.infra.kafka.KafkaCluster;
 import dev.ronbun.infra.kafka.TopicProvisioner;
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
@@ -29,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The supervisor behind {@code ./ronbun up}: starts PostgreSQL, a Kafka broker, the topics and the three services,
- * waits until every service is ready, ingests the samples, restarts a service that exits or stops being live (see
+ * The supervisor behind {@code ./ronbun up}: starts PostgreSQL, a Kafka cluster (one broker unless told more), the
+ * topics and the three services (one replica of each unless told more, on the ports of {@link PortPlan}), waits
+ * until every service is ready, ingests the samples, restarts a service that exits or stops being live (see
  * {@link ServiceSupervisor}), and on SIGINT/SIGTERM stops the services, then the broker, then PostgreSQL.
  */
 public final class RonbunStack {
@@ -60,9 +62,10 @@ public final class RonbunStack {
     private final PrintStream out;
     private final long startedAtMillis;
     private final List<Running> running = new ArrayList<>();
-    private final List<ChildProcess> watched = new CopyOnWriteArrayList<>();
     private final List<ServiceSupervisor> supervisors = new CopyOnWriteArrayList<>();
+    private final List<ServiceSupervisor> brokerSupervisors = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final List<String> portFiles = new CopyOnWriteArrayList<>();
 
     /** What is stopped first: the services before the broker and the database they use. */
     private enum Stage { SERVICES, BROKER, DATABASE }
@@ -86,7 +89,7 @@ public final class RonbunStack {
     }
 
     @Command(name = "ronbun up", mixinStandardHelpOptions = true,
-            description = "The supervisor that ./ronbun up starts: the broker, PostgreSQL and the three services, watched until it is stopped (settings: RONBUN_* "
+            description = "The supervisor that ./ronbun up starts: the Kafka brokers, PostgreSQL and the services, watched until it is stopped (settings: RONBUN_* "
             + "environment variables, see StackConfig).")
     static int run() {
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -125,20 +128,27 @@ public final class RonbunStack {
         writeRunFile(NAME + ".pid", Long.toString(ProcessHandle.current().pid()));
         checkPortsAreFree();
 
-        KafkaBrokerProcess broker = config.externalKafka().isPresent() ? null : startBroker();
+        KafkaCluster cluster = config.externalKafka().isPresent() ? null : startCluster();
         PostgresServer postgres = startPostgres();
-        String bootstrapServers = config.externalKafka().orElseGet(() -> awaitBroker(broker));
-        List<String> created = TopicProvisioner.forSingleBroker(bootstrapServers).provisionAll();
-        progress("Topics ready (" + (created.isEmpty() ? "all existed" : "created " + String.join(", ", created)) + ")");
+        String bootstrapServers = config.externalKafka().orElseGet(() -> awaitCluster(cluster));
+        int brokers = config.externalKafka().isPresent() ? 1 : config.brokers();
+        List<String> created = TopicProvisioner.forCluster(bootstrapServers, brokers).provisionAll();
+        progress("Topics ready (" + (created.isEmpty() ? "all existed" : "created " + String.join(", ", created))
+                + (brokers > 1 ? "; replication factor " + BrokerSettings.replicationFactor(brokers)
+                + ", min.insync.replicas " + BrokerSettings.minInSyncReplicas(brokers) : "") + ")");
 
         SigningKeys keys = SigningKeys.loadOrCreate(config.keysDir());
-        ServiceWiring wiring = new ServiceWiring(bootstrapServers, postgres, config.servicePorts(),
-                config.recommendIndexDir(), config.inboxDir(), keys.publicKeyFile());
-        startServices(wiring);
+        List<ServiceWiring> replicas = new ArrayList<>();
+        for (int replica = 1; replica <= config.replicas(); replica++) {
+            replicas.add(new ServiceWiring(bootstrapServers, postgres, config.portPlan().servicePorts(replica),
+                    config.recommendIndexDir(replica), config.inboxDir(), keys.publicKeyFile()));
+        }
+        startServices(replicas);
         progress("All services are ready");
         double healthySeconds = secondsSinceStart();
+        ServiceWiring wiring = replicas.getFirst();
         ingestSamples(wiring);
-        String summary = summary(wiring, postgres, bootstrapServers, healthySeconds);
+        String summary = summary(replicas, postgres, bootstrapServers, healthySeconds);
         out.println(summary);
         // Tokens go to the terminal and to an owner-only run file (./ronbun up --detach prints it), never to a log.
         String tokens = tokens(wiring, keys.issuer());
@@ -149,27 +159,57 @@ public final class RonbunStack {
         writeRunFile(READY_MARKER, summary);
     }
 
-    private KafkaBrokerProcess startBroker() {
-        KafkaBrokerProcess broker = KafkaBrokerProcess.start(new KafkaBrokerProcess.Layout(
-                config.kafkaPort(), config.kafkaControllerPort(), config.kafkaDataDir(),
-                config.runDir().resolve("kafka"), logFile(KafkaBrokerProcess.NAME),
-                config.runDir().resolve(KafkaBrokerProcess.NAME + ".pid"), config.kafkaJvmOptions()));
-        register(new Running(Stage.BROKER, KafkaBrokerProcess.NAME, () -> broker.process().stop(config.stopTimeout())));
-        writeRunFile(KafkaBrokerProcess.NAME + ".port", Integer.toString(config.kafkaPort()));
-        progress("Kafka broker starting (pid " + broker.process().pid() + ")");
-        return broker;
+    private KafkaCluster startCluster() {
+        checkNoLargerClusterWasHere();
+        PortPlan ports = config.portPlan();
+        List<KafkaBrokerProcess.Layout> layouts = new ArrayList<>();
+        for (int node = 1; node <= config.brokers(); node++) {
+            String name = ChildProcess.instanceName(KafkaBrokerProcess.NAME, node);
+            layouts.add(new KafkaBrokerProcess.Layout(ports.brokerPort(node), ports.controllerPort(node),
+                    config.kafkaDataDir(node), config.runDir().resolve(name), logFile(name),
+                    config.runDir().resolve(name + ".pid"), config.kafkaJvmOptions()));
+        }
+        KafkaCluster cluster = KafkaCluster.start(layouts);
+        // Brokers stop together, so that none waits on a quorum that already left; once supervised, through their
+        // supervisors, so that none is restarted while the stack stops.
+        register(new Running(Stage.BROKER, KafkaBrokerProcess.NAME, () -> {
+            if (brokerSupervisors.isEmpty()) {
+                cluster.stop(config.stopTimeout());
+            } else {
+                brokerSupervisors.parallelStream().forEach(supervisor -> supervisor.stop(config.stopTimeout()));
+            }
+        }));
+        for (int node = 1; node <= config.brokers(); node++) {
+            writePortFile(ChildProcess.instanceName(KafkaBrokerProcess.NAME, node), ports.brokerPort(node));
+        }
+        progress((config.brokers() == 1 ? "Kafka broker" : "Kafka cluster of " + config.brokers() + " brokers")
+                + " starting (" + String.join(", ", cluster.processes().stream().map(ChildProcess::toString).toList())
+                + ")");
+        return cluster;
     }
 
-    private String awaitBroker(KafkaBrokerProcess broker) {
+    /**
+     * A state folder that held a larger cluster keeps its extra brokers' data, which a smaller cluster would leave
+     * behind unseen (the partitions only they held); refused, with what to do instead.
+     */
+    private void checkNoLargerClusterWasHere() {
+        Path extra = config.kafkaDataDir(config.brokers() + 1);
+        if (Files.exists(extra)) {
+            throw new IllegalStateException(extra + " holds a broker of a larger cluster. Start with as many brokers "
+                    + "as before (./ronbun up --brokers N), or use another state folder (RONBUN_STATE_DIR).");
+        }
+    }
+
+    private String awaitCluster(KafkaCluster cluster) {
         try {
-            broker.awaitReady(config.kafkaReadyTimeout());
+            cluster.awaitReady(config.kafkaReadyTimeout());
         } catch (RuntimeException e) {
-            printLogTail(broker.process());
+            cluster.processes().forEach(this::printLogTail);
             throw e;
         }
-        watched.add(broker.process());
-        progress("Kafka ready on " + broker.bootstrapServers());
-        return broker.bootstrapServers();
+        superviseBrokers(cluster);
+        progress("Kafka ready on " + cluster.bootstrapServers());
+        return cluster.bootstrapServers();
     }
 
     private PostgresServer startPostgres() {
@@ -183,7 +223,7 @@ public final class RonbunStack {
                     logFile(POSTGRES));
             register(new Running(Stage.DATABASE, POSTGRES, postgres::close));
             postgres.postmasterPid().ifPresent(pid -> writeRunFile(POSTGRES + ".pid", Long.toString(pid)));
-            writeRunFile(POSTGRES + ".port", Integer.toString(config.postgresPort()));
+            writePortFile(POSTGRES, config.postgresPort());
             server = postgres.server();
             progress("PostgreSQL ready on " + server.host() + ":" + server.port());
         }
@@ -193,10 +233,19 @@ public final class RonbunStack {
         return server;
     }
 
-    private void startServices(ServiceWiring wiring) {
+    /** One service process: which service, which replica (from 1), and its name in pid, port and log files. */
+    private record Instance(RonbunService service, int replica, ServiceWiring wiring) {
+
+        String name() {
+            return ChildProcess.instanceName(service.moduleName(), replica);
+        }
+    }
+
+    /** Starts every replica of every service (one {@link ServiceWiring} per replica), waits until all are ready. */
+    private void startServices(List<ServiceWiring> replicas) {
         ServiceLauncher launcher = new ServiceLauncher(config.root(), config.logsDir(), config.runDir(),
                 config.serviceJvmOptions());
-        Map<RonbunService, ChildProcess> services = Collections.synchronizedMap(new EnumMap<>(RonbunService.class));
+        Map<Instance, ChildProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
         // Services stop together, before the broker and the database they use; once supervised, through their
         // supervisors, so that none is restarted while the stack stops.
         register(new Running(Stage.SERVICES, "services", () -> {
@@ -206,13 +255,17 @@ public final class RonbunStack {
                 supervisors.parallelStream().forEach(supervisor -> supervisor.stop(config.stopTimeout()));
             }
         }));
-        for (RonbunService service : RonbunService.values()) {
-            ChildProcess process = launcher.launch(service, wiring);
-            services.put(service, process);
-            writeRunFile(service.moduleName() + ".port", Integer.toString(wiring.port(service)));
-            if (stopping.get()) {
-                process.stop(config.stopTimeout());
-                throw new IllegalStateException("stopped while starting");
+        for (int replica = 1; replica <= replicas.size(); replica++) {
+            ServiceWiring wiring = replicas.get(replica - 1);
+            for (RonbunService service : RonbunService.values()) {
+                Instance instance = new Instance(service, replica, wiring);
+                ChildProcess process = launcher.launch(service, replica, wiring);
+                services.put(instance, process);
+                writePortFile(instance.name(), wiring.port(service));
+                if (stopping.get()) {
+                    process.stop(config.stopTimeout());
+                    throw new IllegalStateException("stopped while starting");
+                }
             }
         }
         progress("Started " + String.join(", ", services.values().stream().map(ChildProcess::toString).toList())
@@ -221,9 +274,9 @@ public final class RonbunStack {
         ReadinessProbe probe = new ReadinessProbe();
         List<CompletableFuture<Void>> readiness = services.entrySet().stream()
                 .map(entry -> CompletableFuture.runAsync(() -> {
-                    probe.awaitReady(entry.getValue(), ReadinessProbe.readinessOf(wiring.baseUrl(entry.getKey())),
-                            config.readyTimeout());
-                    progress(entry.getKey().moduleName() + " ready on " + wiring.baseUrl(entry.getKey()));
+                    String baseUrl = entry.getKey().wiring().baseUrl(entry.getKey().service());
+                    probe.awaitReady(entry.getValue(), ReadinessProbe.readinessOf(baseUrl), config.readyTimeout());
+                    progress(entry.getKey().name() + " ready on " + baseUrl);
                 }))
                 .toList();
         CompletableFuture<Void> allReady = CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new));
@@ -241,17 +294,34 @@ public final class RonbunStack {
             }
             throw e;
         }
-        superviseServices(launcher, wiring, services);
+        superviseServices(launcher, services);
     }
 
-    /** From now on a service that exits or stops being live is restarted, with back-off, and says why. */
-    private synchronized void superviseServices(ServiceLauncher launcher, ServiceWiring wiring,
-                                                Map<RonbunService, ChildProcess> services) {
+    /**
+     * From now on a broker whose process ends is started again, with back-off, and says why; with three brokers the
+     * cluster keeps serving meanwhile.
+     */
+    private synchronized void superviseBrokers(KafkaCluster cluster) {
         if (stopping.get()) {
             return;
         }
-        services.forEach((service, process) -> supervisors.add(new ServiceSupervisor(service.moduleName(), process,
-                () -> launcher.relaunch(service, wiring), LivenessProbe.livenessOf(wiring.baseUrl(service)),
+        List<ChildProcess> processes = cluster.processes();
+        for (int node = 1; node <= processes.size(); node++) {
+            int restarted = node;
+            brokerSupervisors.add(new ServiceSupervisor(processes.get(node - 1).name(), processes.get(node - 1),
+                    () -> cluster.restart(restarted), ServiceSupervisor.LivenessCheck.whileRunning(),
+                    config.restartPolicy(), config.stopTimeout(), line -> progress("ronbun: " + line)).start());
+        }
+    }
+
+    /** From now on a service that exits or stops being live is restarted, with back-off, and says why. */
+    private synchronized void superviseServices(ServiceLauncher launcher, Map<Instance, ChildProcess> services) {
+        if (stopping.get()) {
+            return;
+        }
+        services.forEach((instance, process) -> supervisors.add(new ServiceSupervisor(instance.name(), process,
+                () -> launcher.relaunch(instance.service(), instance.replica(), instance.wiring()),
+                LivenessProbe.livenessOf(instance.wiring().baseUrl(instance.service())),
                 config.restartPolicy(), config.stopTimeout(), line -> progress("ronbun: " + line)).start()));
     }
 
@@ -273,19 +343,25 @@ public final class RonbunStack {
                 + config.inboxDir());
     }
 
-    private String summary(ServiceWiring wiring, PostgresServer postgres, String bootstrapServers, double healthySeconds) {
+    private String summary(List<ServiceWiring> replicas, PostgresServer postgres, String bootstrapServers,
+                           double healthySeconds) {
         StringBuilder text = new StringBuilder();
         text.append("\nRonbun is up: all services healthy %.1f s after start.%n%n".formatted(healthySeconds));
-        text.append("  Web UI             ").append(wiring.baseUrl(RonbunService.RECOMMEND)).append("/\n");
-        for (RonbunService service : RonbunService.values()) {
-            String base = wiring.baseUrl(service);
-            text.append("  %-18s %s  (Swagger UI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n"
-                    .formatted(service.moduleName(), base, base, base, base));
+        for (int replica = 1; replica <= replicas.size(); replica++) {
+            text.append("  %-19s %s/%n".formatted(replica == 1 ? "Web UI" : "Web UI (replica " + replica + ")",
+                    replicas.get(replica - 1).baseUrl(RonbunService.RECOMMEND)));
         }
-        text.append("  Kafka              ").append(bootstrapServers).append('\n');
-        text.append("  PostgreSQL         ").append(postgres.jdbcUrl("<database>")).append(" (user ")
+        for (RonbunService service : RonbunService.values()) {
+            for (int replica = 1; replica <= replicas.size(); replica++) {
+                String base = replicas.get(replica - 1).baseUrl(service);
+                text.append("  %-19s %s  (Swagger UI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n"
+                        .formatted(ChildProcess.instanceName(service.moduleName(), replica), base, base, base, base));
+            }
+        }
+        text.append("  Kafka               ").append(bootstrapServers).append('\n');
+        text.append("  PostgreSQL          ").append(postgres.jdbcUrl("<database>")).append(" (user ")
                 .append(postgres.user()).append(")\n");
-        text.append("  Logs               ").append(config.logsDir()).append("  (./ronbun logs <name>)\n");
+        text.append("  Logs                ").append(config.logsDir()).append("  (./ronbun logs <name>)\n");
         text.append("\nStop with Ctrl-C or ./ronbun down.\n");
         return text.toString();
     }
@@ -320,19 +396,9 @@ public final class RonbunStack {
         running.add(component);
     }
 
-    /**
-     * Blocks until the JVM shuts down, reporting a broker that exits on its own meanwhile (the services have their
-     * {@link ServiceSupervisor}s).
-     */
+    /** Blocks until the JVM shuts down; meanwhile the brokers and services have their {@link ServiceSupervisor}s. */
     void superviseUntilStopped() {
         while (!stopping.get()) {
-            for (ChildProcess process : List.copyOf(watched)) {
-                if (!process.isAlive() && !stopping.get()) {
-                    watched.remove(process);
-                    progress(process.name() + " exited unexpectedly with code " + process.exitValue());
-                    printLogTail(process);
-                }
-            }
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {
@@ -363,10 +429,7 @@ public final class RonbunStack {
         deleteRunFile(TOKENS_FILE);
         deleteRunFile(NAME + ".pid");
         deleteRunFile(POSTGRES + ".pid");
-        for (String name : List.of(KafkaBrokerProcess.NAME, POSTGRES, "ingest-service", "embed-service",
-                "recommend-service")) {
-            deleteRunFile(name + ".port");
-        }
+        portFiles.forEach(this::deleteRunFile);
         out.flush();
     }
 
@@ -376,14 +439,14 @@ public final class RonbunStack {
 
     private void checkPortsAreFree() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        if (config.externalKafka().isEmpty()) {
-            ports.put("Kafka", config.kafkaPort());
-            ports.put("Kafka controller", config.kafkaControllerPort());
-        }
+        config.portPlan().all().forEach((name, port) -> {
+            if (config.externalKafka().isEmpty() || !name.startsWith(KafkaBrokerProcess.NAME)) {
+                ports.put(name, port);
+            }
+        });
         if (config.externalPostgres().isEmpty()) {
             ports.put("PostgreSQL", config.postgresPort());
         }
-        config.servicePorts().forEach((service, port) -> ports.put(service.moduleName(), port));
         List<String> taken = ports.entrySet().stream().filter(entry -> !isFree(entry.getValue()))
                 .map(entry -> entry.getKey() + " port " + entry.getValue()).toList();
         if (!taken.isEmpty()) {
@@ -404,8 +467,11 @@ public final class RonbunStack {
 
     private void prepareDirectories() {
         try {
-            for (Path dir : List.of(config.logsDir(), config.runDir(), config.recommendIndexDir(), config.inboxDir())) {
+            for (Path dir : List.of(config.logsDir(), config.runDir(), config.inboxDir())) {
                 Files.createDirectories(dir);
+            }
+            for (int replica = 1; replica <= config.replicas(); replica++) {
+                Files.createDirectories(config.recommendIndexDir(replica));
             }
             Files.deleteIfExists(logFile(POSTGRES));
         } catch (IOException e) {
@@ -436,6 +502,12 @@ public final class RonbunStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What {@code ./ronbun status} shows as the process's port; removed again when the stack stops. */
+    private void writePortFile(String name, int port) {
+        portFiles.add(name + ".port");
+        writeRunFile(name + ".port", Integer.toString(port));
     }
 
     private void deleteRunFile(String name) {

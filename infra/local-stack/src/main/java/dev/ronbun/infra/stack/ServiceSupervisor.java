@@ -8,19 +8,29 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Keeps one service running, as Kubernetes would: probes its liveness, and restarts it, with back-off, when its
- * process exits or it stops being live (a failed messaging channel, no answer). Nothing stays dead silently: every
- * restart is logged with its reason, attempt and wait.
+ * Keeps one service (or Kafka broker) running, as Kubernetes would: probes its liveness, and restarts it, with
+ * back-off, when its process exits or it stops being live (a failed messaging channel, no answer). Nothing stays
+ * dead silently: every restart is logged with its reason, attempt and wait.
  */
 public final class ServiceSupervisor {
 
+    /** Asks once whether the process is live; a broker, which has no health endpoint, is live while it runs. */
+    @FunctionalInterface
+    public interface LivenessCheck {
+        LivenessProbe.Liveness check() throws InterruptedException;
+
+        /** Live as long as the process runs: the supervisor itself notices an exit. */
+        static LivenessCheck whileRunning() {
+            return () -> new LivenessProbe.Liveness(true, "");
+        }
+    }
+
     private final String name;
     private final Supplier<ChildProcess> launcher;
-    private final URI liveness;
+    private final LivenessCheck liveness;
     private final RestartPolicy policy;
     private final Duration stopGrace;
     private final Consumer<String> log;
-    private final LivenessProbe probe;
     private final Object lock = new Object();
     private final Thread thread;
     private ChildProcess process;
@@ -36,6 +46,13 @@ public final class ServiceSupervisor {
      */
     public ServiceSupervisor(String name, ChildProcess running, Supplier<ChildProcess> launcher, URI liveness,
                              RestartPolicy policy, Duration stopGrace, Consumer<String> log) {
+        this(name, running, launcher, checkOf(new LivenessProbe(policy.probeTimeout()), liveness), policy, stopGrace,
+                log);
+    }
+
+    /** As the other constructor, with any liveness check instead of an HTTP endpoint. */
+    public ServiceSupervisor(String name, ChildProcess running, Supplier<ChildProcess> launcher, LivenessCheck liveness,
+                             RestartPolicy policy, Duration stopGrace, Consumer<String> log) {
         this.name = name;
         this.process = running;
         this.launcher = launcher;
@@ -43,8 +60,11 @@ public final class ServiceSupervisor {
         this.policy = policy;
         this.stopGrace = stopGrace;
         this.log = log;
-        this.probe = new LivenessProbe(policy.probeTimeout());
         this.thread = Thread.ofVirtual().name("supervise-" + name).unstarted(this::supervise);
+    }
+
+    private static LivenessCheck checkOf(LivenessProbe probe, URI liveness) {
+        return () -> probe.check(liveness);
     }
 
     /** Starts watching; returns at once. */
@@ -97,7 +117,7 @@ public final class ServiceSupervisor {
                 } else if (!now.isAlive()) {
                     reason = "exited with code " + now.exitValue();
                 } else {
-                    LivenessProbe.Liveness answer = probe.check(liveness);
+                    LivenessProbe.Liveness answer = liveness.check();
                     if (answer.live()) {
                         beenLive = true;
                         failures = 0;

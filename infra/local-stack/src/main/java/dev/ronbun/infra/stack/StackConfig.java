@@ -1,5 +1,7 @@
 package dev.ronbun.infra.stack;
 
+import dev.ronbun.infra.kafka.KafkaBrokerProcess;
+import dev.ronbun.infra.process.ChildProcess;
 import dev.ronbun.infra.services.RonbunService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +39,16 @@ import java.util.function.Function;
  * @param restartPolicy        when a service that is not live is restarted; see {@link RestartPolicy} for its
  *                             variables and defaults (probe every 10 s, restart after 3 failed probes or an exit,
  *                             back-off 1 s doubling to 60 s, reset after 300 s of running)
+ * @param brokers              how many Kafka brokers form the cluster ({@code RONBUN_KAFKA_BROKERS}, which
+ *                             {@code ./ronbun up --brokers N} sets; default 1); their ports are in {@link PortPlan}
+ * @param replicas             how many instances of each service run ({@code RONBUN_REPLICAS}, which
+ *                             {@code ./ronbun up --replicas M} sets; default 1); their ports are in {@link PortPlan}
  */
 public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort,
                           Optional<String> externalKafka, int postgresPort, Optional<ExternalPostgres> externalPostgres,
                           Map<RonbunService, Integer> servicePorts, Duration readyTimeout, Duration kafkaReadyTimeout,
                           Duration stopTimeout, List<String> serviceJvmOptions, List<String> kafkaJvmOptions,
-                          boolean ingestSamples, RestartPolicy restartPolicy) {
+                          boolean ingestSamples, RestartPolicy restartPolicy, int brokers, int replicas) {
 
     /**
      * A PostgreSQL server that is already running.
@@ -56,6 +62,10 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
         servicePorts = Map.copyOf(servicePorts);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+        if (brokers < 1 || replicas < 1) {
+            throw new IllegalArgumentException("RONBUN_KAFKA_BROKERS and RONBUN_REPLICAS must be at least 1, not "
+                    + brokers + " and " + replicas);
+        }
     }
 
     /** The configuration from this process's environment. */
@@ -96,7 +106,14 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
                         readyTimeout,
                         Duration.ofSeconds(settings.number("RONBUN_RESTART_BACKOFF_SECONDS", 1)),
                         Duration.ofSeconds(settings.number("RONBUN_RESTART_BACKOFF_MAX_SECONDS", 60)),
-                        Duration.ofSeconds(settings.number("RONBUN_RESTART_STABLE_SECONDS", 300))));
+                        Duration.ofSeconds(settings.number("RONBUN_RESTART_STABLE_SECONDS", 300))),
+                settings.number("RONBUN_KAFKA_BROKERS", 1),
+                settings.number("RONBUN_REPLICAS", 1));
+    }
+
+    /** The port of every broker, controller and service instance. */
+    public PortPlan portPlan() {
+        return new PortPlan(kafkaPort, kafkaControllerPort, brokers, servicePorts, replicas);
     }
 
     /** The variable that overrides a service's port, e.g. {@code RONBUN_INGEST_PORT}. */
@@ -114,7 +131,12 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
     }
 
     public Path kafkaDataDir() {
-        return stateDir.resolve("data/kafka");
+        return kafkaDataDir(1);
+    }
+
+    /** Broker {@code node}'s log directory: {@code data/kafka} for the first (as with one broker), then {@code kafka-2}… */
+    public Path kafkaDataDir(int node) {
+        return stateDir.resolve("data/" + ChildProcess.instanceName(KafkaBrokerProcess.NAME, node));
     }
 
     public Path postgresDataDir() {
@@ -122,7 +144,15 @@ public record StackConfig(Path root, Path stateDir, int kafkaPort, int kafkaCont
     }
 
     public Path recommendIndexDir() {
-        return stateDir.resolve("data/recommend-index");
+        return recommendIndexDir(1);
+    }
+
+    /**
+     * The index of recommend-service's replica {@code replica}: each replica keeps a full index of its own
+     * ({@code data/recommend-index}, then {@code data/recommend-index-2}…).
+     */
+    public Path recommendIndexDir(int replica) {
+        return stateDir.resolve("data/" + ChildProcess.instanceName("recommend-index", replica));
     }
 
     /** The key pair that signs local tokens; generated on first run, never committed. */

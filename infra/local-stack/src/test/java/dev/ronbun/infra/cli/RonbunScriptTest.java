@@ -49,6 +49,26 @@ class RonbunScriptTest {
     }
 
     @Test
+    void reindexRebuildsTheIndexOfEveryRecommendReplicaInTurn() throws Exception {
+        Path run = Files.createDirectories(state.resolve("stack/run"));
+        int first = freePort();
+        int second = freePort();
+        Files.writeString(run.resolve("recommend-service.port"), first + "\n");
+        Files.writeString(run.resolve("recommend-service-2.port"), second + "\n");
+        Files.writeString(run.resolve("embed-service-2.port"), "8092\n");
+
+        Streams reindex = runScript(List.of("reindex"), Map.of());
+
+        assertThat(reindex.err()).containsSubsequence(
+                "ronbun: reindexing the recommend-service replica on port " + first,
+                "http://127.0.0.1:" + first + "/api/admin/reindex did not answer",
+                "ronbun: reindexing the recommend-service replica on port " + second,
+                "http://127.0.0.1:" + second + "/api/admin/reindex did not answer")
+                .doesNotContain("8092");
+        assertThat(reindex.exitValue()).isEqualTo(1);
+    }
+
+    @Test
     void theTestCommandInstallsOnlyTheMissingPackagesAsRootThenRunsMaven() throws Exception {
         Path present = Files.createFile(state.resolve("chromedriver"));
         String packages = state.resolve("missing/chromium") + " chromium\n" + present + " chromium-driver\n"
@@ -99,6 +119,56 @@ class RonbunScriptTest {
                 .doesNotContain("private addresses");
         assertThat(asked.exitValue()).isZero();
         assertThat(notAsked.exitValue()).isZero();
+    }
+
+    @Test
+    void upHandsTheNumberOfBrokersAndReplicasToTheSupervisor() throws Exception {
+        Run cluster = runUp("--brokers", "3", "--replicas=2");
+        Run defaults = runUp();
+
+        assertThat(cluster.output()).contains("supervisor sees 3 brokers, 2 replicas");
+        assertThat(defaults.output()).contains("supervisor sees unset brokers, unset replicas");
+        assertThat(cluster.exitValue()).isZero();
+    }
+
+    @Test
+    void upRefusesACountThatIsNotAWholeNumberFromOne() throws Exception {
+        Run none = runUp("--brokers", "0");
+        Run word = runUp("--replicas", "two");
+
+        assertThat(none.output()).contains("ronbun: --brokers needs a whole number from 1, not '0'")
+                .doesNotContain("supervisor sees");
+        assertThat(word.output()).contains("ronbun: --replicas needs a whole number from 1, not 'two'");
+        assertThat(none.exitValue()).isEqualTo(2);
+        assertThat(word.exitValue()).isEqualTo(2);
+    }
+
+    @Test
+    void statusListsEveryBrokerAndReplicaWithItsPidPortAndReadiness() throws Exception {
+        Path run = Files.createDirectories(state.resolve("stack/run"));
+        int closedPort = freePort();
+        // This test's own JVM stands in for a live replica: status checks that a pid is a java process.
+        Files.writeString(run.resolve("recommend-service-2.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(run.resolve("recommend-service-2.port"), closedPort + "\n");
+        Files.writeString(run.resolve("kafka-3.port"), "9094\n");
+        // A broker stand-in: this JVM again (a java process) with a port that listens, as a broker's would.
+        ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Files.writeString(run.resolve("kafka.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(run.resolve("kafka.port"), listening.getLocalPort() + "\n");
+        Files.writeString(run.resolve("kafka-2.port"), "9093\n");
+        Files.createDirectories(run.resolve("kafka-2"));
+
+        Streams status;
+        try (listening) {
+            status = runScript(List.of("status"), Map.of());
+        }
+
+        List<String> lines = status.out().lines().map(line -> line.replaceAll("\\s+", " ").trim()).toList();
+        assertThat(lines).containsSubsequence("COMPONENT STATE PID PORT READY", "ronbun down - -",
+                "kafka up " + ProcessHandle.current().pid() + " " + listening.getLocalPort() + " yes (listening)",
+                "kafka-2 down - 9093", "kafka-3 down - 9094", "postgres down - -", "recommend-service down - -",
+                "recommend-service-2 up " + ProcessHandle.current().pid() + " " + closedPort + " no (HTTP 000)");
+        assertThat(status.exitValue()).isZero();
     }
 
     @Test
@@ -185,7 +255,9 @@ class RonbunScriptTest {
         fakeCommand(jdkBin, "javac", "exit 0");
         fakeCommand(jdkBin, "java", "if [ \"$1\" = -XshowSettings:properties ]; then echo 'java.specification.version = 25';"
                 + " else echo \"supervisor sees RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES="
-                + "${RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES:-unset}\"; fi");
+                + "${RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES:-unset}\";"
+                + " echo \"supervisor sees ${RONBUN_KAFKA_BROKERS:-unset} brokers,"
+                + " ${RONBUN_REPLICAS:-unset} replicas\"; fi");
         List<String> command = new ArrayList<>(List.of("bash", script().toString(), "up"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -194,6 +266,8 @@ class RonbunScriptTest {
         environment.put("JAVA_HOME", state.resolve("fake-jdk").toString());
         environment.put("RONBUN_STATE_DIR", state.resolve("stack").toString());
         environment.remove("RONBUN_INGEST_FEEDS_ALLOW_PRIVATE_ADDRESSES");
+        environment.remove("RONBUN_KAFKA_BROKERS");
+        environment.remove("RONBUN_REPLICAS");
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./ronbun up finished").isTrue();
         return new Run(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),

@@ -70,7 +70,7 @@ class MessageSizeLimitsTest {
 
     @Test
     void theBrokerAcceptsTheLargestRecordOfEveryTopic() {
-        long brokerLimit = Long.parseLong(SingleBrokerSettings.settings().get("message.max.bytes"));
+        long brokerLimit = Long.parseLong(BrokerSettings.settings().get("message.max.bytes"));
 
         assertThat(TopicSettings.all()).allSatisfy(topic ->
                 assertThat((long) topic.maxMessageBytes()).isLessThanOrEqualTo(brokerLimit));

@@ -69,6 +69,20 @@ class ServiceSupervisorTest {
     }
 
     @Test
+    void restartsABrokerWithoutAHealthEndpointWhenItsProcessEnds() throws Exception {
+        RestartPolicy policy = new RestartPolicy(Duration.ofMillis(100), 3, Duration.ofSeconds(60),
+                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMinutes(5));
+        Supplier<ChildProcess> launcher = launcher("exit", "3");
+        supervisor = new ServiceSupervisor("kafka-2", launcher.get(), launcher,
+                ServiceSupervisor.LivenessCheck.whileRunning(), policy, Duration.ofSeconds(1), log::add).start();
+
+        await(() -> supervisor.restarts() >= 2, "two restarts");
+
+        assertThat(log).anySatisfy(line ->
+                assertThat(line).startsWith("kafka-2 exited with code 3; restarting it (attempt 1, in 100 ms)"));
+    }
+
+    @Test
     void restartsAServiceThatExitsWithGrowingBackOff() throws Exception {
         RestartPolicy policy = new RestartPolicy(Duration.ofMillis(100), 3, Duration.ofSeconds(60),
                 Duration.ofMillis(400), Duration.ofMillis(1_600), Duration.ofMinutes(5));

@@ -34,6 +34,30 @@ class StackConfigTest {
         assertThat(config.logsDir()).isEqualTo(Path.of("/srv/ronbun/.ronbun/logs"));
         assertThat(config.restartPolicy()).isEqualTo(new RestartPolicy(Duration.ofSeconds(10), 3,
                 Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(300)));
+        assertThat(config.brokers()).isOne();
+        assertThat(config.replicas()).isOne();
+    }
+
+    @Test
+    void givesEachBrokerAndEachRecommendReplicaAFolderOfItsOwnTheFirstKeepingTheSingleOnes() {
+        StackConfig config = StackConfig.from(Map.of("RONBUN_HOME", "/srv/ronbun", "RONBUN_KAFKA_BROKERS", "3",
+                "RONBUN_REPLICAS", "2")::get);
+
+        assertThat(config.brokers()).isEqualTo(3);
+        assertThat(config.replicas()).isEqualTo(2);
+        assertThat(config.kafkaDataDir(1)).isEqualTo(config.kafkaDataDir())
+                .isEqualTo(Path.of("/srv/ronbun/.ronbun/data/kafka"));
+        assertThat(config.kafkaDataDir(3)).isEqualTo(Path.of("/srv/ronbun/.ronbun/data/kafka-3"));
+        assertThat(config.recommendIndexDir(1)).isEqualTo(Path.of("/srv/ronbun/.ronbun/data/recommend-index"));
+        assertThat(config.recommendIndexDir(2)).isEqualTo(Path.of("/srv/ronbun/.ronbun/data/recommend-index-2"));
+    }
+
+    @Test
+    void refusesAClusterWithoutBrokersOrAStackWithoutReplicas() {
+        assertThatThrownBy(() -> StackConfig.from(Map.of("RONBUN_KAFKA_BROKERS", "0")::get))
+                .hasMessageContaining("RONBUN_KAFKA_BROKERS");
+        assertThatThrownBy(() -> StackConfig.from(Map.of("RONBUN_REPLICAS", "-1")::get))
+                .hasMessageContaining("RONBUN_REPLICAS");
     }
 
     @Test
