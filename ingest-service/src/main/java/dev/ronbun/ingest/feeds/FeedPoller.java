@@ -26,7 +26,8 @@ import org.jsoup.nodes.Entities;
  * {@link DocumentIngestion}, the path of {@code POST /api/documents}. An entry is new when its id was never taken
  * from this feed, edited when its content hash changed since (then it is ingested again: the downstream upserts by
  * paper key absorb the new version). A failing entry is recorded with its reason and the rest of the feed goes on;
- * a failing feed waits twice as long after each consecutive failure.
+ * a failing feed waits twice as long after each consecutive failure. Each due feed is claimed in the database before
+ * it is polled ({@link FeedStore#claim}), so several instances of the service poll each feed once between them.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -58,6 +59,10 @@ public class FeedPoller {
         }
         for (long id : store.dueAt(clock.instant())) {
             try {
+                Instant now = clock.instant();
+                if (!store.claim(id, now, now.plus(config.feeds().pollInterval()))) {
+                    continue; // another instance took it
+                }
                 poll(id);
             } catch (RuntimeException e) {
                 // The database or broker is away: the feed stays due and the next round tries again.

@@ -57,6 +57,20 @@ public class FeedStore {
         return em.createQuery("delete from Feed f where f.id = :id").setParameter("id", id).executeUpdate() > 0;
     }
 
+    /**
+     * Takes a due feed for one poll: moves its next fetch to {@code until} only if it is still due, so that of several
+     * ingest-service instances polling one database exactly one takes it. The poll then sets the real next fetch; a
+     * poller that dies leaves the feed due again at {@code until}.
+     *
+     * @return true when this caller took it
+     */
+    @Transactional
+    public boolean claim(long feedId, Instant now, Instant until) {
+        return em.createQuery("update Feed f set f.nextFetchAt = :until where f.id = :id and f.nextFetchAt <= :now")
+                .setParameter("until", until).setParameter("id", feedId).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
     @Transactional
     public List<Long> dueAt(Instant now) {
         return em.createQuery("select f.id from Feed f where f.nextFetchAt <= :now order by f.nextFetchAt", Long.class)

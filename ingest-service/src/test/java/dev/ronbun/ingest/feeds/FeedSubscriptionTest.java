@@ -38,6 +38,9 @@ class FeedSubscriptionTest {
     @Inject
     FeedPoller poller;
 
+    @Inject
+    FeedStore store;
+
     @AfterAll
     static void stopServer() {
         SERVER.close();
@@ -67,6 +70,20 @@ class FeedSubscriptionTest {
                 "Retrieval augmented generation notes " + run, "Direct preference optimization notes " + run);
         assertThat(published(run)).extracting(SummaryEvent::title)
                 .contains("Sparse Mixture of Experts notes " + run, "Direct preference optimization notes " + run);
+    }
+
+    @Test
+    void ofSeveralInstancesExactlyOneClaimsADueFeedUntilItsClaimRunsOut() {
+        String run = run();
+        long id = register(SERVER.url("/claimed-" + run));
+        // two days on: due whatever the scheduled poller did with it meanwhile (it waits at most a day after failures)
+        Instant now = Instant.now().plus(Duration.ofDays(2));
+        Instant until = now.plus(Duration.ofMinutes(15));
+
+        assertThat(store.claim(id, now, until)).as("the first instance").isTrue();
+        assertThat(store.claim(id, now, until)).as("a second instance, the same moment").isFalse();
+        assertThat(store.claim(id, now.plus(Duration.ofMinutes(10)), until)).as("before the claim runs out").isFalse();
+        assertThat(store.claim(id, until, until.plus(Duration.ofMinutes(15)))).as("once it ran out").isTrue();
     }
 
     @Test
