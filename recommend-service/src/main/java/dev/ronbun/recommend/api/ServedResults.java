@@ -2,7 +2,7 @@ package dev.ronbun.recommend.api;
 
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -32,14 +32,14 @@ public class ServedResults {
     private record ProfileStamp(long generation, ReaderProfile profile) {
     }
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     /** One thread recomputes aged entries: at most one core goes to refreshing, whatever the request rate. */
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("result-cache-refresh").daemon().factory());
     private final ResultCache<RelatedKey, List<RecommendedItem>> related;
     private final ResultCache<RecommendationsKey, List<RecommendedItem>> recommendations;
 
-    public ServedResults(PaperIndex index, RecommendConfig config, MeterRegistry meters) {
+    public ServedResults(PaperIndexReader index, RecommendConfig config, MeterRegistry meters) {
         this.index = index;
         int size = config.cache().enabled() ? config.cache().maxEntries() : 0;
         RecommendConfig.Cache cache = config.cache();

@@ -4,7 +4,7 @@ import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.readers.MergedWorks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +27,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PaperIndexer {
 
-    private final PaperIndex index;
+    private final PaperIndexWriter index;
     private final MergedWorks mergedWorks;
     private final RedeliveryPolicy retries;
 
-    public PaperIndexer(PaperIndex index, MergedWorks mergedWorks, RecommendConfig config) {
+    public PaperIndexer(PaperIndexWriter index, MergedWorks mergedWorks, RecommendConfig config) {
         this.index = index;
         this.mergedWorks = mergedWorks;
         this.retries = new RedeliveryPolicy(config.retry());
