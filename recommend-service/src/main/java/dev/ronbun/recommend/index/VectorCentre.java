@@ -15,9 +15,9 @@ import org.apache.lucene.util.VectorUtil;
  * too: a graph built on the raw ones does not lead a centred query to its centred neighbours (docs/benchmarks.md).
  * The mean is the corpus's own, so any model gains, and a model without a common direction is left nearly as it was.
  *
- * <p>The mean is first taken once {@link #MIN_PAPERS} papers of a model are in, then again at twenty times as many
- * papers, up to {@link #SAMPLE}, after which it stays (a sample that large changes it by nothing that counts). Each time,
- * the model's papers are written again, centred on the new mean. A paper keeps its distance to the mean, so the
+ * <p>The mean is first taken ({@link VectorMeans}) once {@link #MIN_PAPERS} papers of a model are in, then again at
+ * twenty times as many papers, up to {@link #SAMPLE}, after which it stays (a sample that large changes it by nothing
+ * that counts). Each time, the model's papers are written again, centred on the new mean. A paper keeps its distance to the mean, so the
  * vector as embedded is given back exactly (see {@link #embedded}).
  *
  * @param mean   null while there is none: vectors then stay as they are
