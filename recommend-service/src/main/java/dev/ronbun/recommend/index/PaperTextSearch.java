@@ -108,7 +108,8 @@ public class PaperTextSearch {
      */
     public List<String> similarTerms(String word, int n) {
         return index.withSearcher(searcher -> Arrays.stream(new DirectSpellChecker().suggestSimilar(
-                        new Term(PaperDocuments.TEXT, word), n, searcher.getIndexReader(), SuggestMode.SUGGEST_MORE_POPULAR))
+                        new Term(PaperDocuments.TEXT, word), n, searcher.getIndexReader(),
+                        SuggestMode.SUGGEST_MORE_POPULAR))
                 .map(suggestion -> suggestion.string).toList());
     }
 }

@@ -17,8 +17,8 @@ import org.apache.lucene.util.VectorUtil;
  *
  * <p>The mean is first taken ({@link VectorMeans}) once {@link #MIN_PAPERS} papers of a model are in, then again at
  * twenty times as many papers, up to {@link #SAMPLE}, after which it stays (a sample that large changes it by nothing
- * that counts). Each time, the model's papers are written again, centred on the new mean. A paper keeps its distance to the mean, so the
- * vector as embedded is given back exactly (see {@link #embedded}).
+ * that counts). Each time, the model's papers are written again, centred on the new mean. A paper keeps its distance
+ * to the mean, so the vector as embedded is given back exactly (see {@link #embedded}).
  *
  * @param mean   null while there is none: vectors then stay as they are
  * @param model  the embedding model version the mean belongs to

@@ -29,9 +29,9 @@ import java.util.function.Supplier;
  * recently) are clustered into a few interests, and each chosen keyword is an interest of its own. Each interest
  * finds candidates by vector kNN on its centroid and BM25 (more-like-this of its papers, or the keyword itself),
  * fused by the configured {@link ScoreFusion} with every candidate's centred cosine to the centroid (see
- * {@code PaperIndexReader.centre()}); candidates close to a dismissed paper are pushed down; maximal marginal relevance with
- * per-interest quotas then picks a list that covers the interests in proportion to their weight. Whatever the reader
- * has already interacted with (and other records of the same works) is never recommended.
+ * {@code PaperIndexReader.centre()}); candidates close to a dismissed paper are pushed down; maximal marginal
+ * relevance with per-interest quotas then picks a list that covers the interests in proportion to their weight.
+ * Whatever the reader has already interacted with (and other records of the same works) is never recommended.
  */
 @ApplicationScoped
 public class PersonalRanking {

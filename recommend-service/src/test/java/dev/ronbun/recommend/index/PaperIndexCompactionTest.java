@@ -81,8 +81,8 @@ class PaperIndexCompactionTest {
     }
 
     private List<String> nearestToPaperSeven() {
-        return candidates.nearest(reader.centre().centred(papers.get(7).embedding().vector()), 5, null, Set.of()).stream()
-                .map(ScoredPaper::paperId).sorted().toList();
+        float[] query = reader.centre().centred(papers.get(7).embedding().vector());
+        return candidates.nearest(query, 5, null, Set.of()).stream().map(ScoredPaper::paperId).sorted().toList();
     }
 
     /**
@@ -91,9 +91,9 @@ class PaperIndexCompactionTest {
      */
     private List<List<String>> relatedOfTheFirstPapers() {
         RankingSettings d = RankingSettings.DEFAULTS;
-        RelatedPapers related = new RelatedPapers(candidates, new RankingSettings(d.fusion(), papers.size(), d.mmrLambda(),
-                d.maxInterests(), d.recencyHalfLife(), d.dismissPenalty(), d.diversify(), d.charGramWeight(),
-                d.readerCharGramWeight(), d.relatedMmrLambda()));
+        RelatedPapers related = new RelatedPapers(candidates, new RankingSettings(d.fusion(), papers.size(),
+                d.mmrLambda(), d.maxInterests(), d.recencyHalfLife(), d.dismissPenalty(), d.diversify(),
+                d.charGramWeight(), d.readerCharGramWeight(), d.relatedMmrLambda()));
         return papers.subList(0, 10).stream()
                 .map(paper -> related.relatedTo(paper.paperId(), 5).orElseThrow().stream()
                         .map(Recommendation::paper).map(PaperEvent::paperId).toList())

@@ -55,8 +55,9 @@ class VectorCentreTest {
     }
 
     private Map<String, Float> scoresNear(PaperEvent query) {
-        return candidates.nearest(reader.centre().centred(query.embedding().vector()), 200, null, Set.of(query.paperId()))
-                .stream().collect(Collectors.toMap(ScoredPaper::paperId, ScoredPaper::score));
+        float[] centred = reader.centre().centred(query.embedding().vector());
+        return candidates.nearest(centred, 200, null, Set.of(query.paperId())).stream()
+                .collect(Collectors.toMap(ScoredPaper::paperId, ScoredPaper::score));
     }
 
     /** Every paper the index gives back (whole, as a listing, in the export) has its vector as embedded. */
