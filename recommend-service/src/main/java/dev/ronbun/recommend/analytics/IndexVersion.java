@@ -2,7 +2,7 @@ package dev.ronbun.recommend.analytics;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.index.PaperPage;
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 public record IndexVersion(long papers, String newestPaperId, Instant newestFirstSeenAt) {
 
-    public static IndexVersion of(PaperIndex index) {
+    public static IndexVersion of(PaperIndexReader index) {
         PaperPage newest = index.list(PaperFilter.NONE, 0, 1);
         if (newest.papers().isEmpty()) {
             return new IndexVersion(newest.total(), null, null);

@@ -1,6 +1,6 @@
 package dev.ronbun.recommend.analytics;
 
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -20,13 +20,13 @@ public class IndexWatch {
 
     private static final Logger LOG = Logger.getLogger(IndexWatch.class);
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final AnalyticsConfig config;
     private final BroadcastProcessor<IndexVersion> changes = BroadcastProcessor.create();
     private volatile IndexVersion current;
     private Cancellable polling;
 
-    public IndexWatch(PaperIndex index, AnalyticsConfig config) {
+    public IndexWatch(PaperIndexReader index, AnalyticsConfig config) {
         this.index = index;
         this.config = config;
     }

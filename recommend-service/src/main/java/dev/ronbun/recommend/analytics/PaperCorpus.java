@@ -2,7 +2,7 @@ package dev.ronbun.recommend.analytics;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +17,11 @@ public class PaperCorpus {
     /** A paper re-indexed with a new summary leaves the version unchanged; re-reading now and then picks it up. */
     private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final AnalyticsConfig config;
     private Snapshot cached;
 
-    public PaperCorpus(PaperIndex index, AnalyticsConfig config) {
+    public PaperCorpus(PaperIndexReader index, AnalyticsConfig config) {
         this.index = index;
         this.config = config;
     }

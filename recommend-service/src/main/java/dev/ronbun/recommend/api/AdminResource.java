@@ -5,7 +5,7 @@ import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.QueryParameters;
 import dev.ronbun.contracts.http.RateLimited;
 import dev.ronbun.contracts.http.Roles;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.pipeline.PaperReplay;
 import dev.ronbun.recommend.pipeline.ReplayProgress;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +33,9 @@ public class AdminResource {
     static final String JSON_LINES = "application/x-ndjson";
 
     private final PaperReplay replay;
-    private final PaperIndex index;
+    private final PaperIndexReader index;
 
-    public AdminResource(PaperReplay replay, PaperIndex index) {
+    public AdminResource(PaperReplay replay, PaperIndexReader index) {
         this.replay = replay;
         this.index = index;
     }

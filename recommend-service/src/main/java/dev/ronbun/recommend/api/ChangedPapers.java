@@ -5,12 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperDocuments;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.index.SignalHits;
 import dev.ronbun.recommend.index.VectorCentre;
 import dev.ronbun.recommend.pipeline.PapersChanged;
-import dev.ronbun.recommend.ranking.RankingMode;
-import dev.ronbun.recommend.ranking.RelatedPapers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +29,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Which cached results a write to the index may have changed, so that a new paper costs the caches only the entries
- * it can change, not all of them. A written or removed paper marks itself and its own nearest related papers (the
- * configured number, by the served hybrid ranking) as changed at the write's generation. A cached list then counts
+ * it can change, not all of them. A written or removed paper marks itself and its own nearest papers (the configured
+ * number by vector and as many by text, the two signals related papers are ranked from) as changed at the write's
+ * generation. A cached list then counts
  * as stale when it was computed before a change to its own paper, to any paper it lists, or (for a reader) to any
  * paper of the reader's history: a new paper that would enter a related list is, but for the ranking's asymmetry,
  * among that list's paper's neighbours, and one that would enter a reader's list lies near papers the reader read
  * or was shown. What no mark catches (a paper ranked in from beyond its neighbours, document frequencies drifting)
  * is bounded by the caches' time to live. A replay, or a re-centring of a model's vectors, changes everything.
  *
- * <p>Finding a paper's neighbours costs about one related-papers request. So that a flood of papers (a re-embed, a
+ * <p>Finding a paper's neighbours costs the two searches of a related-papers request. So that a flood of papers (a re-embed, a
  * large import) does not spend the service's CPU on it, marking takes at most a tenth of the indexer's time: a write
  * that comes sooner after the last marking than nine times that marking's cost changes everything instead, as every
  * write did before marks existed. With nothing cached there is nothing to mark either.
@@ -50,8 +52,8 @@ public class ChangedPapers {
     /** A tenth of the indexer's time at most goes to finding neighbours. */
     static final double MARKING_SHARE = 0.1;
 
-    private final PaperIndex index;
-    private final RelatedPapers related;
+    private final PaperIndexReader index;
+    private final PaperCandidates candidates;
     private final int neighbours;
     /** Paper id → the generation at which it, or a new neighbour of it, last changed. */
     private final Cache<String, Long> changedAt;
@@ -67,26 +69,26 @@ public class ChangedPapers {
     private final Counter everything;
 
     @Inject
-    public ChangedPapers(PaperIndex index, RelatedPapers related, RecommendConfig config, MeterRegistry meters,
-                         Instance<ServedResults> served) {
-        this(index, related, config.cache().invalidationNeighbours(),
+    public ChangedPapers(PaperIndexReader index, PaperCandidates candidates, RecommendConfig config,
+                         MeterRegistry meters, Instance<ServedResults> served) {
+        this(index, candidates, config.cache().invalidationNeighbours(),
                 config.cache().ttl().plus(config.cache().staleWhileRefreshing()),
                 Math.max(1_000, 20L * config.cache().maxEntries()), MARKING_SHARE, meters,
                 () -> served.get().anythingCached());
     }
 
     /**
-     * @param neighbours how many of a written paper's related papers count as changed with it
+     * @param neighbours how many of a written paper's nearest papers, by each signal, count as changed with it
      * @param remember   how long a mark is kept: the longest a cached entry lives
      * @param mostMarks  how many marks are kept; dropping one for room moves the floor
      * @param markingShare the most of the indexer's time that finding neighbours may take, in (0, 1]
      */
-    ChangedPapers(PaperIndex index, RelatedPapers related, int neighbours, Duration remember, long mostMarks,
-                  double markingShare, MeterRegistry meters, BooleanSupplier anythingCached) {
+    ChangedPapers(PaperIndexReader index, PaperCandidates candidates, int neighbours, Duration remember,
+                  long mostMarks, double markingShare, MeterRegistry meters, BooleanSupplier anythingCached) {
         this.idleFactor = 1 / markingShare - 1;
         this.index = index;
         this.anythingCached = anythingCached;
-        this.related = related;
+        this.candidates = candidates;
         this.neighbours = neighbours;
         this.changedAt = Caffeine.newBuilder()
                 .expireAfterWrite(remember)
@@ -120,8 +122,9 @@ public class ChangedPapers {
             }
             touched.add(paper.paperId());
             touched.addAll(paper.formerIds());
-            related.relatedTo(paper, neighbours, RankingMode.HYBRID)
-                    .forEach(r -> touched.add(r.paper().paperId()));
+            SignalHits near = candidates.forPaper(paper, neighbours, true, true);
+            near.byVector().stream().map(ScoredPaper::paperId).forEach(touched::add);
+            near.byText().stream().map(ScoredPaper::paperId).forEach(touched::add);
         }
         for (String id : touched) {
             changedAt.asMap().merge(id, change.generation(), Math::max);

@@ -3,7 +3,7 @@ package dev.ronbun.recommend.api;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.Roles;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.readers.LibraryEntry;
 import dev.ronbun.recommend.readers.ReaderLibrary;
 import dev.ronbun.recommend.security.ReaderAccess;
@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 public class LibraryBibTeXResource {
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final ReaderLibrary library;
     private final ReaderAccess access;
 
-    public LibraryBibTeXResource(PaperIndex index, ReaderLibrary library, ReaderAccess access) {
+    public LibraryBibTeXResource(PaperIndexReader index, ReaderLibrary library, ReaderAccess access) {
         this.index = index;
         this.library = library;
         this.access = access;

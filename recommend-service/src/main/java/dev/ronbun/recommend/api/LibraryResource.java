@@ -8,7 +8,7 @@ import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.contracts.http.RateLimited;
 import dev.ronbun.contracts.http.Roles;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.pipeline.ReadingEventPublisher;
 import dev.ronbun.recommend.readers.LibraryEntry;
 import dev.ronbun.recommend.readers.LibraryTags;
@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 public class LibraryResource {
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final ReaderLibrary library;
     private final ReadingHistory history;
     private final ReadingEventPublisher publisher;
@@ -52,7 +52,7 @@ public class LibraryResource {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LibraryResource(PaperIndex index, ReaderLibrary library, ReadingHistory history,
+    public LibraryResource(PaperIndexReader index, ReaderLibrary library, ReadingHistory history,
                            ReadingEventPublisher publisher, ReaderAccess access, ObjectMapper json, Clock clock) {
         this.index = index;
         this.library = library;

@@ -6,7 +6,7 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.http.Problem;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.index.PaperPage;
 import dev.ronbun.recommend.ranking.NextToRead;
 import dev.ronbun.recommend.ranking.RelatedPapers;
@@ -26,14 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class PaperResource {
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final RelatedPapers related;
     private final RecommendConfig config;
     private final ServedResults served;
     private final NextToRead nextToRead;
     private final MergedWorks mergedWorks;
 
-    public PaperResource(PaperIndex index, RelatedPapers related, RecommendConfig config, ServedResults served,
+    public PaperResource(PaperIndexReader index, RelatedPapers related, RecommendConfig config, ServedResults served,
                          NextToRead nextToRead, MergedWorks mergedWorks) {
         this.index = index;
         this.mergedWorks = mergedWorks;

@@ -13,7 +13,7 @@ import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperDocuments;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.pipeline.ReadingEventPublisher;
 import dev.ronbun.recommend.ranking.Feed;
 import dev.ronbun.recommend.ranking.ReaderRecommendations;
@@ -64,7 +64,7 @@ public class ReaderResource {
     private static final int MAX_KEYWORDS = 20;
     private static final int MAX_KEYWORD_LENGTH = 100;
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final ReadingEventPublisher publisher;
     private final ReadingHistory history;
     private final ReaderRecommendations recommendations;
@@ -79,7 +79,7 @@ public class ReaderResource {
     private final ReaderLibrary library;
     private final ReaderData readerData;
 
-    public ReaderResource(PaperIndex index, ReadingEventPublisher publisher, ReadingHistory history,
+    public ReaderResource(PaperIndexReader index, ReadingEventPublisher publisher, ReadingHistory history,
                           ReaderRecommendations recommendations, RecommendConfig config, ObjectMapper json,
                           Clock clock, ReaderAccess access, ServedResults served, RateLimiter limiter,
                           SecurityIdentity caller, FeedUrls feedUrls, ReaderLibrary library, ReaderData readerData) {

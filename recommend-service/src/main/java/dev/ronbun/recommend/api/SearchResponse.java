@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ronbun.recommend.search.NoMatch;
 import dev.ronbun.recommend.search.SearchResults;
-import dev.ronbun.recommend.search.Snippet;
+import dev.ronbun.recommend.index.Snippet;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.ronbun.recommend.api;
 
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.readers.PaperSignal;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +36,7 @@ public class ServedResults {
     /** What a related list has no other stamp for. */
     private static final Object INDEX_ONLY = "index";
 
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final ChangedPapers changes;
     /** One thread recomputes aged entries: at most one core goes to refreshing, whatever the request rate. */
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(
@@ -44,7 +44,7 @@ public class ServedResults {
     private final ResultCache<RelatedKey, List<RecommendedItem>> related;
     private final ResultCache<RecommendationsKey, List<RecommendedItem>> recommendations;
 
-    public ServedResults(PaperIndex index, ChangedPapers changes, RecommendConfig config, MeterRegistry meters) {
+    public ServedResults(PaperIndexReader index, ChangedPapers changes, RecommendConfig config, MeterRegistry meters) {
         this.index = index;
         this.changes = changes;
         int size = config.cache().enabled() ? config.cache().maxEntries() : 0;

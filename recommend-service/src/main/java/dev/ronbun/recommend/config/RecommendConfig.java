@@ -249,9 +249,10 @@ public interface RecommendConfig {
         boolean enabled();
 
         /**
-         * How many of a newly indexed paper's own related papers count as changed with it: their related lists, and
-         * every list showing them, are computed afresh. A list the paper would enter from further away keeps its
-         * entry until the time to live; 50 is five times the usual list, where the ranking's asymmetry is seen.
+         * How many of a newly indexed paper's nearest papers, by vector and as many by text, count as changed with it:
+         * their related lists, and every list showing them, are computed afresh. A list the paper would enter from
+         * further away keeps its entry until the time to live; 50 is five times the usual list, where the ranking's
+         * asymmetry is seen.
          */
         @WithDefault("50")
         int invalidationNeighbours();

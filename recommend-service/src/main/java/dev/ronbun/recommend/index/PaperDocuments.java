@@ -47,32 +47,32 @@ public final class PaperDocuments {
      */
     static final String SCHEMA = "8";
 
-    public static final String ID = "id";
+    static final String ID = "id";
     /** The vector, centred when its model has a mean (see {@link VectorCentre}). */
-    public static final String VECTOR = "vector";
+    static final String VECTOR = "vector";
     /** How far the vector as embedded lies from its model's mean: what gives it back from the centred one. */
     static final String CENTRE_DISTANCE = "centreDistance";
-    public static final String MODEL = "model";
-    public static final String ARXIV = "arxiv";
-    public static final String WORK_TITLE = "workTitle";
-    public static final String TITLE = "title";
-    public static final String TEXT = "text";
-    public static final String KEYWORDS = "keywords";
+    static final String MODEL = "model";
+    static final String ARXIV = "arxiv";
+    static final String WORK_TITLE = "workTitle";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String KEYWORDS = "keywords";
     /** Character n-grams of titles and summaries ({@link CharGramText}, {@link CharGramAnalyzer}), with term vectors. */
-    public static final String CHARGRAMS = "chargrams";
-    public static final String KIND = "kind";
-    public static final String FORMAT = "format";
-    public static final String PRESENTER = "presenter";
-    public static final String SOURCE_DAY = "sourceDay";
-    public static final String FIRST_SEEN = "firstSeen";
-    public static final String FIRST_SEEN_POINT = "firstSeenPoint";
-    public static final String UPDATED = "updated";
+    static final String CHARGRAMS = "chargrams";
+    static final String KIND = "kind";
+    static final String FORMAT = "format";
+    static final String PRESENTER = "presenter";
+    static final String SOURCE_DAY = "sourceDay";
+    static final String FIRST_SEEN = "firstSeen";
+    static final String FIRST_SEEN_POINT = "firstSeenPoint";
+    static final String UPDATED = "updated";
     /** The writer's tags, lower-cased: what {@code tag=} filters on, whatever case it is asked in. */
-    public static final String TAG = "tag";
+    static final String TAG = "tag";
     /** The keys of the papers this one names as next to read (see {@link ReferenceKeys}): finds who names a paper. */
-    public static final String REFERENCE_KEY = "referenceKey";
-    public static final String EVENT = "event";
-    public static final String LISTING = "listing";
+    static final String REFERENCE_KEY = "referenceKey";
+    static final String EVENT = "event";
+    static final String LISTING = "listing";
 
     /**
      * Analysed, not stored, with term vectors (terms and counts only): more-like-this reads a paper's terms from them

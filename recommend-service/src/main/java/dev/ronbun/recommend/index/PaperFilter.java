@@ -28,7 +28,12 @@ public record PaperFilter(String kind, String format, String presenter, LocalDat
         return kind == null && format == null && presenter == null && from == null && to == null && tag == null;
     }
 
-    public Query toQuery() {
+    /** The papers this filter lets through. */
+    public PaperSet papers() {
+        return PaperSet.of(toQuery());
+    }
+
+    Query toQuery() {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
         if (kind != null) {
             query.add(new TermQuery(new Term(PaperDocuments.KIND, kind)), Occur.FILTER);

@@ -6,5 +6,5 @@ import java.util.List;
  * What a more-like-this search found: the distinctive terms it searched for (best first, which explanations reuse)
  * and the papers they matched, best first.
  */
-public record TextMatches(List<String> terms, List<ScoredPaper> papers) {
+record TextMatches(List<String> terms, List<ScoredPaper> papers) {
 }

@@ -1,10 +1,8 @@
 package dev.ronbun.recommend.index;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -17,10 +15,10 @@ import org.apache.lucene.util.VectorUtil;
  * too: a graph built on the raw ones does not lead a centred query to its centred neighbours (docs/benchmarks.md).
  * The mean is the corpus's own, so any model gains, and a model without a common direction is left nearly as it was.
  *
- * <p>The mean is first taken once {@link #MIN_PAPERS} papers of a model are in, then again at twenty times as many
- * papers, up to {@link #SAMPLE}, after which it stays (a sample that large changes it by nothing that counts). Each time,
- * the model's papers are written again, centred on the new mean. A paper keeps its distance to the mean, so the
- * vector as embedded is given back exactly (see {@link #embedded}).
+ * <p>The mean is first taken ({@link VectorMeans}) once {@link #MIN_PAPERS} papers of a model are in, then again at
+ * twenty times as many papers, up to {@link #SAMPLE}, after which it stays (a sample that large changes it by nothing
+ * that counts). Each time, the model's papers are written again, centred on the new mean. A paper keeps its distance
+ * to the mean, so the vector as embedded is given back exactly (see {@link #embedded}).
  *
  * @param mean   null while there is none: vectors then stay as they are
  * @param model  the embedding model version the mean belongs to
@@ -122,51 +120,5 @@ public record VectorCentre(float[] mean, String model, int basis) {
         float[] mean = new float[bytes.remaining() / Float.BYTES];
         bytes.asFloatBuffer().get(mean);
         return new VectorCentre(mean, model, Integer.parseInt(encoded.substring(0, colon)));
-    }
-
-    /**
-     * The mean over the live papers of a model, as embedded (each given back through {@code current}, the mean they
-     * are centred on now), from an even sample of at most {@link #SAMPLE} of them; none below {@link #MIN_PAPERS}.
-     */
-    static VectorCentre of(IndexSearcher searcher, String model, VectorCentre current) throws IOException {
-        int papers = searcher.count(PaperQueries.model(model));
-        if (papers < MIN_PAPERS) {
-            return current;
-        }
-        int step = Math.max(1, papers / SAMPLE);
-        Sum sum = new Sum();
-        SegmentFields.visitMatching(searcher, PaperQueries.model(model), (fields, doc) -> {
-            if (sum.seen++ % step == 0) {
-                sum.add(fields.embedded(doc, current));
-            }
-        });
-        if (sum.total == null || sum.added < MIN_PAPERS) {
-            return current;
-        }
-        float[] mean = new float[sum.total.length];
-        for (int d = 0; d < mean.length; d++) {
-            mean[d] = (float) (sum.total[d] / sum.added);
-        }
-        return new VectorCentre(mean, model, papers);
-    }
-
-    /** A running sum of the sampled vectors, in doubles (20,000 floats summed in float would lose digits). */
-    private static final class Sum {
-        private double[] total;
-        private int added;
-        private long seen;
-
-        void add(float[] vector) {
-            if (vector.length == 0 || (total != null && vector.length != total.length)) {
-                return;
-            }
-            if (total == null) {
-                total = new double[vector.length];
-            }
-            for (int d = 0; d < vector.length; d++) {
-                total[d] += vector[d];
-            }
-            added++;
-        }
     }
 }

@@ -4,7 +4,8 @@ import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.readers.MergedWorks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PaperIndexer {
 
-    private final PaperIndex index;
+    private final PaperIndexWriter index;
     private final MergedWorks mergedWorks;
     private final RedeliveryPolicy retries;
     private final Event<PapersChanged> changes;
+    private final PaperIndexReader reader;
 
-    public PaperIndexer(PaperIndex index, MergedWorks mergedWorks, RecommendConfig config,
-                        Event<PapersChanged> changes) {
+    public PaperIndexer(PaperIndexWriter index, PaperIndexReader reader, MergedWorks mergedWorks,
+                        RecommendConfig config, Event<PapersChanged> changes) {
         this.index = index;
+        this.reader = reader;
         this.mergedWorks = mergedWorks;
         this.retries = new RedeliveryPolicy(config.retry());
         this.changes = changes;
@@ -54,7 +57,7 @@ public class PaperIndexer {
                 index.delete(record.key());
                 return null;
             });
-            changes.fire(PapersChanged.removed(List.of(record.key()), index.generation()));
+            changes.fire(PapersChanged.removed(List.of(record.key()), reader.generation()));
             return;
         }
         PaperEvent paper = EventJson.readPaper(record.value());
@@ -67,6 +70,6 @@ public class PaperIndexer {
                 return null;
             });
         }
-        changes.fire(new PapersChanged(List.of(paper), former, false, index.generation()));
+        changes.fire(new PapersChanged(List.of(paper), former, false, reader.generation()));
     }
 }

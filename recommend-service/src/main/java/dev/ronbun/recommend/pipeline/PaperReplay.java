@@ -5,7 +5,8 @@ import dev.ronbun.contracts.InvalidEventException;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.recommend.config.RecommendConfig;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,8 @@ public class PaperReplay {
     private static final Logger LOG = Logger.getLogger(PaperReplay.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final PaperIndex index;
+    private final PaperIndexWriter index;
+    private final PaperIndexReader reader;
     private final String bootstrapServers;
     private final String topic;
     private final Clock clock;
@@ -56,11 +58,13 @@ public class PaperReplay {
     private volatile boolean stopping;
     private final Event<PapersChanged> changes;
 
-    public PaperReplay(PaperIndex index, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public PaperReplay(PaperIndexWriter index, PaperIndexReader reader,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "ronbun.topic.papers") String topic, Clock clock,
                        RecommendConfig config, Event<PapersChanged> changes) {
         this.index = index;
         this.changes = changes;
+        this.reader = reader;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.clock = clock;
@@ -109,7 +113,7 @@ public class PaperReplay {
         if (clearFirst) {
             try {
                 index.clear();
-                changes.fire(PapersChanged.everything(index.generation()));
+                changes.fire(PapersChanged.everything(reader.generation()));
             } catch (RuntimeException e) {
                 LOG.error("Clearing the index for a reindex failed", e);
                 progress.set(started.failed(clock.instant(), e.toString()));
@@ -157,7 +161,7 @@ public class PaperReplay {
                 }
                 indexed += index.upsert(papers);
                 // a batch of the whole topic, tombstones among it: cheaper to count every result as changed
-                changes.fire(PapersChanged.everything(index.generation()));
+                changes.fire(PapersChanged.everything(reader.generation()));
                 progress.set(withCounts(started, total, read, indexed, deleted, skipped));
             }
             if (stopping) {
@@ -171,11 +175,11 @@ public class PaperReplay {
                 progress.set(afterReading.merging());
                 index.compact(segmentsAfterReplay);
             }
-            int segments = index.segments();
+            int segments = reader.segments();
             progress.set(afterReading.done(clock.instant(), segments));
             LOG.infof("Replayed %s: %d records, %d papers indexed, %d deleted, %d skipped; the index holds %d papers "
                             + "in %d segments (merged in %.1f s)", topic, read, indexed, deleted, skipped,
-                    index.size(), segments, (System.nanoTime() - mergeStart) / 1e9);
+                    reader.size(), segments, (System.nanoTime() - mergeStart) / 1e9);
         } catch (RuntimeException e) {
             LOG.error("Replaying " + topic + " failed", e);
             progress.set(withCounts(started, total, read, indexed, deleted, skipped).failed(clock.instant(),

@@ -1,8 +1,8 @@
 package dev.ronbun.recommend.ranking;
 
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.recommend.index.PaperIndex;
-import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.PaperCandidates;
+import dev.ronbun.recommend.index.ReaderScope;
 import dev.ronbun.recommend.index.UnitVectors;
 import dev.ronbun.recommend.index.VectorCentre;
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.search.Query;
 
 /**
  * Recommendations for a reader with no interests yet: recent papers and widely read ones, half and half
@@ -24,20 +23,16 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    static List<Recommendation> rank(PaperIndex index, RankingSettings settings, Instant now, Query base,
-                                     Map<String, Integer> readersByPaper, List<float[]> dismissed, int k) {
+    /** The reader's cold-start list from the papers the scope allows (newest, and widely read ones). */
+    static List<Recommendation> rank(PaperCandidates candidates, ReaderScope scope, RankingSettings settings,
+                                     Instant now, Map<String, Integer> readersByPaper, List<float[]> dismissed, int k) {
         int wanted = Math.max(settings.candidates(), 3 * k);
-        VectorCentre centre = index.centre();
-        Map<String, PaperEvent> pool = new LinkedHashMap<>();
-        index.newest(base, wanted).forEach(paper -> pool.put(paper.paperId(), paper));
-        if (!readersByPaper.isEmpty()) {
-            Query popular = PaperQueries.allOf(base, PaperQueries.ids(readersByPaper.keySet()));
-            index.listings(index.idsMatching(popular, wanted)).values()
-                    .forEach(paper -> pool.putIfAbsent(paper.paperId(), paper));
-        }
-        int mostReaders = pool.keySet().stream().mapToInt(id -> readersByPaper.getOrDefault(id, 0)).max().orElse(0);
+        VectorCentre centre = candidates.centre();
+        List<PaperEvent> pool = candidates.coldStartPool(scope, wanted, readersByPaper.keySet());
+        int mostReaders = pool.stream().mapToInt(paper -> readersByPaper.getOrDefault(paper.paperId(), 0)).max()
+                .orElse(0);
         List<Recommendation> ranked = new ArrayList<>();
-        for (PaperEvent paper : pool.values()) {
+        for (PaperEvent paper : pool) {
             int readers = readersByPaper.getOrDefault(paper.paperId(), 0);
             double recency = paper.firstSeenAt() == null ? 0
                     : settings.decay(Duration.between(paper.firstSeenAt(), now));

@@ -6,8 +6,8 @@ import java.util.List;
  * One interest of a reader: either a cluster of papers they read (with its centroid) or a keyword they chose (with
  * the keyword's query vector when embed-service could make one).
  *
- * @param centroid unit vector, centred as the index centres vectors (see {@code PaperIndex.centre()}), or null when
- *                 there is none (keyword without vector)
+ * @param centroid unit vector, centred as the index centres vectors (see {@code PaperIndexReader.centre()}), or
+ *                 null when there is none (keyword without vector)
  * @param weight   how much of the reader's attention it has (the members' weights, or 1 for a keyword)
  * @param members  the papers of the cluster, heaviest first; empty for a keyword
  * @param keyword  the chosen keyword, or null for a cluster

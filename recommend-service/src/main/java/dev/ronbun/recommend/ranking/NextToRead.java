@@ -2,8 +2,7 @@ package dev.ronbun.recommend.ranking;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.Reference;
-import dev.ronbun.recommend.index.PaperIndex;
-import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.PaperCandidates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,10 +21,10 @@ public class NextToRead {
     /** More papers naming one paper than this are not shown as such; the rest still rank by content. */
     static final int MOST_NAMING = 20;
 
-    private final PaperIndex index;
+    private final PaperCandidates candidates;
 
-    public NextToRead(PaperIndex index) {
-        this.index = index;
+    public NextToRead(PaperCandidates candidates) {
+        this.candidates = candidates;
     }
 
     /** The paper's references, each with the id of the paper Ronbun has for it, if any (never the paper itself). */
@@ -49,7 +48,7 @@ public class NextToRead {
         for (Reference reference : paper.references()) {
             resolve(reference, itself).ifPresent(named::add);
         }
-        List<String> naming = index.idsMatching(PaperQueries.naming(paper), MOST_NAMING + itself.size()).stream()
+        List<String> naming = candidates.naming(paper, MOST_NAMING + itself.size()).stream()
                 .filter(id -> !itself.contains(id)).limit(MOST_NAMING).toList();
         return new Links(List.copyOf(named), naming);
     }
@@ -62,11 +61,11 @@ public class NextToRead {
     }
 
     private Optional<String> resolve(Reference reference, Set<String> itself) {
-        return index.idsMatching(PaperQueries.namedBy(reference), itself.size() + 1).stream()
+        return candidates.namedBy(reference, itself.size() + 1).stream()
                 .filter(id -> !itself.contains(id)).findFirst();
     }
 
     private Set<String> sameWork(PaperEvent paper) {
-        return index.idsMatching(PaperQueries.sameWorkAs(List.of(paper), List.of()), 100);
+        return candidates.sameWork(paper);
     }
 }

@@ -1,10 +1,12 @@
 package dev.ronbun.recommend.ranking;
 
 import dev.ronbun.contracts.events.PaperEvent;
+import dev.ronbun.recommend.index.ConcurrentSearches;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperDocuments;
-import dev.ronbun.recommend.index.PaperIndex;
-import dev.ronbun.recommend.index.PaperQueries;
-import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.index.PaperSet;
+import dev.ronbun.recommend.index.ReaderScope;
+import dev.ronbun.recommend.index.SignalHits;
 import dev.ronbun.recommend.index.UnitVectors;
 import dev.ronbun.recommend.index.VectorCentre;
 import dev.ronbun.recommend.readers.PaperSignal;
@@ -20,19 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 
 /**
  * Personal recommendations from a multi-interest profile. The reader's papers (weighted by what they did and how
  * recently) are clustered into a few interests, and each chosen keyword is an interest of its own. Each interest
  * finds candidates by vector kNN on its centroid and BM25 (more-like-this of its papers, or the keyword itself),
  * fused by the configured {@link ScoreFusion} with every candidate's centred cosine to the centroid (see
- * {@code PaperIndex.centre()}); candidates close to a dismissed paper are pushed down; maximal marginal relevance with
- * per-interest quotas then picks a list that covers the interests in proportion to their weight. Whatever the reader
- * has already interacted with (and other records of the same works) is never recommended.
+ * {@code PaperIndexReader.centre()}); candidates close to a dismissed paper are pushed down; maximal marginal
+ * relevance with per-interest quotas then picks a list that covers the interests in proportion to their weight.
+ * Whatever the reader has already interacted with (and other records of the same works) is never recommended.
  */
 @ApplicationScoped
 public class PersonalRanking {
@@ -40,12 +39,12 @@ public class PersonalRanking {
     /** A history interest's more-like-this reads at most this many of its heaviest papers. */
     private static final int MLT_PAPERS = 5;
 
-    private final PaperIndex index;
+    private final PaperCandidates candidates;
     private final RankingSettings settings;
     private final Clock clock;
 
-    public PersonalRanking(PaperIndex index, RankingSettings settings, Clock clock) {
-        this.index = index;
+    public PersonalRanking(PaperCandidates candidates, RankingSettings settings, Clock clock) {
+        this.candidates = candidates;
         this.settings = settings;
         this.clock = clock;
     }
@@ -57,17 +56,15 @@ public class PersonalRanking {
      * @param restriction     which papers may be recommended at all (filters, "new since"); null for all
      */
     public List<Recommendation> recommend(ReaderProfile profile, Map<String, float[]> keywordVectors,
-                                          Supplier<Map<String, Integer>> readersByPaper, int k, Query restriction,
+                                          Supplier<Map<String, Integer>> readersByPaper, int k, PaperSet restriction,
                                           RankingMode mode) {
         Instant now = clock.instant();
-        Optional<String> model = index.currentModel();
+        Optional<String> model = candidates.currentModel();
         List<String> seenIds = profile.signals().stream().map(PaperSignal::paperId).toList();
-        Map<String, PaperEvent> seen = index.listings(seenIds);
-        Query sameWork = PaperQueries.sameWorkAs(seen.values(), seenIds);
-        Scope scope = new Scope(restriction, sameWork, index.idsMatching(sameWork, 2 * seenIds.size() + 100),
-                model.flatMap(index::modelRestriction).orElse(null));
+        Map<String, PaperEvent> seen = candidates.listings(seenIds);
+        ReaderScope scope = candidates.readerScope(seen.values(), seenIds, restriction, model);
 
-        Taste taste = tasteOf(profile, seen, keywordVectors, model, index.centre(), now);
+        Taste taste = tasteOf(profile, seen, keywordVectors, model, candidates.centre(), now);
         List<Interest> interests = taste.interests();
         List<float[]> dismissed = taste.dismissed();
         double heaviest = interests.stream().mapToDouble(Interest::weight).max().orElse(1);
@@ -86,12 +83,13 @@ public class PersonalRanking {
         }
         if (best.isEmpty()) {
             // no interests yet, or only ones that find nothing (a keyword no text contains, without a vector)
-            return ColdStart.rank(index, settings, now, scope.allowed(), readersByPaper.get(), dismissed, k);
+            return ColdStart.rank(candidates, scope, settings, now, readersByPaper.get(), dismissed, k);
         }
         List<Candidate> pool = new ArrayList<>(best.values());
         pool.sort(Comparator.comparingDouble(Candidate::relevance).reversed().thenComparing(Candidate::paperId));
         List<Selection> selected = settings.mmr().select(pool, k + DistinctWorks.SPARE, quotas(interests, k));
-        Map<String, PaperEvent> papers = index.listings(selected.stream().map(s -> s.candidate().paperId()).toList());
+        Map<String, PaperEvent> papers = candidates.listings(
+                selected.stream().map(s -> s.candidate().paperId()).toList());
         return DistinctWorks.firstOfEach(selected.stream().filter(s -> papers.containsKey(s.candidate().paperId()))
                 .map(s -> new Recommendation(papers.get(s.candidate().paperId()), s.score(), s.scoreParts(),
                         explain(interests.get(s.candidate().group()), s.candidate().vector())))
@@ -137,38 +135,18 @@ public class PersonalRanking {
         return new Taste(interests, dismissed);
     }
 
-    /**
-     * Which papers a reader's candidates may come from: the restriction (null: all papers) without the works the
-     * reader has seen, and, when the index mixes embedding models, only vectors of the current one.
-     */
-    private record Scope(Query restriction, Query sameWork, Set<String> seenIds, Query modelRestriction) {
-
-        /** Every paper that may be recommended, as one query. */
-        Query allowed() {
-            return PaperQueries.excluding(restriction == null ? new MatchAllDocsQuery() : restriction, sameWork);
-        }
-
-        /** For vector queries: null when only the seen papers must go, which are then dropped from the results. */
-        Query vectorFilter() {
-            return PaperQueries.both(restriction, modelRestriction);
-        }
-    }
-
-    private List<Candidate> candidates(Interest interest, int group, double heaviest, Scope scope,
+    private List<Candidate> candidates(Interest interest, int group, double heaviest, ReaderScope scope,
                                        List<float[]> dismissed, int wanted, RankingMode mode) {
         float[] centroid = interest.centroid();
-        List<ScoredPaper> byVector = mode.usesVectors() && centroid != null
-                ? index.nearest(centroid, wanted, scope.vectorFilter(), scope.seenIds())
-                : List.of();
-        List<ScoredPaper> byText = mode.usesText() || byVector.isEmpty()
-                ? textCandidates(interest, wanted, scope) : List.of();
         List<PaperEvent> likes = interest.members().stream().map(WeightedPaper::paper).toList();
-        Signals signals = Signals.of(byVector, byText, mode, settings.fusion(),
-                scope.modelRestriction() == null ? centroid : null,
-                likes.isEmpty() ? Signals.CharGrams.NONE : ids -> index.charGramCosines(likes, ids),
+        SignalHits found = candidates.forInterest(scope, centroid, interest.keyword(),
+                likes.stream().limit(MLT_PAPERS).toList(), wanted, mode.usesVectors(), mode.usesText());
+        Signals signals = Signals.of(found.byVector(), found.byText(), mode, settings.fusion(),
+                scope.oneModel() ? centroid : null,
+                likes.isEmpty() ? Signals.CharGrams.NONE : ids -> candidates.charGramCosines(likes, ids),
                 settings.readerCharGramWeight());
         double strength = 0.75 + 0.25 * interest.weight() / heaviest;
-        List<Candidate> candidates = new ArrayList<>();
+        List<Candidate> pool = new ArrayList<>();
         for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
             String id = entry.getKey();
             float[] vector = signals.vectorOf(id);
@@ -183,19 +161,9 @@ public class PersonalRanking {
             parts.put("match", signals.match(id));
             parts.put("interest", interest.weight() / heaviest);
             parts.put("dismissed", -penalty);
-            candidates.add(new Candidate(id, vector, entry.getValue() * strength - penalty, parts, group));
+            pool.add(new Candidate(id, vector, entry.getValue() * strength - penalty, parts, group));
         }
-        return candidates;
-    }
-
-    private List<ScoredPaper> textCandidates(Interest interest, int wanted, Scope scope) {
-        if (interest.isKeyword()) {
-            return index.textQuery(interest.keyword())
-                    .map(query -> index.search(query, wanted, scope.restriction(), scope.seenIds()))
-                    .orElse(List.of());
-        }
-        List<PaperEvent> papers = interest.members().stream().limit(MLT_PAPERS).map(WeightedPaper::paper).toList();
-        return index.moreLikeThis(papers, wanted, scope.restriction(), scope.seenIds()).papers();
+        return pool;
     }
 
     private static float[] scaled(float[] vector, double factor) {

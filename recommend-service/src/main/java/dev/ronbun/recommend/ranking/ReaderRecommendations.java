@@ -2,8 +2,8 @@ package dev.ronbun.recommend.ranking;
 
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
-import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.PaperSet;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.lucene.search.Query;
 
 /**
  * A reader's recommendations and feed: loads the profile from PostgreSQL, embeds the reader's chosen keywords through
@@ -26,12 +25,12 @@ public class ReaderRecommendations {
     private final PersonalRanking ranking;
     private final ReadingHistory history;
     private final QueryVectors queryVectors;
-    private final PaperIndex index;
+    private final PaperIndexReader index;
     private final RecommendConfig config;
     private final Clock clock;
 
     public ReaderRecommendations(PersonalRanking ranking, ReadingHistory history, QueryVectors queryVectors,
-                                 PaperIndex index, RecommendConfig config, Clock clock) {
+                                 PaperIndexReader index, RecommendConfig config, Clock clock) {
         this.ranking = ranking;
         this.history = history;
         this.queryVectors = queryVectors;
@@ -46,7 +45,7 @@ public class ReaderRecommendations {
     }
 
     public List<Recommendation> recommend(ReaderProfile profile, int k, PaperFilter filter) {
-        return rank(profile, k, filter.isEmpty() ? null : filter.toQuery());
+        return rank(profile, k, filter.isEmpty() ? null : filter.papers());
     }
 
     /**
@@ -80,12 +79,11 @@ public class ReaderRecommendations {
     }
 
     private Feed ranked(String readerId, Instant from, Instant now, int k, PaperFilter filter) {
-        Query newSince = PaperQueries.firstSeenBetween(from, null);
-        Query restriction = PaperQueries.both(filter.isEmpty() ? null : filter.toQuery(), newSince);
+        PaperSet restriction = PaperSet.both(filter.isEmpty() ? null : filter.papers(), PaperSet.firstSeenSince(from));
         return new Feed(rank(profile(readerId), k, restriction), from, now);
     }
 
-    private List<Recommendation> rank(ReaderProfile profile, int k, Query restriction) {
+    private List<Recommendation> rank(ReaderProfile profile, int k, PaperSet restriction) {
         Supplier<Map<String, Integer>> popularity = () -> history.readersByPaper(
                 clock.instant().minus(config.readers().popularityWindow()), config.ranking().candidates());
         return ranking.recommend(profile, keywordVectors(profile), popularity, k, restriction, RankingMode.HYBRID);

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class Signals {
 
-    /** The character n-gram cosines of candidates to the query (see {@code PaperIndex.charGramCosines}). */
+    /** The character n-gram cosines of candidates to the query (see {@code PaperCandidates.charGramCosines}). */
     @FunctionalInterface
     interface CharGrams {
         Map<String, Double> cosines(Set<String> candidateIds);

@@ -4,10 +4,13 @@ import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.recommend.config.RecommendConfig;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperFilter;
-import dev.ronbun.recommend.index.PaperIndex;
-import dev.ronbun.recommend.index.PaperQueries;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.PaperSet;
+import dev.ronbun.recommend.index.PaperTextSearch;
 import dev.ronbun.recommend.index.ScoredPaper;
+import dev.ronbun.recommend.index.VectorQuery;
 import dev.ronbun.recommend.ranking.CandidateCosines;
 import dev.ronbun.recommend.ranking.DistinctWorks;
 import dev.ronbun.recommend.ranking.Explanations;
@@ -15,8 +18,6 @@ import dev.ronbun.recommend.ranking.QueryVector;
 import dev.ronbun.recommend.ranking.QueryVectors;
 import dev.ronbun.recommend.ranking.RankingSettings;
 import dev.ronbun.recommend.ranking.Recommendation;
-import dev.ronbun.text.JapaneseAnalyzers;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.Query;
 
 /**
  * Search in Japanese or English: BM25 over the Kuromoji-analysed fields, fused by the configured score fusion with
@@ -40,7 +39,7 @@ import org.apache.lucene.search.Query;
  * <p>Only matches are returned: a paper with at least one of the query's terms, or one the query's vector alone
  * finds above the {@link RelevanceCutOff}. A query that matches nothing returns nothing, with a notice and the
  * index's terms nearest to its words. The total counts every match (each work once), so pages add up to it; each
- * result carries its passages with the query's terms marked ({@link SearchSnippets}).
+ * result carries its passages with the query's terms marked ({@link PaperTextSearch#snippets}).
  */
 @ApplicationScoped
 public class HybridSearch {
@@ -51,39 +50,35 @@ public class HybridSearch {
     private static final int DID_YOU_MEAN_WORDS = 5;
     private static final int DID_YOU_MEAN_IN_ALL = 6;
 
-    private final PaperIndex index;
+    private final PaperTextSearch text;
+    private final PaperCandidates candidates;
+    private final PaperIndexReader index;
     private final QueryVectors queryVectors;
     private final RankingSettings settings;
     private final RelevanceCutOff cutOff;
     private final int maxMatches;
-    private final Analyzer analyzer = JapaneseAnalyzers.queryAnalyzer();
-    private final SearchSnippets snippets;
+    private final int snippetLength;
 
-    public HybridSearch(PaperIndex index, QueryVectors queryVectors, RankingSettings settings, RecommendConfig config) {
+    public HybridSearch(PaperTextSearch text, PaperCandidates candidates, PaperIndexReader index,
+                        QueryVectors queryVectors, RankingSettings settings, RecommendConfig config) {
+        this.text = text;
+        this.candidates = candidates;
         this.index = index;
         this.queryVectors = queryVectors;
         this.settings = settings;
         this.cutOff = RelevanceCutOff.from(config.search());
         this.maxMatches = config.search().maxMatches();
-        this.snippets = new SearchSnippets(analyzer, config.search().snippetLength());
-    }
-
-    @PreDestroy
-    void close() {
-        analyzer.close();
+        this.snippetLength = config.search().snippetLength();
     }
 
     public SearchResults search(String text, PaperFilter filter, int page, int size) {
         int wanted = Math.max(settings.candidates(), (page + 1) * size);
-        Query restriction = filter.toQuery();
-        Set<String> termSet = new LinkedHashSet<>(index.terms(text));
-        List<String> compounds = CompoundTerms.of(index, List.copyOf(termSet));
+        Set<String> termSet = new LinkedHashSet<>(this.text.terms(text));
+        List<String> compounds = this.text.compoundsOf(List.copyOf(termSet));
         // every text match, so that the total is exact: BM25 finds only papers with one of the query's terms
-        List<ScoredPaper> byText = CompoundTerms.widened(index.textQuery(text), compounds)
-                .map(query -> index.search(PaperQueries.scoredWithin(query, restriction), maxMatches))
-                .orElse(List.of());
+        List<ScoredPaper> byText = this.text.matches(text, compounds, filter, maxMatches);
 
-        VectorSignal vectorSignal = vectorSignal(text, filter.isEmpty() ? null : restriction,
+        VectorSignal vectorSignal = vectorSignal(text, filter.isEmpty() ? null : filter.papers(),
                 Math.min(wanted, maxMatches));
         List<ScoredPaper> byVector = CandidateCosines.completed(vectorSignal.hits(), byText,
                 vectorSignal.comparableQuery());
@@ -115,7 +110,7 @@ public class HybridSearch {
                     Recommendation recommendation = new Recommendation(paper, fused.get(id), parts,
                             why(paper, termSet, bm25.containsKey(id)));
                     return new SearchResults.Found(recommendation,
-                            snippets.of(whole.getOrDefault(id, paper), queryTerms));
+                            this.text.snippets(whole.getOrDefault(id, paper), queryTerms, snippetLength));
                 })
                 .toList();
         return new SearchResults(items, signals, vectorSignal.notice(), works.size(), null);
@@ -124,8 +119,8 @@ public class HybridSearch {
     /** The notice for a query that matched nothing, with the index's terms nearest to its words. */
     private NoMatch noMatch(String text) {
         Set<String> nearest = new LinkedHashSet<>();
-        new LinkedHashSet<>(index.terms(text)).stream().limit(DID_YOU_MEAN_WORDS)
-                .forEach(term -> nearest.addAll(index.similarTerms(term, DID_YOU_MEAN)));
+        new LinkedHashSet<>(this.text.terms(text)).stream().limit(DID_YOU_MEAN_WORDS)
+                .forEach(term -> nearest.addAll(this.text.similarTerms(term, DID_YOU_MEAN)));
         return NoMatch.forQuery(text, nearest.stream().limit(DID_YOU_MEAN_IN_ALL).toList());
     }
 
@@ -142,7 +137,7 @@ public class HybridSearch {
         }
     }
 
-    private VectorSignal vectorSignal(String text, Query restriction, int wanted) {
+    private VectorSignal vectorSignal(String text, PaperSet restriction, int wanted) {
         Optional<QueryVector> queryVector = queryVectors.embed(text);
         if (queryVector.isEmpty()) {
             return VectorSignal.without("embed-service is unreachable; ranked by BM25 only");
@@ -155,24 +150,19 @@ public class HybridSearch {
             return VectorSignal.without("embed-service's model " + queryVector.get().modelVersion()
                     + " is not the index's " + model.get() + "; ranked by BM25 only");
         }
-        float[] vector = queryVector.get().vector();
-        float[] centred = index.centre().centred(vector);
-        Optional<Query> sameModel = index.modelRestriction(model.get());
-        Query filter = PaperQueries.both(restriction, sameModel.orElse(null));
-        boolean centredSpace = index.centre().isActive();
-        return new VectorSignal(matchesByVector(centred, wanted, filter, centredSpace), null,
-                sameModel.isEmpty() ? centred : null);
+        VectorQuery query = candidates.vectorQuery(queryVector.get().vector(), model.get(), restriction);
+        return new VectorSignal(matchesByVector(query, wanted), null, query.oneModel() ? query.centred() : null);
     }
 
     /**
      * The kNN hits above the cut-off: while every hit of a search passes, the next search looks four times as deep
      * (up to the most matches), so that the total counts every paper the vector finds, not the first page's depth.
      */
-    private List<ScoredPaper> matchesByVector(float[] centred, int wanted, Query filter, boolean centredSpace) {
+    private List<ScoredPaper> matchesByVector(VectorQuery query, int wanted) {
         int depth = Math.max(1, wanted);
         while (true) {
-            List<ScoredPaper> nearest = index.nearest(centred, depth, filter, Set.of());
-            List<ScoredPaper> passing = cutOff.passing(nearest, centredSpace);
+            List<ScoredPaper> nearest = candidates.nearest(query.centred(), depth, query.papers(), Set.of());
+            List<ScoredPaper> passing = cutOff.passing(nearest, query.centredSpace());
             if (passing.size() < nearest.size() || nearest.size() < depth || depth >= maxMatches) {
                 return passing;
             }
@@ -190,7 +180,7 @@ public class HybridSearch {
                                 paper.summaries().stream().map(PaperSummary::summary)))
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining("\n"));
-        Set<String> paperTerms = new LinkedHashSet<>(index.terms(shown));
+        Set<String> paperTerms = new LinkedHashSet<>(text.terms(shown));
         List<String> matched = queryTerms.stream().filter(paperTerms::contains).toList();
         return matched.isEmpty() ? Explanations.matched(List.copyOf(queryTerms)) : Explanations.matched(matched);
     }

@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.search;
 
+import dev.ronbun.recommend.index.Snippet;
 import dev.ronbun.recommend.ranking.Recommendation;
 import java.util.List;
 

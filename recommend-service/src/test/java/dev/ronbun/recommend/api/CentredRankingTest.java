@@ -13,7 +13,7 @@ import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
 import dev.ronbun.infra.testing.TestTopics;
 import dev.ronbun.recommend.TestPapers;
-import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.index.VectorCentre;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -70,7 +70,7 @@ class CentredRankingTest {
     private static boolean published;
 
     @Inject
-    PaperIndex index;
+    PaperIndexReader index;
 
     @BeforeEach
     void publishOnce() {

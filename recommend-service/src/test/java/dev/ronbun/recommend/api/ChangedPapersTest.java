@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.TestPapers;
 import dev.ronbun.recommend.index.IndexSettings;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.pipeline.PapersChanged;
 import dev.ronbun.recommend.ranking.RankingMode;
 import dev.ronbun.recommend.ranking.RankingSettings;
@@ -27,7 +30,10 @@ class ChangedPapersTest {
 
     private static final int NEIGHBOURS = 3;
 
-    private PaperIndex index;
+    private PaperIndex lucene;
+    private PaperIndexReader index;
+    private PaperIndexWriter writer;
+    private PaperCandidates candidates;
     private RelatedPapers related;
     private ChangedPapers changes;
     private long generation;
@@ -35,23 +41,26 @@ class ChangedPapersTest {
 
     @BeforeEach
     void index() {
-        index = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+        lucene = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+        index = new PaperIndexReader(lucene);
+        writer = new PaperIndexWriter(lucene);
+        candidates = new PaperCandidates(lucene);
         List<PaperEvent> papers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             papers.add(topic("diffusion", i, 1, 0, 0, "拡散モデルでノイズを除き画像を生成する。"));
             papers.add(topic("graphs", i, 0, 1, 0, "グラフニューラルネットワークで分子の性質を予測する。"));
             papers.add(topic("speech", i, 0, 0, 1, "音声認識で話し言葉を文字に起こす。"));
         }
-        index.upsert(papers);
-        related = new RelatedPapers(index, RankingSettings.DEFAULTS);
-        changes = new ChangedPapers(index, related, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1.0,
+        writer.upsert(papers);
+        related = new RelatedPapers(candidates, RankingSettings.DEFAULTS);
+        changes = new ChangedPapers(index, candidates, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1.0,
                 new SimpleMeterRegistry(), () -> anythingCached);
         generation = index.generation();
     }
 
     @AfterEach
     void close() {
-        index.close();
+        lucene.close();
     }
 
     @Test
@@ -72,7 +81,7 @@ class ChangedPapersTest {
         List<String> graphsList = listOf("graphs-0");
         String listed = graphsList.get(1);
 
-        index.delete(listed);
+        writer.delete(listed);
         changes.onChange(new PapersChanged(List.of(), List.of(listed), false, index.generation()));
 
         assertThat(changes.unchangedSince(generation, graphsList)).isFalse();
@@ -104,7 +113,7 @@ class ChangedPapersTest {
     @Test
     void aWriteSoonerAfterAMarkingThanItsShareAllowsChangesEverything() {
         List<String> speechList = listOf("speech-0");
-        changes = new ChangedPapers(index, related, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1e-6,
+        changes = new ChangedPapers(index, candidates, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1e-6,
                 new SimpleMeterRegistry(), () -> true);
 
         write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
@@ -132,7 +141,7 @@ class ChangedPapersTest {
     }
 
     private void write(PaperEvent paper) {
-        index.upsert(List.of(paper));
+        writer.upsert(List.of(paper));
         changes.onChange(new PapersChanged(List.of(paper), List.of(), false, index.generation()));
     }
 

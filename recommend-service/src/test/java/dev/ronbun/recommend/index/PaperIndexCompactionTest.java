@@ -14,20 +14,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link PaperIndex#compact}: what a full replay does before it reports done. */
+/** {@link PaperIndexWriter#compact}: what a full replay does before it reports done. */
 class PaperIndexCompactionTest {
 
     private static final List<String> TOPICS = List.of("拡散モデル", "注意機構", "量子化", "強化学習", "検索", "蒸留");
 
     private PaperIndex index;
+    private PaperIndexWriter writer;
+    private PaperIndexReader reader;
+    private PaperCandidates candidates;
     private List<PaperEvent> papers;
 
     @BeforeEach
     void indexInSeveralSegments() {
         index = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+        writer = new PaperIndexWriter(index);
+        reader = new PaperIndexReader(index);
+        candidates = new PaperCandidates(index);
         papers = IntStream.range(0, 120).mapToObj(PaperIndexCompactionTest::paper).toList();
         for (int from = 0; from < papers.size(); from += 20) {
-            index.upsert(papers.subList(from, from + 20)); // each upsert commits: one segment apiece
+            writer.upsert(papers.subList(from, from + 20)); // each upsert commits: one segment apiece
         }
     }
 
@@ -38,29 +44,29 @@ class PaperIndexCompactionTest {
 
     @Test
     void mergesIntoTheAskedNumberOfSegmentsAndRanksExactlyAsBefore() {
-        assertThat(index.segments()).isGreaterThan(1);
+        assertThat(reader.segments()).isGreaterThan(1);
         List<List<String>> before = relatedOfTheFirstPapers();
         List<String> nearestBefore = nearestToPaperSeven();
-        long generationBefore = index.generation();
+        long generationBefore = reader.generation();
 
-        index.compact(1);
+        writer.compact(1);
 
-        assertThat(index.segments()).isEqualTo(1);
-        assertThat(index.size()).isEqualTo(papers.size());
-        assertThat(index.generation()).isGreaterThan(generationBefore);
+        assertThat(reader.segments()).isEqualTo(1);
+        assertThat(reader.size()).isEqualTo(papers.size());
+        assertThat(reader.generation()).isGreaterThan(generationBefore);
         assertThat(relatedOfTheFirstPapers()).isEqualTo(before);
         assertThat(nearestToPaperSeven()).isEqualTo(nearestBefore).contains(papers.get(7).paperId());
     }
 
     @Test
     void keepsTakingPapersAfterTheMergeInNewSegments() {
-        index.compact(1);
+        writer.compact(1);
         PaperEvent late = paper(500);
 
-        index.upsert(List.of(late));
+        writer.upsert(List.of(late));
 
-        assertThat(index.listing(late.paperId())).isPresent();
-        assertThat(index.segments()).isEqualTo(2);
+        assertThat(reader.listing(late.paperId())).isPresent();
+        assertThat(reader.segments()).isEqualTo(2);
     }
 
     /** Papers on two of six topics each, with a vector leaning the same way. */
@@ -75,8 +81,8 @@ class PaperIndexCompactionTest {
     }
 
     private List<String> nearestToPaperSeven() {
-        return index.nearest(index.centre().centred(papers.get(7).embedding().vector()), 5, null, Set.of()).stream()
-                .map(ScoredPaper::paperId).sorted().toList();
+        float[] query = reader.centre().centred(papers.get(7).embedding().vector());
+        return candidates.nearest(query, 5, null, Set.of()).stream().map(ScoredPaper::paperId).sorted().toList();
     }
 
     /**
@@ -85,9 +91,9 @@ class PaperIndexCompactionTest {
      */
     private List<List<String>> relatedOfTheFirstPapers() {
         RankingSettings d = RankingSettings.DEFAULTS;
-        RelatedPapers related = new RelatedPapers(index, new RankingSettings(d.fusion(), papers.size(), d.mmrLambda(),
-                d.maxInterests(), d.recencyHalfLife(), d.dismissPenalty(), d.diversify(), d.charGramWeight(),
-                d.readerCharGramWeight(), d.relatedMmrLambda()));
+        RelatedPapers related = new RelatedPapers(candidates, new RankingSettings(d.fusion(), papers.size(),
+                d.mmrLambda(), d.maxInterests(), d.recencyHalfLife(), d.dismissPenalty(), d.diversify(),
+                d.charGramWeight(), d.readerCharGramWeight(), d.relatedMmrLambda()));
         return papers.subList(0, 10).stream()
                 .map(paper -> related.relatedTo(paper.paperId(), 5).orElseThrow().stream()
                         .map(Recommendation::paper).map(PaperEvent::paperId).toList())

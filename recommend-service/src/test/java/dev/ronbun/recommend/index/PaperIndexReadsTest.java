@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class PaperIndexReadsTest {
 
     private PaperIndex index;
+    private PaperIndexReader reader;
+    private PaperCandidates candidates;
 
     private static final PaperEvent DIFFUSION = withSection(TestPapers.paper("k:diffusion", "Denoising Diffusion")
             .titleJa("拡散モデル").arxiv("2006.11239").keywords("拡散モデル", "ノイズ除去")
@@ -32,8 +34,11 @@ class PaperIndexReadsTest {
     @BeforeEach
     void index() {
         index = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+        reader = new PaperIndexReader(index);
+        candidates = new PaperCandidates(index);
+        PaperIndexWriter writer = new PaperIndexWriter(index);
         for (PaperEvent paper : List.of(DIFFUSION, TRANSFORMER, RETRIEVAL)) {
-            index.upsert(List.of(paper));
+            writer.upsert(List.of(paper));
         }
     }
 
@@ -44,7 +49,7 @@ class PaperIndexReadsTest {
 
     @Test
     void listingsKeepWhatListsShowAndLeaveOutBodiesAndSections() {
-        Map<String, PaperEvent> listed = index.listings(List.of(DIFFUSION.paperId(), TRANSFORMER.paperId(), "none"));
+        Map<String, PaperEvent> listed = reader.listings(List.of(DIFFUSION.paperId(), TRANSFORMER.paperId(), "none"));
 
         assertThat(listed).containsOnlyKeys(DIFFUSION.paperId(), TRANSFORMER.paperId());
         PaperEvent diffusion = listed.get(DIFFUSION.paperId());
@@ -63,7 +68,7 @@ class PaperIndexReadsTest {
 
     @Test
     void wholePapersStillCarryBodiesAndSections() {
-        PaperEvent whole = index.get(DIFFUSION.paperId()).orElseThrow();
+        PaperEvent whole = reader.get(DIFFUSION.paperId()).orElseThrow();
 
         assertThat(whole.summaries().getFirst().body()).isEqualTo(DIFFUSION.summaries().getFirst().body());
         assertThat(whole.summaries().getFirst().sections()).extracting(Section::heading).containsExactly("手法");
@@ -72,7 +77,7 @@ class PaperIndexReadsTest {
 
     @Test
     void termsPresentNamesTheGivenTermsEachPaperUsesInTheGivenOrder() {
-        Map<String, List<String>> present = index.termsPresent(
+        Map<String, List<String>> present = candidates.termsPresent(
                 List.of(DIFFUSION.paperId(), TRANSFORMER.paperId(), RETRIEVAL.paperId(), "none"),
                 List.of("注意機構", "検索", "拡散モデル", "生成", "無関係"));
 
@@ -84,7 +89,7 @@ class PaperIndexReadsTest {
 
     @Test
     void moreLikeThisWithoutAFilterSearchesEveryPaperTheSourceIncluded() {
-        TextMatches matches = index.moreLikeThis(List.of(TRANSFORMER), 10, null, java.util.Set.of());
+        TextMatches matches = candidates.moreLikeThis(List.of(TRANSFORMER), 10, null, java.util.Set.of());
 
         // all three share the author's name; the retrieval paper also shares 注意機構
         assertThat(matches.papers()).extracting(ScoredPaper::paperId)

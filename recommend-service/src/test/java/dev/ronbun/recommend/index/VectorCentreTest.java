@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VectorCentreTest {
 
     private final PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS);
+    private final PaperIndexWriter writer = new PaperIndexWriter(index);
+    private final PaperIndexReader reader = new PaperIndexReader(index);
+    private final PaperCandidates candidates = new PaperCandidates(index);
 
     @AfterEach
     void close() {
@@ -52,16 +55,18 @@ class VectorCentreTest {
     }
 
     private Map<String, Float> scoresNear(PaperEvent query) {
-        return index.nearest(index.centre().centred(query.embedding().vector()), 200, null, Set.of(query.paperId()))
-                .stream().collect(Collectors.toMap(ScoredPaper::paperId, ScoredPaper::score));
+        float[] centred = reader.centre().centred(query.embedding().vector());
+        return candidates.nearest(centred, 200, null, Set.of(query.paperId())).stream()
+                .collect(Collectors.toMap(ScoredPaper::paperId, ScoredPaper::score));
     }
 
     /** Every paper the index gives back (whole, as a listing, in the export) has its vector as embedded. */
     private static void assertVectorsAsEmbedded(PaperIndex index, List<PaperEvent> papers) {
-        Map<String, PaperEvent> whole = index.getAll(papers.stream().map(PaperEvent::paperId).toList());
-        Map<String, PaperEvent> listed = index.listings(papers.stream().map(PaperEvent::paperId).toList());
+        PaperIndexReader reader = new PaperIndexReader(index);
+        Map<String, PaperEvent> whole = reader.getAll(papers.stream().map(PaperEvent::paperId).toList());
+        Map<String, PaperEvent> listed = reader.listings(papers.stream().map(PaperEvent::paperId).toList());
         Map<String, PaperEvent> exported = new java.util.HashMap<>();
-        index.forEach(paper -> exported.put(paper.paperId(), paper));
+        reader.forEach(paper -> exported.put(paper.paperId(), paper));
         for (PaperEvent paper : papers) {
             for (Map<String, PaperEvent> read : List.of(whole, listed, exported)) {
                 assertThat(read.get(paper.paperId()).embedding().vector()).as(paper.paperId())
@@ -73,22 +78,22 @@ class VectorCentreTest {
     @Test
     void centredCosinesTellTopicsApartWhereRawOnesBarelyDo() {
         List<PaperEvent> papers = conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
-        index.upsert(papers);
+        writer.upsert(papers);
         PaperEvent query = papers.getFirst();
         float rawSame = UnitVectors.similarity(query.embedding().vector(), papers.get(2).embedding().vector());
         float rawOther = UnitVectors.similarity(query.embedding().vector(), papers.get(1).embedding().vector());
         assertThat(rawOther).as("raw cosine across topics").isGreaterThan(0.9f);
         assertThat(rawSame - rawOther).as("raw margin").isLessThan(0.1f);
 
-        assertThat(index.centre().isActive()).isTrue();
-        assertThat(index.centre().model()).isEqualTo("v1");
+        assertThat(reader.centre().isActive()).isTrue();
+        assertThat(reader.centre().model()).isEqualTo("v1");
         Map<String, Float> scores = scoresNear(query);
 
         assertThat(scores).hasSize(59);
         papers.stream().skip(1).forEach(paper -> assertThat(scores.get(paper.paperId()))
                 .as(paper.title()).isBetween(papers.indexOf(paper) % 2 == 0 ? 0.7f : -1f,
                         papers.indexOf(paper) % 2 == 0 ? 1f : -0.7f));
-        List<ScoredPaper> nearest = index.nearest(index.centre().centred(query.embedding().vector()), 10, null,
+        List<ScoredPaper> nearest = candidates.nearest(reader.centre().centred(query.embedding().vector()), 10, null,
                 Set.of(query.paperId()));
         assertThat(nearest).hasSize(10).allSatisfy(hit -> assertThat(papers.stream()
                 .filter(p -> p.paperId().equals(hit.paperId())).findFirst().orElseThrow().title())
@@ -100,10 +105,10 @@ class VectorCentreTest {
     void withTooFewPapersForAMeanVectorsAndCosinesStayRaw() {
         List<PaperEvent> papers = conedPapers(0, VectorCentre.MIN_PAPERS - 1, "v1",
                 Instant.parse("2026-01-01T00:00:00Z"));
-        index.upsert(papers);
+        writer.upsert(papers);
         PaperEvent query = papers.getFirst();
 
-        assertThat(index.centre().isActive()).isFalse();
+        assertThat(reader.centre().isActive()).isFalse();
         Map<String, PaperEvent> byId = papers.stream().collect(Collectors.toMap(PaperEvent::paperId, Function.identity()));
         scoresNear(query).forEach((id, score) -> assertThat((double) score).isCloseTo(
                 UnitVectors.similarity(query.embedding().vector(), byId.get(id).embedding().vector()), within(1e-5)));
@@ -112,18 +117,18 @@ class VectorCentreTest {
     @Test
     void theMeanIsTakenAt50PapersThenAtTwentyTimesAsManyAndPapersAreStoredCentredButGivenBackAsEmbedded() {
         List<PaperEvent> first = conedPapers(0, 49, "v1", Instant.parse("2026-01-01T00:00:00Z"));
-        index.upsert(first);
-        assertThat(index.centre().isActive()).isFalse();
-        assertThat(index.nearest(first.get(0).embedding().vector(), 1, null, Set.of()).getFirst().vector())
+        writer.upsert(first);
+        assertThat(reader.centre().isActive()).isFalse();
+        assertThat(candidates.nearest(first.get(0).embedding().vector(), 1, null, Set.of()).getFirst().vector())
                 .as("stored as embedded").containsExactly(first.get(0).embedding().vector(), within(1e-6f));
 
         List<PaperEvent> more = conedPapers(49, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
-        index.upsert(more);
-        VectorCentre taken = index.centre();
+        writer.upsert(more);
+        VectorCentre taken = reader.centre();
         assertThat(taken.isActive()).isTrue();
         assertThat(taken.basis()).isEqualTo(60);
         float[] centred = taken.centred(first.get(0).embedding().vector());
-        ScoredPaper self = index.nearest(centred, 1, null, Set.of()).getFirst();
+        ScoredPaper self = candidates.nearest(centred, 1, null, Set.of()).getFirst();
         assertThat(self.paperId()).isEqualTo(first.get(0).paperId());
         assertThat(self.vector()).as("stored centred, the papers written before the mean too")
                 .containsExactly(centred, within(1e-5f));
@@ -133,14 +138,14 @@ class VectorCentreTest {
         // the second half leans the other way, so a mean taken over all of them is another one
         List<PaperEvent> grown = IntStream.range(60, 1200).mapToObj(i -> coned(i, "v1",
                 Instant.parse("2026-01-02T00:00:00Z"))).map(p -> shifted(p, 0.2f)).toList();
-        index.upsert(grown.subList(0, 1100));
-        assertThat(index.centre()).as("kept until twenty times the papers").isSameAs(taken);
-        index.upsert(grown.subList(1100, grown.size()));
-        assertThat(index.centre().basis()).isEqualTo(1200);
-        assertThat(index.centre().mean()).isNotEqualTo(taken.mean());
+        writer.upsert(grown.subList(0, 1100));
+        assertThat(reader.centre()).as("kept until twenty times the papers").isSameAs(taken);
+        writer.upsert(grown.subList(1100, grown.size()));
+        assertThat(reader.centre().basis()).isEqualTo(1200);
+        assertThat(reader.centre().mean()).isNotEqualTo(taken.mean());
         assertVectorsAsEmbedded(index, grown);
         assertVectorsAsEmbedded(index, conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z")));
-        ScoredPaper again = index.nearest(index.centre().centred(grown.getLast().embedding().vector()), 1, null,
+        ScoredPaper again = candidates.nearest(reader.centre().centred(grown.getLast().embedding().vector()), 1, null,
                 Set.of()).getFirst();
         // papers of the same topic and wobble share a vector, so the hit may be any of them: an exact cosine of 1
         // says it was centred on the new mean as the query was
@@ -156,18 +161,18 @@ class VectorCentreTest {
     @Test
     void eachModelIsCentredOnItsOwnMeanAndTheCurrentModelsIsTheIndexCentre() {
         List<PaperEvent> older = conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
-        index.upsert(older);
-        VectorCentre first = index.centre();
+        writer.upsert(older);
+        VectorCentre first = reader.centre();
 
         List<PaperEvent> newer = conedPapers(1000, 1060, "v2", Instant.parse("2026-02-01T00:00:00Z"));
-        index.upsert(newer.stream().map(p -> shifted(p, 0.5f)).toList());
-        assertThat(index.centre().model()).isEqualTo("v2");
-        assertThat(index.centre().mean()).isNotEqualTo(first.mean());
-        assertThat(index.centre("v1")).isSameAs(first);
+        writer.upsert(newer.stream().map(p -> shifted(p, 0.5f)).toList());
+        assertThat(reader.centre().model()).isEqualTo("v2");
+        assertThat(reader.centre().mean()).isNotEqualTo(first.mean());
+        assertThat(reader.centre("v1")).isSameAs(first);
         assertVectorsAsEmbedded(index, older);
 
-        ScoredPaper oldSelf = index.nearest(first.centred(older.get(3).embedding().vector()), 1,
-                PaperQueries.model("v1"), Set.of()).getFirst();
+        ScoredPaper oldSelf = candidates.nearest(first.centred(older.get(3).embedding().vector()), 1,
+                PaperSet.of(PaperQueries.model("v1")), Set.of()).getFirst();
         assertThat(oldSelf.paperId()).isEqualTo(older.get(3).paperId());
         assertThat((double) oldSelf.score()).isCloseTo(1.0, within(1e-5));
     }
@@ -177,21 +182,23 @@ class VectorCentreTest {
         List<PaperEvent> papers = conedPapers(0, 60, "v1", Instant.parse("2026-01-01T00:00:00Z"));
         float[] mean;
         try (PaperIndex onDisk = PaperIndex.open(folder, IndexSettings.DEFAULTS)) {
-            onDisk.upsert(papers);
-            mean = onDisk.centre().mean();
+            new PaperIndexWriter(onDisk).upsert(papers);
+            mean = new PaperIndexReader(onDisk).centre().mean();
         }
         try (PaperIndex reopened = PaperIndex.open(folder, IndexSettings.DEFAULTS)) {
-            assertThat(reopened.centre().mean()).containsExactly(mean);
-            assertThat(reopened.centre().basis()).isEqualTo(60);
+            PaperIndexWriter reopenedWriter = new PaperIndexWriter(reopened);
+            PaperIndexReader reopenedReader = new PaperIndexReader(reopened);
+            assertThat(reopenedReader.centre().mean()).containsExactly(mean);
+            assertThat(reopenedReader.centre().basis()).isEqualTo(60);
             assertVectorsAsEmbedded(reopened, papers);
-            ScoredPaper self = reopened.nearest(reopened.centre().centred(papers.get(5).embedding().vector()), 1,
-                    null, Set.of()).getFirst();
+            ScoredPaper self = new PaperCandidates(reopened).nearest(
+                    reopenedReader.centre().centred(papers.get(5).embedding().vector()), 1, null, Set.of()).getFirst();
             assertThat((double) self.score()).isCloseTo(1.0, within(1e-5));
 
-            reopened.clear();
-            assertThat(reopened.centre().isActive()).isFalse();
-            reopened.upsert(papers.subList(0, 10));
-            assertThat(reopened.centre().isActive()).isFalse();
+            reopenedWriter.clear();
+            assertThat(reopenedReader.centre().isActive()).isFalse();
+            reopenedWriter.upsert(papers.subList(0, 10));
+            assertThat(reopenedReader.centre().isActive()).isFalse();
             assertVectorsAsEmbedded(reopened, papers.subList(0, 10));
         }
     }

@@ -7,7 +7,9 @@ import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.recommend.index.IndexSettings;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,12 @@ class CharGramSignalTest {
         PaperEvent other = paper("d", "Whisper: Robust Speech Recognition",
                 "A speech recognizer trained on 680,000 hours of weakly supervised audio transcribes many languages.");
         try (PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS)) {
-            index.upsert(List.of(source, twin, sameField, other));
+            new PaperIndexWriter(index).upsert(List.of(source, twin, sameField, other));
+            PaperCandidates candidates = new PaperCandidates(index);
 
-            Map<String, Double> cosines = index.charGramCosines(List.of(source),
+            Map<String, Double> cosines = candidates.charGramCosines(List.of(source),
                     List.of(twin.paperId(), sameField.paperId(), other.paperId()));
-            List<Recommendation> related = new RelatedPapers(index, RankingSettings.DEFAULTS.withDiversify(false))
+            List<Recommendation> related = new RelatedPapers(candidates, RankingSettings.DEFAULTS.withDiversify(false))
                     .relatedTo(source, 3, RankingMode.CHARGRAM);
 
             assertThat(cosines.get(twin.paperId())).isGreaterThan(cosines.get(sameField.paperId()))
@@ -61,11 +64,12 @@ class CharGramSignalTest {
         PaperEvent unrelated = paper("other", "Point Cloud Registration",
                 "Rigid alignment of lidar scans with learned correspondences.");
         try (PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS)) {
-            index.upsert(List.of(japanese, english, unrelated));
+            new PaperIndexWriter(index).upsert(List.of(japanese, english, unrelated));
+            PaperCandidates candidates = new PaperCandidates(index);
 
-            Map<String, Double> cosines = index.charGramCosines(List.of(japanese),
+            Map<String, Double> cosines = candidates.charGramCosines(List.of(japanese),
                     List.of(english.paperId(), unrelated.paperId()));
-            List<Recommendation> related = new RelatedPapers(index, RankingSettings.DEFAULTS.withDiversify(false))
+            List<Recommendation> related = new RelatedPapers(candidates, RankingSettings.DEFAULTS.withDiversify(false))
                     .relatedTo(japanese, 2, RankingMode.HYBRID);
 
             // without the glossary the two papers share no character at all: Japanese script against Latin letters

@@ -5,7 +5,10 @@ import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.tools.bench.LoadAverage;
 import dev.ronbun.tools.evaluation.PgvectorComparison.RecallQueries;
 import dev.ronbun.recommend.index.IndexSettings;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.index.ScoredPaper;
 import dev.ronbun.recommend.index.UnitVectors;
 import dev.ronbun.recommend.index.VectorCentre;
@@ -124,10 +127,11 @@ public final class IndexBenchmark {
                 RecallQueries recall = measure(index, synthetic, papers, clusterCount, queries, warmup, recallQueries,
                         seed);
                 if (pgvector != null) {
-                    VectorCentre centre = index.centre();
+                    VectorCentre centre = new PaperIndexReader(index).centre();
+                    PaperCandidates candidates = new PaperCandidates(index);
                     new PgvectorComparison(pgvector, i -> centre.centred(synthetic.vector(i)), papers, dimension)
                             .run(recall,
-                            (query, k) -> index.nearest(query, k, null, Set.of()));
+                            (query, k) -> candidates.nearest(query, k, null, Set.of()));
                 }
             }
         } finally {
@@ -139,18 +143,21 @@ public final class IndexBenchmark {
     }
 
     private static void merge(PaperIndex index, int segments) {
-        int before = index.segments();
+        PaperIndexReader reader = new PaperIndexReader(index);
+        int before = reader.segments();
         long start = System.nanoTime();
-        index.compact(segments);
-        System.out.printf("merge: %d segments into %d in %.1f s%n", before, index.segments(), seconds(start));
+        new PaperIndexWriter(index).compact(segments);
+        System.out.printf("merge: %d segments into %d in %.1f s%n", before, reader.segments(), seconds(start));
     }
 
     private static void build(Path folder, IndexSettings settings, SyntheticPapers synthetic, int papers, int batch,
                               boolean reuse, int segments) throws IOException {
         try (PaperIndex index = PaperIndex.open(folder, settings)) {
-            if (reuse && index.size() == papers) {
-                System.out.printf("reusing the index in %s: %d segments%n", folder, index.segments());
-                if (segments > 0 && index.segments() > segments) {
+            PaperIndexWriter writer = new PaperIndexWriter(index);
+            PaperIndexReader reader = new PaperIndexReader(index);
+            if (reuse && reader.size() == papers) {
+                System.out.printf("reusing the index in %s: %d segments%n", folder, reader.segments());
+                if (segments > 0 && reader.segments() > segments) {
                     merge(index, segments);
                 }
                 return;
@@ -161,13 +168,13 @@ public final class IndexBenchmark {
                 for (int i = from; i < Math.min(papers, from + batch); i++) {
                     chunk.add(synthetic.paper(i));
                 }
-                index.upsert(chunk);
+                writer.upsert(chunk);
                 if ((from / batch) % 10 == 9) {
                     System.out.printf("  indexed %d in %.0f s%n", from + chunk.size(), seconds(start));
                 }
             }
-            index.awaitMerges();
-            index.markComplete();
+            writer.awaitMerges();
+            writer.markComplete();
             if (segments > 0) {
                 // as the service does after a full replay (ronbun.recommend.index.segments-after-replay)
                 merge(index, segments);
@@ -175,7 +182,7 @@ public final class IndexBenchmark {
             double buildSeconds = seconds(start);
             System.out.printf("build: %.1f s (%.0f papers/s, merges included), %.0f CPU-s of this process so far, "
                     + "%d segments, %.0f MiB on disk, load average %s%n", buildSeconds, papers / buildSeconds,
-                    cpuSeconds(), index.segments(), sizeOf(folder) / 1048576.0, LoadAverage.now());
+                    cpuSeconds(), reader.segments(), sizeOf(folder) / 1048576.0, LoadAverage.now());
         }
     }
 
@@ -183,9 +190,10 @@ public final class IndexBenchmark {
                                          int queries, int warmup, int recallQueries, long seed)
             throws IOException {
         RankingSettings ranking = RankingSettings.DEFAULTS;
-        RelatedPapers related = new RelatedPapers(index, ranking);
+        PaperCandidates candidates = new PaperCandidates(index);
+        RelatedPapers related = new RelatedPapers(candidates, ranking);
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-        PersonalRanking personal = new PersonalRanking(index, ranking, clock);
+        PersonalRanking personal = new PersonalRanking(candidates, ranking, clock);
         SplittableRandom random = new SplittableRandom(seed + 1);
 
         report("related (hybrid, k=10)", time(warmup, queries, random, r -> related.relatedTo(
@@ -193,8 +201,8 @@ public final class IndexBenchmark {
         report("recommendations (hybrid, 20-paper history over 3 interests, k=10)", time(warmup, queries, random,
                 r -> personal.recommend(reader(r, papers, clusters, clock.instant()), Map.of(), Map::of, 10, null,
                         RankingMode.HYBRID)));
-        VectorCentre centre = index.centre();
-        report("kNN alone (k=10)", time(warmup, queries, random, r -> index.nearest(
+        VectorCentre centre = candidates.centre();
+        report("kNN alone (k=10)", time(warmup, queries, random, r -> candidates.nearest(
                 centre.centred(synthetic.queryNear(r.nextInt(clusters), r.nextLong())), 10, null, Set.of())));
 
         Status memory = Status.read();
@@ -233,7 +241,8 @@ public final class IndexBenchmark {
     private static RecallQueries recall(PaperIndex index, SyntheticPapers synthetic, int papers, int clusters,
                                         int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed + 2);
-        VectorCentre centre = index.centre();
+        PaperCandidates candidates = new PaperCandidates(index);
+        VectorCentre centre = candidates.centre();
         float[][] queries = new float[count][];
         for (int q = 0; q < count; q++) {
             queries[q] = centre.centred(synthetic.queryNear(random.nextInt(clusters), random.nextLong()));
@@ -266,8 +275,8 @@ public final class IndexBenchmark {
             exactTop10.add(top10);
             Set<String> truth = new HashSet<>();
             top10.forEach(paper -> truth.add(SyntheticPapers.idOf(paper)));
-            recallAt10 += overlap(index.nearest(queries[q], 10, null, Set.of()), truth);
-            recallWithCandidates += overlap(index.nearest(queries[q], RankingSettings.DEFAULTS.candidates(), null,
+            recallAt10 += overlap(candidates.nearest(queries[q], 10, null, Set.of()), truth);
+            recallWithCandidates += overlap(candidates.nearest(queries[q], RankingSettings.DEFAULTS.candidates(), null,
                     Set.of()), truth);
         }
         System.out.printf("HNSW recall@10 vs brute force over %d queries: %.4f (k=10), %.4f (true 10 among k=%d), "

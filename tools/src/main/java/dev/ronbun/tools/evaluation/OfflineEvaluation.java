@@ -5,7 +5,9 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.tools.evaluation.Bootstrap.Estimate;
 import dev.ronbun.recommend.index.IndexSettings;
+import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperIndex;
+import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.ranking.PersonalRanking;
 import dev.ronbun.recommend.ranking.RankingMode;
 import dev.ronbun.recommend.ranking.RankingSettings;
@@ -157,7 +159,7 @@ public final class OfflineEvaluation {
         List<SetReport> sets = new ArrayList<>();
         int works;
         try (PaperIndex index = PaperIndex.inMemory(IndexSettings.DEFAULTS)) {
-            index.upsert(papers);
+            new PaperIndexWriter(index).upsert(papers);
             List<Ranker> rankers = new ArrayList<>();
             ArxivSanityAnchor summaries = new ArxivSanityAnchor(papers, ArxivSanityAnchor.Reading.SUMMARIES);
             rankers.add(anchor(ANCHOR, summaries));
@@ -272,8 +274,9 @@ public final class OfflineEvaluation {
     private static Ranker ronbun(Variant variant, PaperIndex index, RankingSettings settings, Clock clock,
                                  Instant now) {
         RankingSettings variantSettings = variant.applyTo(settings);
-        RelatedPapers related = new RelatedPapers(index, variantSettings);
-        PersonalRanking personal = new PersonalRanking(index, variantSettings, clock);
+        PaperCandidates candidates = new PaperCandidates(index);
+        RelatedPapers related = new RelatedPapers(candidates, variantSettings);
+        PersonalRanking personal = new PersonalRanking(candidates, variantSettings, clock);
         return new Ranker() {
             @Override
             public String name() {

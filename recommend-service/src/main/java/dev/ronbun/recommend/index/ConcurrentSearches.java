@@ -1,4 +1,4 @@
-package dev.ronbun.recommend.ranking;
+package dev.ronbun.recommend.index;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * papers, the searches of each interest of a reader), so that a request takes about as long as its longest search
  * rather than their sum when a core is free. The caller's thread runs the first one itself.
  */
-final class ConcurrentSearches {
+public final class ConcurrentSearches {
 
     /** Virtual threads: the searches are short and CPU-bound, and a thread per search costs next to nothing. */
     private static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
@@ -22,12 +22,12 @@ final class ConcurrentSearches {
     }
 
     /** A search started on another thread; {@link #result()} waits for it. */
-    static <T> Pending<T> start(Supplier<T> search) {
+    public static <T> Pending<T> start(Supplier<T> search) {
         return new Pending<>(CompletableFuture.supplyAsync(search, THREADS));
     }
 
     /** The results of all searches, in their order; the first failure is rethrown as it was. */
-    static <T> List<T> all(List<Supplier<T>> searches) {
+    public static <T> List<T> all(List<Supplier<T>> searches) {
         if (searches.isEmpty()) {
             return List.of();
         }
@@ -40,15 +40,15 @@ final class ConcurrentSearches {
     }
 
     /** A search under way. */
-    record Pending<T>(CompletableFuture<T> future) {
+    public record Pending<T>(CompletableFuture<T> future) {
 
         /** A result there is nothing to search for. */
-        static <T> Pending<T> done(T result) {
+        public static <T> Pending<T> done(T result) {
             return new Pending<>(CompletableFuture.completedFuture(result));
         }
 
         /** Its result, once done; its failure rethrown as it was. */
-        T result() {
+        public T result() {
             try {
                 return future.join();
             } catch (CompletionException e) {

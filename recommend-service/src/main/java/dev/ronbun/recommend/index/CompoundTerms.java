@@ -1,7 +1,5 @@
-package dev.ronbun.recommend.search;
+package dev.ronbun.recommend.index;
 
-import dev.ronbun.recommend.index.PaperDocuments;
-import dev.ronbun.recommend.index.PaperIndex;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ final class CompoundTerms {
     private static final int IN_ALL = 30;
     /** A compound counts half as much as the word itself. */
     private static final float WEIGHT = 0.5f;
-    /** The fields and weights of {@link PaperIndex#textQuery}, which compounds are searched in too. */
+    /** The fields and weights of {@link PaperQueries#text}, which compounds are searched in too. */
     private static final Map<String, Float> FIELDS = Map.of(PaperDocuments.TITLE, 2f, PaperDocuments.TEXT, 1f,
             PaperDocuments.KEYWORDS, 1.5f);
 
@@ -35,10 +33,10 @@ final class CompoundTerms {
     }
 
     /** The index's compounds holding any of these analysed query terms (the terms themselves left out). */
-    static List<String> of(PaperIndex index, List<String> queryTerms) {
+    static List<String> of(PaperTextSearch search, List<String> queryTerms) {
         Set<String> compounds = new LinkedHashSet<>();
         for (String term : queryTerms) {
-            for (String compound : index.compoundsContaining(term, PER_WORD)) {
+            for (String compound : search.compoundsContaining(term, PER_WORD)) {
                 if (compounds.size() < IN_ALL && !queryTerms.contains(compound)) {
                     compounds.add(compound);
                 }

@@ -1,8 +1,7 @@
-package dev.ronbun.recommend.search;
+package dev.ronbun.recommend.index;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
-import dev.ronbun.recommend.index.PaperDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
@@ -30,7 +29,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * and folding included). The index stores no offsets: the few papers of a page are analysed again, which costs far
  * less than offsets for every paper would in index size.
  */
-public final class SearchSnippets {
+final class SearchSnippets {
 
     /** Most passages shown from a paper's summaries, and from its bodies. */
     private static final int PASSAGES = 2;
@@ -46,13 +45,13 @@ public final class SearchSnippets {
      * @param analyzer the analyser the index reads text with (the highlighter analyses each text again)
      * @param length   characters a passage aims at
      */
-    public SearchSnippets(Analyzer analyzer, int length) {
+    SearchSnippets(Analyzer analyzer, int length) {
         this.analyzer = analyzer;
         this.length = length;
     }
 
     /** The marked passages of a paper for these analysed query terms: title first, then summaries, then bodies. */
-    public List<Snippet> of(PaperEvent paper, Collection<String> terms) {
+    List<Snippet> of(PaperEvent paper, Collection<String> terms) {
         if (terms.isEmpty()) {
             return List.of();
         }

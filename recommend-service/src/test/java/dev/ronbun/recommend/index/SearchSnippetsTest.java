@@ -1,4 +1,4 @@
-package dev.ronbun.recommend.search;
+package dev.ronbun.recommend.index;
 
 import static dev.ronbun.recommend.TestPapers.paper;
 import static org.assertj.core.api.Assertions.assertThat;

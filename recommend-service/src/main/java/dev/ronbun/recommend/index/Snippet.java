@@ -1,4 +1,4 @@
-package dev.ronbun.recommend.search;
+package dev.ronbun.recommend.index;
 
 import java.util.List;
 

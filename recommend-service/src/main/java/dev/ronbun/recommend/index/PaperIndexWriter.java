@@ -1,0 +1,207 @@
+package dev.ronbun.recommend.index;
+
+import dev.ronbun.contracts.events.PaperEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * The write side of the {@link PaperIndex}: upserts and deletes from the papers topic, its replay (clear, mark
+ * complete, compact) and the re-centring of vectors on their model's mean. Every write is committed before it
+ * returns, so that it is durable before the caller commits its Kafka offset. Writes hold the index's lock, so any
+ * number of writers over one index write one at a time.
+ */
+@ApplicationScoped
+public class PaperIndexWriter {
+
+    private static final System.Logger LOG = System.getLogger(PaperIndexWriter.class.getName());
+
+    private final PaperIndex index;
+
+    public PaperIndexWriter(PaperIndex index) {
+        this.index = index;
+    }
+
+    /** True when the index is new, of an older schema, or was cleared and not yet fully rebuilt from the topic. */
+    public boolean needsReplay() {
+        return index.needsReplay();
+    }
+
+    /**
+     * Adds or replaces papers by id and commits, so that they are durable before their offsets are. A record older
+     * than the paper already indexed (by {@code updatedAt}) is skipped, which lets a replay of the topic run beside
+     * the live consumer without ever putting an older state back.
+     *
+     * @return how many papers were written
+     */
+    public int upsert(Collection<PaperEvent> papers) {
+        Map<String, PaperEvent> latest = new LinkedHashMap<>();
+        for (PaperEvent paper : papers) {
+            latest.merge(paper.paperId(), paper,
+                    (a, b) -> PaperIndex.millis(b.updatedAt()) >= PaperIndex.millis(a.updatedAt()) ? b : a);
+        }
+        synchronized (index) {
+            try {
+                Set<String> models = new HashSet<>();
+                int written = index.withSearcherOrFail(searcher -> {
+                    int count = 0;
+                    for (PaperEvent paper : latest.values()) {
+                        if (indexedUpdate(searcher, paper.paperId()) > PaperIndex.millis(paper.updatedAt())) {
+                            continue;
+                        }
+                        String model = PaperDocuments.modelOf(paper);
+                        index.writer().updateDocument(new Term(PaperDocuments.ID, paper.paperId()),
+                                PaperDocuments.toDocument(paper, index.centres().of(model)));
+                        models.add(model);
+                        index.noteModel(paper);
+                        count++;
+                    }
+                    return count;
+                });
+                if (written > 0) {
+                    for (String model : models) {
+                        recentreIfDue(model);
+                    }
+                    index.commit(null);
+                    index.refresh();
+                }
+                return written;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to the paper index", e);
+            }
+        }
+    }
+
+    /**
+     * Takes the mean of a model's vectors (again) once it has enough papers (see {@link VectorCentre}), and writes its
+     * papers again centred on it; the caller commits. Counting the model's papers needs a refreshed searcher, so it
+     * is done only when the whole index is large enough for the count to matter.
+     */
+    private void recentreIfDue(String model) throws IOException {
+        VectorCentre current = index.centres().of(model);
+        if (index.size() < current.nextTaking()) {
+            return;
+        }
+        index.refreshSearchers();
+        index.withSearcherOrFail(searcher -> {
+            if (searcher.count(PaperQueries.model(model)) < current.nextTaking()) {
+                return null;
+            }
+            VectorCentre taken = VectorMeans.take(searcher, model, current);
+            if (taken == current) {
+                return null;
+            }
+            long start = System.nanoTime();
+            int rewritten = rewrite(searcher, model, current, taken);
+            index.centres(index.centres().with(taken));
+            LOG.log(System.Logger.Level.INFO, String.format("Took the mean of %d vectors of model %s and wrote %d "
+                    + "papers again centred on it in %.1f s", taken.basis(), model, rewritten,
+                    (System.nanoTime() - start) / 1e9));
+            return null;
+        });
+    }
+
+    /** Writes every paper of a model again, its vector given back through the old mean and centred on the new one. */
+    private int rewrite(IndexSearcher searcher, String model, VectorCentre old, VectorCentre taken)
+            throws IOException {
+        int[] rewritten = {0};
+        SegmentFields.visitMatching(searcher, PaperQueries.model(model), (fields, doc) -> {
+            PaperEvent paper = PaperDocuments.fromStored(fields.storedEvent(doc), fields.embedded(doc, old));
+            index.writer().updateDocument(new Term(PaperDocuments.ID, paper.paperId()),
+                    PaperDocuments.toDocument(paper, taken));
+            rewritten[0]++;
+        });
+        return rewritten[0];
+    }
+
+    /** Waits for background segment merges to finish (the benchmark counts them as part of the build). */
+    public void awaitMerges() {
+        index.merges().sync();
+    }
+
+    /**
+     * Merges the index down to at most {@code maxSegments} segments and commits. Every search visits each segment
+     * (an HNSW graph and a term dictionary apiece), so a freshly replayed index of many segments searches slower
+     * than the same papers in a few; new papers after this start new segments as usual.
+     */
+    public void compact(int maxSegments) {
+        try {
+            // Not under the index's lock: papers keep arriving (into new segments) while the merge runs.
+            index.writer().forceMerge(maxSegments, true);
+            synchronized (index) {
+                index.commit(null);
+                index.refresh();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge the paper index", e);
+        }
+    }
+
+    /** Removes a paper (a tombstone on the compacted topic). */
+    public void delete(String paperId) {
+        synchronized (index) {
+            try {
+                index.writer().deleteDocuments(new Term(PaperDocuments.ID, paperId));
+                index.commit(null);
+                index.refresh();
+                // The newest paper names the serving model: with it gone, the next newest does (a merged or
+                // retracted paper must not leave ranking restricted to a model no paper has any more).
+                index.resetModel(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete from the paper index", e);
+            }
+        }
+    }
+
+    /** Empties the index; it counts as incomplete until {@link #markComplete()}. */
+    public void clear() {
+        synchronized (index) {
+            try {
+                index.writer().deleteAll();
+                index.centres(ModelCentres.NONE);
+                index.commit(false);
+                index.refresh();
+                index.resetModel(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clear the paper index", e);
+            }
+        }
+    }
+
+    /** Records that the index holds everything the topic held when a replay started. */
+    public void markComplete() {
+        synchronized (index) {
+            try {
+                index.commit(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit the paper index", e);
+            }
+        }
+    }
+
+    /** The {@code updatedAt} (epoch millis) of the indexed paper with this id, or -1 when there is none. */
+    private static long indexedUpdate(IndexSearcher searcher, String paperId) throws IOException {
+        TopDocs hits = searcher.search(new TermQuery(new Term(PaperDocuments.ID, paperId)), 1);
+        if (hits.scoreDocs.length == 0) {
+            return -1;
+        }
+        int doc = hits.scoreDocs[0].doc;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues updated = leaf.reader().getNumericDocValues(PaperDocuments.UPDATED);
+        return updated != null && updated.advanceExact(doc - leaf.docBase) ? updated.longValue() : -1;
+    }
+}
