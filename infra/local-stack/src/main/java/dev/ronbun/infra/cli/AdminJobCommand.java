@@ -2,6 +2,7 @@ package dev.ronbun.infra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.stack.StackConfig;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * follows it (GET each second) and shows its progress on one line until it is done (exit 0) or failed (exit 1). The
  * admin token is minted here from the stack's keys, so it never appears in a process list.
  */
-@Command(name = "ronbun admin-job", mixinStandardHelpOptions = true,
+@Command(name = "ronbun admin-job", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
         description = "Starts an admin job of the running stack and shows its progress on one line.")
 public final class AdminJobCommand implements Callable<Integer> {
 
