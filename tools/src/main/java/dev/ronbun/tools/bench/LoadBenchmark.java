@@ -2,11 +2,10 @@ package dev.ronbun.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.process.JavaCommand;
-import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.security.TokenIssuer;
-import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.stack.StackConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,18 +55,19 @@ public final class LoadBenchmark {
 
     private static final double WARMUP_SHARE = 0.1;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final StackConfig config;
     private final String recommend;
     private final String adminToken;
     private final TokenIssuer issuer;
 
-    private LoadBenchmark(StackConfig config) {
-        this.config = config;
-        this.recommend = "http://127.0.0.1:" + config.servicePorts().get(RonbunService.RECOMMEND);
-        this.issuer = SigningKeys.loadOrCreate(config.keysDir()).issuer();
-        this.adminToken = issuer.token(Roles.ADMIN, null);
+    private LoadBenchmark(StackTarget stack) {
+        this.client = stack.http();
+        this.config = stack.config();
+        this.recommend = stack.recommend();
+        this.issuer = stack.issuer();
+        this.adminToken = stack.adminToken();
     }
 
     public static void main(String[] args) {
@@ -74,9 +75,10 @@ public final class LoadBenchmark {
                 .execute(args));
     }
 
-    @Command(name = "ronbun bench load", mixinStandardHelpOptions = true,
+    @Command(name = "ronbun bench load", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
             description = "wrk on related papers and recommendations, on a seeded stack of its own.")
     static int run(
+            @Mixin StackTarget stack,
             @Option(names = "--papers", defaultValue = "10000", paramLabel = "N",
                     description = "synthetic papers to seed (default: ${DEFAULT-VALUE})") int papers,
             @Option(names = "--readers", defaultValue = "1000", paramLabel = "N",
@@ -95,7 +97,7 @@ public final class LoadBenchmark {
                     description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds)
             throws Exception {
         boolean seed = !skipSeed;
-        LoadBenchmark bench = new LoadBenchmark(StackConfig.fromEnvironment());
+        LoadBenchmark bench = new LoadBenchmark(stack);
         Path work = bench.config.stateDir().resolve("load");
         if (seed) {
             bench.seed(work, papers, readers);
@@ -121,10 +123,10 @@ public final class LoadBenchmark {
         return clean ? 0 : 1;
     }
 
-    /** Runs recommend-service's LoadCorpus with that service's own classpath, against this stack's broker. */
+    /** Runs the tools' LoadCorpus on this module's classpath (as ./ronbun runs the tools) against the stack's broker. */
     private void seed(Path work, int papers, int readers) throws IOException, InterruptedException {
-        Path app = config.root().resolve("recommend-service/target/quarkus-app");
-        String classPath = app.resolve("app/*") + ":" + app.resolve("lib/main/*");
+        Path tools = config.root().resolve("tools/target");
+        String classPath = tools.resolve("classes") + ":" + tools.resolve("lib/*");
         String bootstrap = config.externalKafka().orElse("127.0.0.1:" + config.kafkaPort());
         List<String> command = JavaCommand.mainClass(List.of("-Xmx1g"), classPath,
                 "dev.ronbun.tools.evaluation.LoadCorpus", List.of("--bootstrap", bootstrap,
