@@ -2,13 +2,13 @@ package dev.ronbun.recommend.pipeline;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.RetryingConsumer;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.readers.MergedWorks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * to it ({@link MergedWorks}).
  */
 @ApplicationScoped
-public class PaperIndexer {
+public class PaperIndexer implements RetryingConsumer {
 
     private final PaperIndex index;
     private final MergedWorks mergedWorks;
@@ -37,9 +37,15 @@ public class PaperIndexer {
         this.retries = new RedeliveryPolicy(config.retry());
     }
 
-    /** See {@link ConsumerLiveness}. */
-    Duration longestAttemptInFlight() {
-        return retries.longestAttemptInFlight();
+    @Override
+    public String consumerName() {
+        return "papers";
+    }
+
+    /** Watched by {@link dev.ronbun.contracts.ConsumerLiveness}. */
+    @Override
+    public RedeliveryPolicy redelivery() {
+        return retries;
     }
 
     @Incoming("papers")
