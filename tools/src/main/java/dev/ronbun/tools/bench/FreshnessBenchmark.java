@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * ./ronbun bench freshness [--probes 30] [--probe-interval-ms 3000] [--load-per-second 2] [--timeout-s 120]
+ *     [--recommend-url URL] [--ingest-url URL]   (by default the stack ./ronbun describes)
  * </pre>
  */
 public final class FreshnessBenchmark {
@@ -49,9 +50,9 @@ public final class FreshnessBenchmark {
     /** Three digits of this run in the made-up arXiv ids, which must look real (NNNN.NNNNN) to be parsed as such. */
     private final int runDigits = (int) (System.currentTimeMillis() / 1000 % 1000);
 
-    private FreshnessBenchmark(StackTarget stack) {
+    private FreshnessBenchmark(StackTarget stack, URI ingestUrl) {
         this.client = stack.http();
-        this.ingest = stack.ingest();
+        this.ingest = stack.ingest(ingestUrl);
         this.recommend = stack.recommend();
         this.token = stack.adminToken();
     }
@@ -65,6 +66,8 @@ public final class FreshnessBenchmark {
             description = "POST-to-related latency of the running stack under a steady ingest load.")
     static int run(
             @Mixin StackTarget stack,
+            @Option(names = "--ingest-url", paramLabel = "URL", description = "ingest-service to send the documents "
+                    + "to (default: 127.0.0.1 on RONBUN_INGEST_PORT, or 8081)") URI ingestUrl,
             @Option(names = "--probes", defaultValue = "30", paramLabel = "N",
                     description = "probe papers (default: ${DEFAULT-VALUE})") int probes,
             @Option(names = "--probe-interval-ms", defaultValue = "3000", paramLabel = "MS",
@@ -74,7 +77,7 @@ public final class FreshnessBenchmark {
             @Option(names = "--timeout-s", defaultValue = "120", paramLabel = "S",
                     description = "how long a probe may take (default: ${DEFAULT-VALUE})") long timeoutSeconds)
             throws Exception {
-        FreshnessBenchmark bench = new FreshnessBenchmark(stack);
+        FreshnessBenchmark bench = new FreshnessBenchmark(stack, ingestUrl);
         bench.measure(probes, probeIntervalMs, loadPerSecond, Duration.ofSeconds(timeoutSeconds));
         return 0;
     }

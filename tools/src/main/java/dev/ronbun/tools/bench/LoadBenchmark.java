@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
  * <pre>
  * ./ronbun bench load [--papers 10000] [--readers 1000] [--seconds 60] [--connections 8] [--threads 1]
  *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed]
+ *     [--recommend-url URL]   (by default the stack of its own that ./ronbun bench load starts)
  * </pre>
  */
 public final class LoadBenchmark {

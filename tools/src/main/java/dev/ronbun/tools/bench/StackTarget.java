@@ -22,10 +22,6 @@ public final class StackTarget {
             description = "recommend-service to measure (default: 127.0.0.1 on RONBUN_RECOMMEND_PORT, or 8080)")
     URI recommendUrl;
 
-    @Option(names = "--ingest-url", paramLabel = "URL",
-            description = "ingest-service to send documents to (default: 127.0.0.1 on RONBUN_INGEST_PORT, or 8081)")
-    URI ingestUrl;
-
     private Function<String, String> environment = System::getenv;
     private StackConfig config;
     private TokenIssuer issuer;
@@ -51,9 +47,9 @@ public final class StackTarget {
         return base(recommendUrl, RonbunService.RECOMMEND);
     }
 
-    /** ingest-service's base URL, without a trailing slash. */
-    public String ingest() {
-        return base(ingestUrl, RonbunService.INGEST);
+    /** ingest-service's base URL, without a trailing slash: the one given, else the stack's. */
+    public String ingest(URI given) {
+        return base(given, RonbunService.INGEST);
     }
 
     /** Signs tokens with the stack's own keys (created on first use, as {@code ./ronbun token} does). */

@@ -2,6 +2,7 @@ package dev.ronbun.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -15,16 +16,16 @@ class StackTargetTest {
                 "RONBUN_INGEST_PORT", "18081")::get);
 
         assertThat(target.recommend()).isEqualTo("http://127.0.0.1:18080");
-        assertThat(target.ingest()).isEqualTo("http://127.0.0.1:18081");
+        assertThat(target.ingest(null)).isEqualTo("http://127.0.0.1:18081");
     }
 
     @Test
     void givenUrlsWinOverTheStackVariablesAndLoseATrailingSlash() {
-        StackTarget target = parse("--recommend-url", "http://recommend.example:9000/", "--ingest-url",
-                "http://ingest.example:9001").withEnvironment(Map.of("RONBUN_RECOMMEND_PORT", "18080")::get);
+        StackTarget target = parse("--recommend-url", "http://recommend.example:9000/")
+                .withEnvironment(Map.of("RONBUN_RECOMMEND_PORT", "18080", "RONBUN_INGEST_PORT", "18081")::get);
 
         assertThat(target.recommend()).isEqualTo("http://recommend.example:9000");
-        assertThat(target.ingest()).isEqualTo("http://ingest.example:9001");
+        assertThat(target.ingest(URI.create("http://ingest.example:9001/"))).isEqualTo("http://ingest.example:9001");
     }
 
     private static StackTarget parse(String... args) {

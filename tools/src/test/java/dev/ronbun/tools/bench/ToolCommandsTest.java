@@ -46,9 +46,9 @@ class ToolCommandsTest {
         for (Class<?> harness : List.of(FreshnessBenchmark.class, LoadBenchmark.class)) {
             CommandRun run = CommandRun.of(command(harness), "--help");
 
-            assertThat(run.out()).as(harness.getSimpleName()).contains("--recommend-url=URL")
-                    .contains("--ingest-url=URL");
+            assertThat(run.out()).as(harness.getSimpleName()).contains("--recommend-url=URL");
         }
+        assertThat(CommandRun.of(command(FreshnessBenchmark.class), "--help").out()).contains("--ingest-url=URL");
         CommandRun typed = CommandRun.of(command(LoadBenchmark.class), "--recommend-url", "http://[bad");
         assertThat(typed.exitCode()).isEqualTo(2);
         assertThat(typed.err()).contains("Invalid value for option '--recommend-url'");
