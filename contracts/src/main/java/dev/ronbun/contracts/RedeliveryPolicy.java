@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -22,8 +23,8 @@ import java.util.function.Supplier;
  * Retrying holds the record on the consumer's worker thread; the Kafka connector meanwhile pauses the partitions once
  * its small queue is full and keeps polling, so the consumer stays in its group (see each service's
  * {@code application.properties} for the connector settings this relies on). An attempt that never returns (a
- * connection that hangs) is what is left to stop a consumer silently: {@link #longestAttemptInFlight()} lets a
- * liveness check see it.
+ * connection that hangs) is what is left to stop a consumer silently: {@link #longestAttemptInFlight()} and the
+ * settings' {@link #stallLimit()} let {@link ConsumerLiveness} see it.
  */
 public final class RedeliveryPolicy {
 
@@ -35,9 +36,11 @@ public final class RedeliveryPolicy {
     private final boolean transientBounded;
     private final Duration firstDelay;
     private final Duration maxDelay;
+    private final Optional<Duration> stallLimit;
     private final Map<Thread, Long> attemptsInFlight = new ConcurrentHashMap<>();
 
-    private RedeliveryPolicy(int attempts, boolean transientBounded, Duration firstDelay, Duration maxDelay) {
+    private RedeliveryPolicy(int attempts, boolean transientBounded, Duration firstDelay, Duration maxDelay,
+                             Optional<Duration> stallLimit) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
@@ -45,18 +48,20 @@ public final class RedeliveryPolicy {
         this.transientBounded = transientBounded;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
+        this.stallLimit = stallLimit;
     }
 
     /**
      * A consumer's policy: transient failures are retried until they pass, unknown ones {@code attempts} times.
      */
     public RedeliveryPolicy(RedeliverySettings settings) {
-        this(settings.attempts(), false, settings.firstDelay(), settings.maxDelay());
+        this(settings.attempts(), false, settings.firstDelay(), settings.maxDelay(),
+                Optional.of(settings.stallLimit()));
     }
 
     /** A consumer's policy with explicit values: transient failures until they pass, unknown ones {@code attempts}. */
     public static RedeliveryPolicy untilRecovered(int attempts, Duration firstDelay, Duration maxDelay) {
-        return new RedeliveryPolicy(attempts, false, firstDelay, maxDelay);
+        return new RedeliveryPolicy(attempts, false, firstDelay, maxDelay, Optional.empty());
     }
 
     /**
@@ -64,7 +69,7 @@ public final class RedeliveryPolicy {
      * {@code attempts} times, then thrown as an {@link IllegalStateException}.
      */
     public RedeliveryPolicy(int attempts, Duration firstDelay, Duration maxDelay) {
-        this(attempts, true, firstDelay, maxDelay);
+        this(attempts, true, firstDelay, maxDelay, Optional.empty());
     }
 
     /**
@@ -126,6 +131,11 @@ public final class RedeliveryPolicy {
         long now = System.nanoTime();
         return attemptsInFlight.values().stream().map(started -> Duration.ofNanos(now - started))
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+    }
+
+    /** How long an attempt may run before the consumer counts as stalled: the settings' limit, none without them. */
+    public Optional<Duration> stallLimit() {
+        return stallLimit;
     }
 
     private static void sleep(Duration delay) {

@@ -2,6 +2,7 @@ package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.RetryingConsumer;
 import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
@@ -18,7 +19,6 @@ import dev.ronbun.embed.storage.StoredVector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * {@link RedeliveryPolicy}: an outage is waited out, a summary the database refuses fails at once with the reason.
  */
 @ApplicationScoped
-public class SummaryProcessing {
+public class SummaryProcessing implements RetryingConsumer {
 
     private final PaperStore store;
     private static final Logger LOG = Logger.getLogger(SummaryProcessing.class);
@@ -104,9 +104,15 @@ public class SummaryProcessing {
                         () -> publication.publishLatest(current)));
     }
 
-    /** See {@link ConsumerLiveness}. */
-    Duration longestAttemptInFlight() {
-        return retries.longestAttemptInFlight();
+    @Override
+    public String consumerName() {
+        return "summaries";
+    }
+
+    /** Watched by {@link dev.ronbun.contracts.ConsumerLiveness}. */
+    @Override
+    public RedeliveryPolicy redelivery() {
+        return retries;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ronbun.ingest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  * a running ingest-service through its API, with the curator token in {@code RONBUN_TOKEN} ({@code ./ronbun feeds}
  * mints one) or the one given with {@code --token}.
  */
-@Command(name = "ronbun feeds", mixinStandardHelpOptions = true,
+@Command(name = "ronbun feeds", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
         description = "Manages the feed subscriptions of a running ingest-service.")
 public final class FeedsCommand implements Callable<Integer> {
 

@@ -2,6 +2,7 @@ package dev.ronbun.ingest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
  * else that is not a text document (images, binaries, files over the size limit) is skipped with a note. Sends the
  * curator token in {@code RONBUN_TOKEN} ({@code ./ronbun ingest} mints one), or the one given with {@code --token}.
  */
-@Command(name = "ronbun ingest", mixinStandardHelpOptions = true,
+@Command(name = "ronbun ingest", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
         description = "Sends documents to a running ingest-service, one line per file.")
 public final class IngestCommand implements Callable<Integer> {
 

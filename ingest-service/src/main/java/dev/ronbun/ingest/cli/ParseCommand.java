@@ -2,6 +2,7 @@ package dev.ronbun.ingest.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.events.DocumentFormat;
 import dev.ronbun.ingest.parsing.DocumentParseException;
 import dev.ronbun.ingest.parsing.DocumentSplitter;
@@ -27,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code ./ronbun parse FILE [--format F]}: splits a document exactly as ingest-service does and prints one JSON
  * object per paper per line. Publishes nothing and needs no running service.
  */
-@Command(name = "ronbun parse", mixinStandardHelpOptions = true,
+@Command(name = "ronbun parse", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
         description = "Prints the papers ingest would find in FILE, one JSON object per line; publishes nothing.")
 public final class ParseCommand implements Callable<Integer> {
 

@@ -1,8 +1,8 @@
 package dev.ronbun.ingest.parsing;
 
+import dev.ronbun.contracts.Tags;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,7 +39,7 @@ final class KindTags {
         /** The kind named by the first tag: a known kind, else the tag itself in lower case. */
         String kind() {
             String tag = tags.getFirst();
-            return known(tag).orElse(tag.strip().toLowerCase(Locale.ROOT));
+            return known(tag).orElse(Tags.fold(tag));
         }
 
         boolean startsWithKnownKind() {
@@ -64,6 +64,6 @@ final class KindTags {
     }
 
     static Optional<String> known(String tag) {
-        return Optional.ofNullable(KINDS.get(tag.strip().toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(KINDS.get(Tags.fold(tag)));
     }
 }

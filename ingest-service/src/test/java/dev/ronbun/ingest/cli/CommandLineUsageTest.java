@@ -2,6 +2,7 @@ package dev.ronbun.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.infra.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,15 @@ class CommandLineUsageTest {
         assertThat(feeds.out()).contains("Usage: ronbun feeds").contains("--name=NAME").contains("--token=TOKEN");
         assertThat(parse.exitCode()).isZero();
         assertThat(parse.out()).contains("Usage: ronbun parse").contains("--format=F");
+    }
+
+    @Test
+    void everyCommandPrintsTheProjectVersion() {
+        for (CommandRun run : new CommandRun[] {CommandRun.of(IngestCommand::run, "--version"),
+                CommandRun.of(FeedsCommand::run, "--version"), CommandRun.of(ParseCommand::run, "-V")}) {
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out().strip()).isEqualTo("ronbun " + RonbunVersion.version());
+        }
     }
 
     @Test

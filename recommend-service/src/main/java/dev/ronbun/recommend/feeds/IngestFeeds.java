@@ -29,11 +29,11 @@ public class IngestFeeds {
     private final String feedsUrl;
     private final Duration timeout;
 
-    public IngestFeeds(RecommendConfig config) {
+    public IngestFeeds(RecommendConfig config, HttpClient http) {
         this.timeout = config.ingestTimeout();
         this.ingestUrl = config.ingestUrl().replaceAll("/+$", "");
         this.feedsUrl = ingestUrl + "/api/feeds";
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = http;
     }
 
     /**

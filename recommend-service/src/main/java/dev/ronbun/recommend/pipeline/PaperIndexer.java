@@ -2,6 +2,7 @@ package dev.ronbun.recommend.pipeline;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.RetryingConsumer;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndexReader;
@@ -10,7 +11,6 @@ import dev.ronbun.recommend.readers.MergedWorks;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * to it ({@link MergedWorks}).
  */
 @ApplicationScoped
-public class PaperIndexer {
+public class PaperIndexer implements RetryingConsumer {
 
     private final PaperIndexWriter index;
     private final MergedWorks mergedWorks;
@@ -44,9 +44,15 @@ public class PaperIndexer {
         this.changes = changes;
     }
 
-    /** See {@link ConsumerLiveness}. */
-    Duration longestAttemptInFlight() {
-        return retries.longestAttemptInFlight();
+    @Override
+    public String consumerName() {
+        return "papers";
+    }
+
+    /** Watched by {@link dev.ronbun.contracts.ConsumerLiveness}. */
+    @Override
+    public RedeliveryPolicy redelivery() {
+        return retries;
     }
 
     @Incoming("papers")

@@ -2,13 +2,13 @@ package dev.ronbun.recommend.pipeline;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.RedeliveryPolicy;
+import dev.ronbun.contracts.RetryingConsumer;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.readers.ReadingHistory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * the outage lasts, while the connector pauses the partitions.
  */
 @ApplicationScoped
-public class ReadingEventConsumer {
+public class ReadingEventConsumer implements RetryingConsumer {
 
     private final ReadingHistory history;
     private final RedeliveryPolicy retries;
@@ -35,9 +35,15 @@ public class ReadingEventConsumer {
         this.retries = retries;
     }
 
-    /** See {@link ConsumerLiveness}. */
-    Duration longestAttemptInFlight() {
-        return retries.longestAttemptInFlight();
+    @Override
+    public String consumerName() {
+        return "reading-events";
+    }
+
+    /** Watched by {@link dev.ronbun.contracts.ConsumerLiveness}. */
+    @Override
+    public RedeliveryPolicy redelivery() {
+        return retries;
     }
 
     @Incoming("reading-events")

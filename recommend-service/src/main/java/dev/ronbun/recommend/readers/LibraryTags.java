@@ -1,9 +1,9 @@
 package dev.ronbun.recommend.readers;
 
+import dev.ronbun.contracts.Tags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +33,7 @@ public final class LibraryTags {
                 return new Result(List.of(), Optional.of("every tag must be 1 to " + MAX_TAG_LENGTH
                         + " characters after trimming"));
             }
-            unique.putIfAbsent(key(trimmed), trimmed);
+            unique.putIfAbsent(Tags.fold(trimmed), trimmed);
         }
         if (unique.size() > MAX_TAGS) {
             return new Result(List.of(), Optional.of("at most " + MAX_TAGS + " tags"));
@@ -42,11 +42,7 @@ public final class LibraryTags {
     }
 
     public static boolean same(String a, String b) {
-        return key(a).equals(key(b));
-    }
-
-    static String key(String tag) {
-        return tag.strip().toLowerCase(Locale.ROOT);
+        return Tags.fold(a).equals(Tags.fold(b));
     }
 
     public record Result(List<String> tags, Optional<String> flaw) {

@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.readers;
 
+import dev.ronbun.contracts.Tags;
 import dev.ronbun.contracts.events.ReadingType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -84,8 +85,8 @@ public class ReaderLibrary {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (LibraryEntry entry : entries.reversed()) {
             for (String tag : entry.tags()) {
-                spelling.putIfAbsent(LibraryTags.key(tag), tag);
-                counts.merge(LibraryTags.key(tag), 1, Integer::sum);
+                spelling.putIfAbsent(Tags.fold(tag), tag);
+                counts.merge(Tags.fold(tag), 1, Integer::sum);
             }
         }
         List<TagCount> result = new ArrayList<>();

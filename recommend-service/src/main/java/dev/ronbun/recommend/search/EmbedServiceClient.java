@@ -45,10 +45,10 @@ public class EmbedServiceClient implements QueryVectors {
             });
     private volatile long pausedUntilNanos = System.nanoTime();
 
-    public EmbedServiceClient(RecommendConfig config, ObjectMapper json, CallerToken callerToken) {
+    public EmbedServiceClient(RecommendConfig config, ObjectMapper json, CallerToken callerToken, HttpClient http) {
         this.callerToken = callerToken;
         this.timeout = config.embedTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = http;
         this.endpoint = URI.create(config.embedUrl().replaceAll("/+$", "") + "/api/embeddings");
         this.json = json;
     }

@@ -30,12 +30,12 @@ public class SystemStatuses {
     private final Clock clock;
     private volatile SystemStatus last;
 
-    public SystemStatuses(SmallRyeHealthReporter health, RecommendConfig config, Clock clock) {
+    public SystemStatuses(SmallRyeHealthReporter health, RecommendConfig config, Clock clock, HttpClient http) {
         this.health = health;
         this.timeout = config.statusTimeout();
         this.cacheFor = config.statusCacheFor();
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = http;
         this.ingestReady = readinessOf(config.ingestUrl());
         this.embedReady = readinessOf(config.embedUrl());
     }

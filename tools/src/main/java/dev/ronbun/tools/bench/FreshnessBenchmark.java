@@ -1,10 +1,7 @@
 package dev.ronbun.tools.bench;
 
 import dev.ronbun.contracts.PaperIdentity;
-import dev.ronbun.contracts.http.Roles;
-import dev.ronbun.infra.security.SigningKeys;
-import dev.ronbun.infra.services.RonbunService;
-import dev.ronbun.infra.stack.StackConfig;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +31,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * ./ronbun bench freshness [--probes 30] [--probe-interval-ms 3000] [--load-per-second 2] [--timeout-s 120]
+ *     [--recommend-url URL] [--ingest-url URL]   (by default the stack ./ronbun describes)
  * </pre>
  */
 public final class FreshnessBenchmark {
@@ -43,7 +42,7 @@ public final class FreshnessBenchmark {
             "状態空間モデルによる長い系列の効率的なモデリング", "知識蒸留による小さな生徒モデルの学習",
             "強化学習によるロボット制御と模倣学習", "グラフニューラルネットワークによる分子の性質予測"};
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String ingest;
     private final String recommend;
     private final String token;
@@ -51,10 +50,11 @@ public final class FreshnessBenchmark {
     /** Three digits of this run in the made-up arXiv ids, which must look real (NNNN.NNNNN) to be parsed as such. */
     private final int runDigits = (int) (System.currentTimeMillis() / 1000 % 1000);
 
-    private FreshnessBenchmark(String ingest, String recommend, String token) {
-        this.ingest = ingest;
-        this.recommend = recommend;
-        this.token = token;
+    private FreshnessBenchmark(StackTarget stack, URI ingestUrl) {
+        this.client = stack.http();
+        this.ingest = stack.ingest(ingestUrl);
+        this.recommend = stack.recommend();
+        this.token = stack.adminToken();
     }
 
     public static void main(String[] args) {
@@ -62,9 +62,12 @@ public final class FreshnessBenchmark {
                 .execute(args));
     }
 
-    @Command(name = "ronbun bench freshness", mixinStandardHelpOptions = true,
+    @Command(name = "ronbun bench freshness", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
             description = "POST-to-related latency of the running stack under a steady ingest load.")
     static int run(
+            @Mixin StackTarget stack,
+            @Option(names = "--ingest-url", paramLabel = "URL", description = "ingest-service to send the documents "
+                    + "to (default: 127.0.0.1 on RONBUN_INGEST_PORT, or 8081)") URI ingestUrl,
             @Option(names = "--probes", defaultValue = "30", paramLabel = "N",
                     description = "probe papers (default: ${DEFAULT-VALUE})") int probes,
             @Option(names = "--probe-interval-ms", defaultValue = "3000", paramLabel = "MS",
@@ -74,11 +77,7 @@ public final class FreshnessBenchmark {
             @Option(names = "--timeout-s", defaultValue = "120", paramLabel = "S",
                     description = "how long a probe may take (default: ${DEFAULT-VALUE})") long timeoutSeconds)
             throws Exception {
-        StackConfig config = StackConfig.fromEnvironment();
-        String admin = SigningKeys.loadOrCreate(config.keysDir()).issuer().token(Roles.ADMIN, null);
-        FreshnessBenchmark bench = new FreshnessBenchmark(
-                "http://127.0.0.1:" + config.servicePorts().get(RonbunService.INGEST),
-                "http://127.0.0.1:" + config.servicePorts().get(RonbunService.RECOMMEND), admin);
+        FreshnessBenchmark bench = new FreshnessBenchmark(stack, ingestUrl);
         bench.measure(probes, probeIntervalMs, loadPerSecond, Duration.ofSeconds(timeoutSeconds));
         return 0;
     }

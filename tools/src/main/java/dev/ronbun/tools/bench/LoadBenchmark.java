@@ -2,10 +2,9 @@ package dev.ronbun.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.http.Roles;
-import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.security.TokenIssuer;
-import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.stack.StackConfig;
 import dev.ronbun.tools.evaluation.LoadCorpus;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
  * <pre>
  * ./ronbun bench load [--papers 10000] [--readers 1000] [--seconds 60] [--connections 8] [--threads 1]
  *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed] [--ingest-per-second R]
+ *     [--recommend-url URL]   (by default the stack of its own that ./ronbun bench load starts)
  * </pre>
  */
 public final class LoadBenchmark {
@@ -56,18 +57,19 @@ public final class LoadBenchmark {
 
     private static final double WARMUP_SHARE = 0.1;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final StackConfig config;
     private final String recommend;
     private final String adminToken;
     private final TokenIssuer issuer;
 
-    private LoadBenchmark(StackConfig config) {
-        this.config = config;
-        this.recommend = "http://127.0.0.1:" + config.servicePorts().get(RonbunService.RECOMMEND);
-        this.issuer = SigningKeys.loadOrCreate(config.keysDir()).issuer();
-        this.adminToken = issuer.token(Roles.ADMIN, null);
+    private LoadBenchmark(StackTarget stack) {
+        this.client = stack.http();
+        this.config = stack.config();
+        this.recommend = stack.recommend();
+        this.issuer = stack.issuer();
+        this.adminToken = stack.adminToken();
     }
 
     public static void main(String[] args) {
@@ -75,9 +77,10 @@ public final class LoadBenchmark {
                 .execute(args));
     }
 
-    @Command(name = "ronbun bench load", mixinStandardHelpOptions = true,
+    @Command(name = "ronbun bench load", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
             description = "wrk on related papers and recommendations, on a seeded stack of its own.")
     static int run(
+            @Mixin StackTarget stack,
             @Option(names = "--papers", defaultValue = "10000", paramLabel = "N",
                     description = "synthetic papers to seed (default: ${DEFAULT-VALUE})") int papers,
             @Option(names = "--readers", defaultValue = "1000", paramLabel = "N",
@@ -99,7 +102,7 @@ public final class LoadBenchmark {
             double ingestPerSecond)
             throws Exception {
         boolean seed = !skipSeed;
-        LoadBenchmark bench = new LoadBenchmark(StackConfig.fromEnvironment());
+        LoadBenchmark bench = new LoadBenchmark(stack);
         Path work = bench.config.stateDir().resolve("load");
         if (seed) {
             bench.seed(work, papers, readers);

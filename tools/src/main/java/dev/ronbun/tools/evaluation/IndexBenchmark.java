@@ -1,5 +1,6 @@
 package dev.ronbun.tools.evaluation;
 
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.tools.bench.LoadAverage;
@@ -72,7 +73,7 @@ public final class IndexBenchmark {
                 .execute(args));
     }
 
-    @Command(name = "ronbun bench recommend", mixinStandardHelpOptions = true,
+    @Command(name = "ronbun bench recommend", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
             description = "Index build time, latency and HNSW recall on synthetic papers.")
     static int run(
             @Option(names = "--papers", defaultValue = "100000", paramLabel = "N",

@@ -2,6 +2,7 @@ package dev.ronbun.tools.evaluation;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class LoadCorpus {
                 .execute(args));
     }
 
-    @Command(name = "LoadCorpus", mixinStandardHelpOptions = true,
+    @Command(name = "LoadCorpus", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
             description = "Writes synthetic papers and reading events to a broker, and their ids to a folder, "
                     + "for the load benchmark.")
     public static int run(

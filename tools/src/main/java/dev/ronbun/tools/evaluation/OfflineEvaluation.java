@@ -1,6 +1,7 @@
 package dev.ronbun.tools.evaluation;
 
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.tools.evaluation.Bootstrap.Estimate;
@@ -350,7 +351,7 @@ public final class OfflineEvaluation {
                 .execute(args));
     }
 
-    @Command(name = "ronbun eval recommend", mixinStandardHelpOptions = true,
+    @Command(name = "ronbun eval recommend", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
             description = "Related papers and readers against arxiv-sanity's recipes, per label set.")
     static int run(
             @Option(names = "--papers", required = true, paramLabel = "FILE|URL",

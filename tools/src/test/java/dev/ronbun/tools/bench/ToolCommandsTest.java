@@ -2,6 +2,7 @@ package dev.ronbun.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.infra.testing.CommandRun;
 import dev.ronbun.tools.evaluation.IndexBenchmark;
 import dev.ronbun.tools.evaluation.LoadCorpus;
@@ -12,8 +13,8 @@ import picocli.CommandLine;
 
 /**
  * The tools' commands ({@code ./ronbun bench recommend|freshness|load}, {@code eval recommend}, the load corpus)
- * answer {@code --help} with their usage and exit 0, and usage errors with a readable message and exit 2, before
- * they build an index or call a stack.
+ * answer {@code --help} with their usage and {@code --version} with the project's version, and exit 0, and usage
+ * errors with a readable message and exit 2, before they build an index or call a stack.
  */
 class ToolCommandsTest {
 
@@ -28,6 +29,29 @@ class ToolCommandsTest {
             assertThat(run.exitCode()).as(tool.getSimpleName()).isZero();
             assertThat(run.out()).as(tool.getSimpleName()).contains("Usage: ").contains("--help");
         }
+    }
+
+    @Test
+    void everyToolAnswersVersionWithTheProjectVersion() {
+        for (Class<?> tool : TOOLS) {
+            CommandRun run = CommandRun.of(command(tool), "--version");
+
+            assertThat(run.exitCode()).as(tool.getSimpleName()).isZero();
+            assertThat(run.out().strip()).as(tool.getSimpleName()).isEqualTo("ronbun " + RonbunVersion.version());
+        }
+    }
+
+    @Test
+    void theFreshnessAndLoadHarnessesShareTheStackOptions() {
+        for (Class<?> harness : List.of(FreshnessBenchmark.class, LoadBenchmark.class)) {
+            CommandRun run = CommandRun.of(command(harness), "--help");
+
+            assertThat(run.out()).as(harness.getSimpleName()).contains("--recommend-url=URL");
+        }
+        assertThat(CommandRun.of(command(FreshnessBenchmark.class), "--help").out()).contains("--ingest-url=URL");
+        CommandRun typed = CommandRun.of(command(LoadBenchmark.class), "--recommend-url", "http://[bad");
+        assertThat(typed.exitCode()).isEqualTo(2);
+        assertThat(typed.err()).contains("Invalid value for option '--recommend-url'");
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.ronbun.infra.services.RonbunService;
 
 /**
  * An admin job of a running service that {@code ./ronbun} starts and follows: where it lives, and how its status
- * (the JSON the job's endpoint answers to POST and GET) reads as one line of progress.
+ * (the JSON the job's endpoint answers to POST and GET) reads as progress: a phase with a count, or how it ended.
  */
 enum AdminJob {
 
@@ -18,10 +18,10 @@ enum AdminJob {
                         + " papers indexed from " + text(status, "recordsRead") + " records, "
                         + text(status, "segments") + " segment(s)");
                 case "failed" -> JobProgress.failed("re-index failed: " + text(status, "error"));
-                case "merging" -> JobProgress.running("re-indexing: all " + text(status, "recordsRead")
-                        + " records read; merging the index's segments");
-                default -> JobProgress.running("re-indexing: " + text(status, "recordsRead") + "/"
-                        + text(status, "recordsTotal") + " records, " + text(status, "papersIndexed") + " papers");
+                case "merging" -> JobProgress.running("merging segments", number(status, "recordsRead"),
+                        number(status, "recordsTotal"), "all records read");
+                default -> JobProgress.running("re-indexing records", number(status, "recordsRead"),
+                        number(status, "recordsTotal"), text(status, "papersIndexed") + " papers");
             };
         }
     },
@@ -39,11 +39,11 @@ enum AdminJob {
                         + text(status, "toVersion") + " serves " + text(status, "total") + " summaries");
             }
             if (status.path("state").asText().equals("building")) {
-                return JobProgress.running("re-embedding: " + text(status, "done") + "/" + text(status, "total")
-                        + " summaries");
+                return JobProgress.running("re-embedding summaries", number(status, "done"),
+                        number(status, "total"), "");
             }
-            return JobProgress.running("publishing: " + text(status, "papersPublished") + "/"
-                    + text(status, "papersToPublish") + " papers");
+            return JobProgress.running("publishing papers", number(status, "papersPublished"),
+                    number(status, "papersToPublish"), "");
         }
     };
 
@@ -64,6 +64,11 @@ enum AdminJob {
     }
 
     abstract JobProgress describe(JsonNode status);
+
+    /** A count of the status, 0 when it lacks it (the job has not counted yet). */
+    private static long number(JsonNode status, String field) {
+        return status.path(field).asLong(0);
+    }
 
     /** A field as the old script printed it: the value, or empty when the status lacks it. */
     private static String text(JsonNode status, String field) {

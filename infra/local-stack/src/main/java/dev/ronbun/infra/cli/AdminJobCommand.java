@@ -2,6 +2,7 @@ package dev.ronbun.infra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.stack.StackConfig;
@@ -14,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +25,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./ronbun reindex} and {@code ./ronbun reembed}: starts an admin job of the running stack (POST), then
- * follows it (GET each second) and shows its progress on one line until it is done (exit 0) or failed (exit 1). The
+ * follows it (GET each second) and shows its progress as a bar until it is done (exit 0) or failed (exit 1). The
  * admin token is minted here from the stack's keys, so it never appears in a process list.
  */
-@Command(name = "ronbun admin-job", mixinStandardHelpOptions = true,
-        description = "Starts an admin job of the running stack and shows its progress on one line.")
+@Command(name = "ronbun admin-job", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
+        description = "Starts an admin job of the running stack and shows its progress as a bar.")
 public final class AdminJobCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "JOB", description = "reindex or reembed")
@@ -74,30 +78,68 @@ public final class AdminJobCommand implements Callable<Integer> {
             err.println("ronbun: " + endpoint + ": " + e.getMessage());
             return 1;
         }
-        while (true) {
-            JobProgress progress = job.describe(status);
-            switch (progress.state()) {
-                case DONE -> {
-                    out.printf("\r%-78s%n", progress.line());
-                    return 0;
+        JobBar bar = new JobBar();
+        try {
+            while (true) {
+                JobProgress progress = job.describe(status);
+                switch (progress.state()) {
+                    case DONE -> {
+                        bar.close();
+                        out.println(progress.line());
+                        return 0;
+                    }
+                    case FAILED -> {
+                        bar.close();
+                        err.println(progress.line());
+                        return 1;
+                    }
+                    case RUNNING -> bar.show(progress);
                 }
-                case FAILED -> {
-                    out.println();
-                    err.println(progress.line());
+                Thread.sleep(pollMillis);
+                try {
+                    status = send(HttpRequest.newBuilder(endpoint).GET(), token);
+                } catch (IOException | JobRefused e) {
+                    bar.close();
+                    err.println("ronbun: lost " + endpoint + " (" + e.getMessage() + ")");
                     return 1;
                 }
-                case RUNNING -> {
-                    out.printf("\r%-78s", progress.line());
-                    out.flush();
-                }
             }
-            Thread.sleep(pollMillis);
-            try {
-                status = send(HttpRequest.newBuilder(endpoint).GET(), token);
-            } catch (IOException | JobRefused e) {
-                out.println();
-                err.println("ronbun: lost " + endpoint + " (" + e.getMessage() + ")");
-                return 1;
+        } finally {
+            bar.close();
+        }
+    }
+
+    /**
+     * The job's progress as a bar (me.tongfei:progressbar) on this command's output, one bar per phase: a finished
+     * phase's bar stays on its line, the next one starts below it.
+     */
+    private final class JobBar {
+
+        /** Wide enough for the bar, the count, the times and a detail; narrow enough for an 80-column terminal. */
+        private static final int WIDTH = 79;
+
+        private ProgressBar bar;
+        private String phase;
+
+        void show(JobProgress progress) {
+            if (!progress.phase().equals(phase)) {
+                close();
+                phase = progress.phase();
+                bar = ProgressBar.builder().setTaskName(phase).setInitialMax(progress.total())
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out, WIDTH))
+                        .build();
+            }
+            bar.maxHint(progress.total());
+            bar.stepTo(progress.done());
+            bar.setExtraMessage(progress.detail());
+            bar.refresh();
+        }
+
+        void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+                phase = null;
             }
         }
     }

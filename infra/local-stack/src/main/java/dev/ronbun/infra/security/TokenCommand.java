@@ -1,5 +1,6 @@
 package dev.ronbun.infra.security;
 
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.stack.StackConfig;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  * key pair in {@code .ronbun/keys} (generated on first use). Only the token goes to standard output, so scripts can
  * capture it.
  */
-@Command(name = "ronbun token", mixinStandardHelpOptions = true,
+@Command(name = "ronbun token", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
         description = "Prints a token for the local stack, signed with the key pair in .ronbun/keys.")
 public final class TokenCommand implements Callable<Integer> {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./ronbun reindex} and {@code reembed} against an HTTP endpoint that answers as the services' admin jobs do:
  * the command starts the job with POST, follows it with GET until it ends, with the stack's admin token, and shows
- * the progress on one line.
+ * the progress as a bar, a line per phase.
  */
 class AdminJobCommandTest {
 
@@ -53,10 +53,10 @@ class AdminJobCommandTest {
         CommandRun run = CommandRun.of(this::adminJob, "reindex", "--url", url, "--poll-ms", "10");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("\rre-indexing: 20/40 records, 18 papers")
-                .contains("\rre-indexing: all 40 records read; merging the index's segments")
-                .endsWith(String.format("\r%-78s%n",
-                        "re-index complete: 37 papers indexed from 40 records, 1 segment(s)"));
+        assertThat(run.out()).containsPattern("\rre-indexing records +50% \\[=+ *] +20/40 \\(.*\\) 18 papers")
+                .containsPattern("\rmerging segments +100% \\[=+] +40/40 \\(.*\\) all records read")
+                .endsWith(System.lineSeparator() + "re-index complete: 37 papers indexed from 40 records, 1 segment(s)"
+                        + System.lineSeparator());
         assertThat(calls.getFirst()).startsWith("POST Bearer");
         assertThat(calls).allMatch(call -> call.matches("(POST|GET) Bearer \\S+\\.\\S+\\.\\S+"));
         assertThat(calls.subList(1, calls.size())).allMatch(call -> call.startsWith("GET"));
@@ -71,7 +71,7 @@ class AdminJobCommandTest {
         CommandRun run = CommandRun.of(this::adminJob, "reembed", "--url", url, "--poll-ms", "10");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("re-embedding: 3/10 summaries");
+        assertThat(run.out()).containsPattern("re-embedding summaries +30% \\[=+ +] +3/10");
         assertThat(run.err()).contains("re-embed failed: model folder vanished");
     }
 

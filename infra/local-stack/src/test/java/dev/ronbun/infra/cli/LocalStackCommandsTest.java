@@ -2,6 +2,7 @@ package dev.ronbun.infra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.infra.security.TokenCommand;
 import dev.ronbun.infra.stack.RonbunStack;
 import dev.ronbun.infra.stack.StackConfig;
@@ -69,6 +70,18 @@ class LocalStackCommandsTest {
         assertThat(unknownJob.err()).contains("rebuild").contains("REINDEX, REEMBED");
         assertThat(badInterval.exitCode()).isEqualTo(2);
         assertThat(badInterval.err()).contains("Invalid value for option '--poll-ms': 'soon' is not a long");
+    }
+
+    @Test
+    void tokenAndAdminJobPrintTheProjectVersion() {
+        CommandRun token = CommandRun.of(this::token, "--version");
+        CommandRun adminJob = CommandRun.of(this::adminJob, "-V");
+
+        assertThat(token.exitCode()).isZero();
+        assertThat(token.out().strip()).isEqualTo("ronbun " + RonbunVersion.version());
+        assertThat(adminJob.exitCode()).isZero();
+        assertThat(adminJob.out().strip()).isEqualTo("ronbun " + RonbunVersion.version());
+        assertThat(state.resolve("keys")).doesNotExist();
     }
 
     @Test
