@@ -1,6 +1,7 @@
 package dev.ronbun.embed.config;
 
 import dev.ronbun.contracts.RedeliverySettings;
+import dev.ronbun.embed.embedding.ChunkWeights;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -16,6 +17,12 @@ public interface EmbedConfig {
 
     /** How papers' keywords are chosen. */
     Keywords keywords();
+
+    /**
+     * Shares of a paper's vector given to its title, its summary and its body (see {@link ChunkWeights}); changing
+     * them changes new papers' vectors only, stored ones keep theirs until they are embedded again.
+     */
+    Chunks chunkWeights();
 
     /**
      * How the summaries consumer and re-embeds retry what fails: a failure an outage causes until the outage ends,
@@ -59,6 +66,24 @@ public interface EmbedConfig {
         /** Most padded tokens (passages × longest) in one forward pass; bounds transient memory. */
         @WithDefault("8192")
         int maxBatchTokens();
+    }
+
+    interface Chunks {
+        /** Share of the title chunk (English and Japanese titles together). */
+        @WithDefault("0.35")
+        double title();
+
+        /** Share of the short summary. */
+        @WithDefault("0.35")
+        double summary();
+
+        /** Share of all body chunks together. */
+        @WithDefault("0.30")
+        double body();
+
+        default ChunkWeights weights() {
+            return new ChunkWeights(title(), summary(), body());
+        }
     }
 
     interface Keywords {

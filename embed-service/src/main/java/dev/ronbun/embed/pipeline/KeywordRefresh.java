@@ -1,7 +1,8 @@
 package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.embed.config.EmbedConfig;
-import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.PaperKeywords;
+import dev.ronbun.embed.storage.StoredPapers;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -26,7 +27,8 @@ public class KeywordRefresh {
     private static final Logger LOG = Logger.getLogger(KeywordRefresh.class);
     private static final int PAGE = 200;
 
-    private final PaperStore store;
+    private final StoredPapers store;
+    private final PaperKeywords keywords;
     private final PaperPublication publication;
     private final KeywordRanking ranking;
     private static final double GROWTH_FOR_A_ROUND_UNDER_LOAD = 1.05;
@@ -42,8 +44,9 @@ public class KeywordRefresh {
     private volatile Corpus rankedCorpus;
     private volatile Corpus corpusAtLastTick;
 
-    public KeywordRefresh(PaperStore store, PaperPublication publication, EmbedConfig config) {
+    public KeywordRefresh(StoredPapers store, PaperKeywords keywords, PaperPublication publication, EmbedConfig config) {
         this.store = store;
+        this.keywords = keywords;
         this.publication = publication;
         this.ranking = new KeywordRanking(config.keywords().perPaper());
     }
@@ -81,12 +84,12 @@ public class KeywordRefresh {
             return 0;
         }
         int republished = 0;
-        UUID after = PaperStore.FIRST_PAPER_ID;
+        UUID after = StoredPapers.FIRST_PAPER_ID;
         List<UUID> page;
         do {
             page = store.paperIds(after, PAGE);
             for (UUID paperId : page) {
-                if (store.rankKeywordsAgain(paperId, ranking::rank) && publication.publishLatest(paperId)) {
+                if (keywords.rankKeywordsAgain(paperId, ranking::rank) && publication.publishLatest(paperId)) {
                     republished++;
                 }
             }
