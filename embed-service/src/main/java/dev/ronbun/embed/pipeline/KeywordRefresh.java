@@ -16,10 +16,10 @@ import org.jboss.logging.Logger;
  * them a function of the corpus alone: once papers stop arriving, every paper has the keywords the final corpus
  * gives it. A failed round (database or broker away) is tried again at the next tick.
  * <p>
- * A round reads every paper, so while papers keep arriving it runs only when the corpus has grown by a twentieth
- * since the last round; once the corpus has been quiet for one interval, the final round makes keywords independent
- * of arrival order. A steady trickle into a large corpus thus costs a round per 5 % of growth, not one a minute,
- * and a start costs none (a restart between the last arrival and the quiet round leaves that round to the next change).
+ * A round reads every paper, so while papers keep arriving it runs only when the corpus has grown by
+ * {@code ronbun.embed.keywords.refresh-growth} (doubled, by default) since the last round; once the corpus has been
+ * quiet for one interval, the final round makes keywords independent of arrival order. A steady stream into a large
+ * corpus thus costs a round per doubling, not one a minute, and a start costs none (a restart between the last arrival and the quiet round leaves that round to the next change).
  */
 @ApplicationScoped
 public class KeywordRefresh {
@@ -31,7 +31,7 @@ public class KeywordRefresh {
     private final PaperKeywords keywords;
     private final PaperPublication publication;
     private final KeywordRanking ranking;
-    private static final double GROWTH_FOR_A_ROUND_UNDER_LOAD = 1.05;
+    private final double growthForARoundUnderLoad;
 
     /** The corpus by its counts: keywords depend on the papers and their summaries. */
     private record Corpus(long papers, long summaries) {
@@ -49,6 +49,7 @@ public class KeywordRefresh {
         this.keywords = keywords;
         this.publication = publication;
         this.ranking = new KeywordRanking(config.keywords().perPaper());
+        this.growthForARoundUnderLoad = Math.max(1.0, config.keywords().refreshGrowth());
     }
 
     @Scheduled(identity = "keyword-refresh", every = "${ronbun.embed.keywords.refresh-interval:60s}",
@@ -65,7 +66,7 @@ public class KeywordRefresh {
             }
             boolean quiet = corpus.equals(corpusAtLastTick);
             corpusAtLastTick = corpus;
-            if (quiet || corpus.papers() >= rankedCorpus.papers() * GROWTH_FOR_A_ROUND_UNDER_LOAD) {
+            if (quiet || corpus.papers() >= rankedCorpus.papers() * growthForARoundUnderLoad) {
                 refresh();
             }
         } catch (RuntimeException e) {
