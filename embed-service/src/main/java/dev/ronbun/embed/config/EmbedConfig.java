@@ -1,6 +1,7 @@
 package dev.ronbun.embed.config;
 
 import dev.ronbun.contracts.RedeliverySettings;
+import dev.ronbun.embed.embedding.ChunkWeights;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -16,6 +17,12 @@ public interface EmbedConfig {
 
     /** How papers' keywords are chosen. */
     Keywords keywords();
+
+    /**
+     * Shares of a paper's vector given to its title, its summary and its body (see {@link ChunkWeights}); changing
+     * them changes new papers' vectors only, stored ones keep theirs until they are embedded again.
+     */
+    Chunks chunkWeights();
 
     /**
      * How the summaries consumer and re-embeds retry what fails: a failure an outage causes until the outage ends,
@@ -61,6 +68,24 @@ public interface EmbedConfig {
         int maxBatchTokens();
     }
 
+    interface Chunks {
+        /** Share of the title chunk (English and Japanese titles together). */
+        @WithDefault("0.35")
+        double title();
+
+        /** Share of the short summary. */
+        @WithDefault("0.35")
+        double summary();
+
+        /** Share of all body chunks together. */
+        @WithDefault("0.30")
+        double body();
+
+        default ChunkWeights weights() {
+            return new ChunkWeights(title(), summary(), body());
+        }
+    }
+
     interface Keywords {
         /** Keywords kept per paper, ranked by TF-IDF over the corpus. */
         @WithDefault("12")
@@ -74,6 +99,16 @@ public interface EmbedConfig {
          */
         @WithDefault("60s")
         String refreshInterval();
+
+        /**
+         * While papers keep arriving, every paper's keywords are ranked again only once the corpus has grown by this
+         * factor since the last round (a round reads and may republish every paper); once the corpus is quiet for an
+         * interval, the final round runs whatever the growth. With factor g, loading a corpus of N papers costs about
+         * N × g / (g − 1) rankings in rounds under load: 2 gives 2N where 1.05 gave 21N; under a steady stream of
+         * summaries into a small corpus 2 saved about a fifth of the service's CPU (docs/benchmarks.md).
+         */
+        @WithDefault("2.0")
+        double refreshGrowth();
     }
 
     interface Reembed {

@@ -1,12 +1,12 @@
 package dev.ronbun.embed.config;
 
 import dev.ronbun.embed.embedding.BundledModel;
-import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.pipeline.EmbeddingMetrics;
 import dev.ronbun.embed.storage.PassageVectorStore;
 import dev.ronbun.embed.embedding.EmbedderSettings;
 import dev.ronbun.embed.embedding.ModelFolder;
+import dev.ronbun.embed.embedding.ModelSource;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -28,9 +28,8 @@ public class EmbedderProducer {
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, model.parallelPasses()));
         EmbedderSettings settings = new EmbedderSettings(threads, model.maxBatchSize(), model.maxBatchTokens());
         try {
-            ModelFolder folder = model.dir().isPresent()
-                    ? ModelFolder.open(model.dir().get())
-                    : BundledModel.materialise(model.cacheDir().orElse(BundledModel.defaultCacheRoot()));
+            ModelFolder folder = new ModelSource(model.dir(), model.cacheDir().orElse(BundledModel.defaultCacheRoot()))
+                    .open();
             TextEmbedder embedder = new TextEmbedder(folder, settings);
             LOG.infof("Embedding model %s (version %s, %d dimensions) from %s, %d passes at once of %d threads each",
                     folder.descriptor().id(), folder.modelVersion(), embedder.dimension(), folder.directory(),
@@ -44,8 +43,9 @@ public class EmbedderProducer {
     /** One vectorizer for the consumer and re-embeds: both use the passage cache and report to the same metrics. */
     @Produces
     @Singleton
-    PaperVectorizer paperVectorizer(TextEmbedder embedder, PassageVectorStore cache, EmbeddingMetrics metrics) {
-        return new PaperVectorizer(embedder, ChunkWeights.defaults(), cache, metrics);
+    PaperVectorizer paperVectorizer(TextEmbedder embedder, PassageVectorStore cache, EmbeddingMetrics metrics,
+                                    EmbedConfig config) {
+        return new PaperVectorizer(embedder, config.chunkWeights().weights(), cache, metrics);
     }
 
     void close(@Disposes TextEmbedder embedder) {

@@ -19,7 +19,7 @@ public record ChunkWeights(double title, double summary, double body) {
         }
     }
 
-    /** Title 0.35, summary 0.35, body 0.30. */
+    /** Title 0.35, summary 0.35, body 0.30: what {@code ronbun.embed.chunk-weights} defaults to. */
     public static ChunkWeights defaults() {
         return new ChunkWeights(0.35, 0.35, 0.30);
     }

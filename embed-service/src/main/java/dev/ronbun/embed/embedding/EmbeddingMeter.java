@@ -9,13 +9,16 @@ public interface EmbeddingMeter {
         }
 
         @Override
-        public void modelRan(int passages, long nanos) {
+        public void modelRan(int passages, long nanos, long cpuNanos) {
         }
     };
 
     /** Of the distinct passages looked up, {@code hits} were cached and {@code misses} were not. */
     void cacheLooked(int hits, int misses);
 
-    /** {@code passages} passages went through the model in {@code nanos} nanoseconds. */
-    void modelRan(int passages, long nanos);
+    /**
+     * {@code passages} passages went through the model in {@code nanos} nanoseconds, of which the calling thread spent
+     * {@code cpuNanos} on a CPU (all of the model's CPU time when it runs one intra-op thread, part of it otherwise).
+     */
+    void modelRan(int passages, long nanos, long cpuNanos);
 }

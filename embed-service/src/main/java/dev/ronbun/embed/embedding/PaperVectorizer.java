@@ -3,6 +3,8 @@ package dev.ronbun.embed.embedding;
 import dev.ronbun.contracts.events.PaperEmbedding;
 import org.apache.lucene.util.VectorUtil;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 public final class PaperVectorizer {
 
     private static final System.Logger LOG = System.getLogger(PaperVectorizer.class.getName());
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final TextEmbedder embedder;
     private final ChunkWeights weights;
@@ -85,8 +88,9 @@ public final class PaperVectorizer {
             return vectors;
         }
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         float[][] computed = embedder.embedPassages(missingKeys.stream().map(passageByKey::get).toList());
-        meter.modelRan(missingKeys.size(), System.nanoTime() - start);
+        meter.modelRan(missingKeys.size(), System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpuStart);
         Map<String, float[]> fresh = new LinkedHashMap<>();
         for (int i = 0; i < computed.length; i++) {
             fresh.put(missingKeys.get(i), computed[i]);

@@ -23,7 +23,7 @@ public enum Pooling {
         this.jsonName = jsonName;
     }
 
-    static Pooling parse(String value) {
+    public static Pooling parse(String value) {
         String wanted = value.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(pooling -> pooling.jsonName.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("pooling must be one of "

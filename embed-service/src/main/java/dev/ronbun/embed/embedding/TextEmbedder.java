@@ -29,9 +29,9 @@ import java.util.stream.IntStream;
  * Face tokenizer, without touching the network. Texts are prepared as the descriptor says (Japanese normalisation,
  * prefixes), truncated to the model's token limit, sorted by length and batched so that each batch is padded only to
  * its own longest text. Models that quantise activations per batch (the bundled int8 model) get one text per pass
- * instead, so that a text's vector never depends on what it was batched with; on CPU this costs little (see
- * {@link EmbeddingBenchmark}). Safe for concurrent callers: the tokenizer and the ONNX Runtime session are both
- * thread-safe and every call gets its own predictor.
+ * instead, so that a text's vector never depends on what it was batched with; on CPU this costs little (see the
+ * tools module's EmbeddingBenchmark). Safe for concurrent callers: the tokenizer and the ONNX Runtime session are
+ * both thread-safe and every call gets its own predictor.
  */
 public final class TextEmbedder implements AutoCloseable {
 

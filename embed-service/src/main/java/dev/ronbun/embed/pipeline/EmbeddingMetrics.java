@@ -23,6 +23,7 @@ public class EmbeddingMetrics implements EmbeddingMeter {
     private final Counter embedded;
     private final Timer model;
     private final AtomicLong modelNanos = new AtomicLong();
+    private final AtomicLong modelCpuNanos = new AtomicLong();
     private final AtomicLong modelPassages = new AtomicLong();
 
     public EmbeddingMetrics(MeterRegistry registry) {
@@ -41,6 +42,9 @@ public class EmbeddingMetrics implements EmbeddingMeter {
                 .description("passages embedded per second spent in the model, since start").register(registry);
         FunctionCounter.builder("ronbun.embed.model.seconds", modelNanos, n -> n.get() / 1e9)
                 .description("seconds spent in the model").register(registry);
+        FunctionCounter.builder("ronbun.embed.model.cpu.seconds", modelCpuNanos, n -> n.get() / 1e9)
+                .description("CPU seconds of the calling threads in the model (all of it with one intra-op thread)")
+                .register(registry);
     }
 
     @Override
@@ -50,7 +54,8 @@ public class EmbeddingMetrics implements EmbeddingMeter {
     }
 
     @Override
-    public void modelRan(int passages, long nanos) {
+    public void modelRan(int passages, long nanos, long cpuNanos) {
+        modelCpuNanos.addAndGet(cpuNanos);
         embedded.increment(passages);
         model.record(nanos, TimeUnit.NANOSECONDS);
         modelNanos.addAndGet(nanos);

@@ -1,7 +1,8 @@
 package dev.ronbun.embed.pipeline;
 
 import dev.ronbun.embed.config.EmbedConfig;
-import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.PaperKeywords;
+import dev.ronbun.embed.storage.StoredPapers;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -15,10 +16,10 @@ import org.jboss.logging.Logger;
  * them a function of the corpus alone: once papers stop arriving, every paper has the keywords the final corpus
  * gives it. A failed round (database or broker away) is tried again at the next tick.
  * <p>
- * A round reads every paper, so while papers keep arriving it runs only when the corpus has grown by a twentieth
- * since the last round; once the corpus has been quiet for one interval, the final round makes keywords independent
- * of arrival order. A steady trickle into a large corpus thus costs a round per 5 % of growth, not one a minute,
- * and a start costs none (a restart between the last arrival and the quiet round leaves that round to the next change).
+ * A round reads every paper, so while papers keep arriving it runs only when the corpus has grown by
+ * {@code ronbun.embed.keywords.refresh-growth} (doubled, by default) since the last round; once the corpus has been
+ * quiet for one interval, the final round makes keywords independent of arrival order. A steady stream into a large
+ * corpus thus costs a round per doubling, not one a minute, and a start costs none (a restart between the last arrival and the quiet round leaves that round to the next change).
  */
 @ApplicationScoped
 public class KeywordRefresh {
@@ -26,10 +27,11 @@ public class KeywordRefresh {
     private static final Logger LOG = Logger.getLogger(KeywordRefresh.class);
     private static final int PAGE = 200;
 
-    private final PaperStore store;
+    private final StoredPapers store;
+    private final PaperKeywords keywords;
     private final PaperPublication publication;
     private final KeywordRanking ranking;
-    private static final double GROWTH_FOR_A_ROUND_UNDER_LOAD = 1.05;
+    private final double growthForARoundUnderLoad;
 
     /** The corpus by its counts: keywords depend on the papers and their summaries. */
     private record Corpus(long papers, long summaries) {
@@ -42,10 +44,12 @@ public class KeywordRefresh {
     private volatile Corpus rankedCorpus;
     private volatile Corpus corpusAtLastTick;
 
-    public KeywordRefresh(PaperStore store, PaperPublication publication, EmbedConfig config) {
+    public KeywordRefresh(StoredPapers store, PaperKeywords keywords, PaperPublication publication, EmbedConfig config) {
         this.store = store;
+        this.keywords = keywords;
         this.publication = publication;
         this.ranking = new KeywordRanking(config.keywords().perPaper());
+        this.growthForARoundUnderLoad = Math.max(1.0, config.keywords().refreshGrowth());
     }
 
     @Scheduled(identity = "keyword-refresh", every = "${ronbun.embed.keywords.refresh-interval:60s}",
@@ -62,7 +66,7 @@ public class KeywordRefresh {
             }
             boolean quiet = corpus.equals(corpusAtLastTick);
             corpusAtLastTick = corpus;
-            if (quiet || corpus.papers() >= rankedCorpus.papers() * GROWTH_FOR_A_ROUND_UNDER_LOAD) {
+            if (quiet || corpus.papers() >= rankedCorpus.papers() * growthForARoundUnderLoad) {
                 refresh();
             }
         } catch (RuntimeException e) {
@@ -81,12 +85,12 @@ public class KeywordRefresh {
             return 0;
         }
         int republished = 0;
-        UUID after = PaperStore.FIRST_PAPER_ID;
+        UUID after = StoredPapers.FIRST_PAPER_ID;
         List<UUID> page;
         do {
             page = store.paperIds(after, PAGE);
             for (UUID paperId : page) {
-                if (store.rankKeywordsAgain(paperId, ranking::rank) && publication.publishLatest(paperId)) {
+                if (keywords.rankKeywordsAgain(paperId, ranking::rank) && publication.publishLatest(paperId)) {
                     republished++;
                 }
             }

@@ -4,6 +4,7 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.storage.ModelVersions;
 import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.StoredPapers;
 import dev.ronbun.embed.storage.WorkMerges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,14 +30,16 @@ import java.util.UUID;
 public class PaperPublication {
 
     private final PaperStore store;
+    private final StoredPapers stored;
     private final ModelVersions versions;
     private final PaperPublisher publisher;
     private final WorkMerges works;
     private final String loadedVersion;
 
-    public PaperPublication(PaperStore store, ModelVersions versions, PaperPublisher publisher, WorkMerges works,
-                            TextEmbedder embedder) {
+    public PaperPublication(PaperStore store, StoredPapers stored, ModelVersions versions, PaperPublisher publisher,
+                            WorkMerges works, TextEmbedder embedder) {
         this.store = store;
+        this.stored = stored;
         this.works = works;
         this.versions = versions;
         this.publisher = publisher;
@@ -51,7 +54,7 @@ public class PaperPublication {
         }
         // Before any version is recorded (a fresh database, the moment before start-up records it), the loaded one serves.
         String serving = versions.servingVersion().orElse(loadedVersion);
-        Optional<PaperEvent> paper = store.paperEvent(paperId, serving);
+        Optional<PaperEvent> paper = stored.paperEvent(paperId, serving);
         paper.ifPresent(publisher::publish);
         if (paper.isPresent()) {
             List<String> former = works.awaitingTombstone(paperId);

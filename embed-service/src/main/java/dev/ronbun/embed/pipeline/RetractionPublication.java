@@ -3,7 +3,7 @@ package dev.ronbun.embed.pipeline;
 import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.embed.storage.DocumentFrequencyView;
-import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.DocumentRetractions;
 import dev.ronbun.embed.storage.PassageVectorStore;
 import dev.ronbun.embed.storage.StoredSummary;
 import dev.ronbun.embed.storage.WorkMerges;
@@ -29,13 +29,13 @@ public class RetractionPublication {
 
     private static final Logger LOG = Logger.getLogger(RetractionPublication.class);
 
-    private final PaperStore store;
+    private final DocumentRetractions store;
     private final PaperPublication publication;
     private final PaperPublisher publisher;
     private final WorkMerges works;
     private final PassageVectorStore passages;
 
-    public RetractionPublication(PaperStore store, PaperPublication publication, PaperPublisher publisher,
+    public RetractionPublication(DocumentRetractions store, PaperPublication publication, PaperPublisher publisher,
                                  WorkMerges works, PassageVectorStore passages) {
         this.store = store;
         this.publication = publication;
@@ -45,10 +45,10 @@ public class RetractionPublication {
     }
 
     @Transactional
-    public PaperStore.Retraction retract(DocumentRetraction retraction,
+    public DocumentRetractions.Retraction retract(DocumentRetraction retraction,
                                          BiFunction<StoredSummary, List<String>, Map<String, Integer>> summaryTerms,
                                          Function<DocumentFrequencyView, List<Keyword>> keywordRanking) {
-        PaperStore.Retraction outcome = store.retractDocument(retraction.documentId(), retraction.retractedAt(),
+        DocumentRetractions.Retraction outcome = store.retractDocument(retraction.documentId(), retraction.retractedAt(),
                 summaryTerms, keywordRanking);
         for (UUID paperId : outcome.changed()) {
             publication.publishLatest(paperId);
@@ -60,7 +60,7 @@ public class RetractionPublication {
             store.deletePaper(paperId);
         }
         // the retracted text's passage vectors go too: the cache obeys deletion
-        int dropped = passages.dropUnreferenced();
+        int dropped = passages.dropUnreferenced(outcome.passages());
         LOG.infof("retracted document %s: %d paper(s) published without it, %d deleted, %d cached passage(s) dropped",
                 retraction.documentId(), outcome.changed().size(), outcome.emptied().size(), dropped);
         return outcome;

@@ -13,7 +13,9 @@ import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.keywords.KeywordExtractor;
 import dev.ronbun.embed.keywords.TermFrequencies;
+import dev.ronbun.embed.storage.DocumentRetractions;
 import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.StoredPapers;
 import dev.ronbun.embed.storage.StoredSummary;
 import dev.ronbun.embed.storage.StoredVector;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +40,8 @@ import org.jboss.logging.Logger;
 public class SummaryProcessing implements RetryingConsumer {
 
     private final PaperStore store;
+    private final StoredPapers stored;
+    private final DocumentRetractions retracted;
     private static final Logger LOG = Logger.getLogger(SummaryProcessing.class);
 
     private final PaperPublication publication;
@@ -48,11 +52,19 @@ public class SummaryProcessing implements RetryingConsumer {
     private final KeywordRanking keywordRanking;
     private final RedeliveryPolicy retries;
     private final Timer embedTimer;
+    private final StepCpuTime checkCpu;
+    private final StepCpuTime embedCpu;
+    private final StepCpuTime keywordsCpu;
+    private final StepCpuTime storeCpu;
+    private final StepCpuTime publishCpu;
 
-    public SummaryProcessing(PaperStore store, PaperPublication publication, RetractionPublication retractions,
+    public SummaryProcessing(PaperStore store, StoredPapers stored, DocumentRetractions retracted,
+                             PaperPublication publication, RetractionPublication retractions,
                              TextEmbedder embedder, PaperVectorizer vectorizer, EmbedConfig config,
                              MeterRegistry registry) {
         this.store = store;
+        this.stored = stored;
+        this.retracted = retracted;
         this.retractions = retractions;
         this.publication = publication;
         this.embedder = embedder;
@@ -61,28 +73,36 @@ public class SummaryProcessing implements RetryingConsumer {
         this.retries = new RedeliveryPolicy(config.retry());
         this.embedTimer = Timer.builder("ronbun.embed.summary.embedding").description("time to embed one summary")
                 .register(registry);
+        this.checkCpu = new StepCpuTime(registry, "check");
+        this.embedCpu = new StepCpuTime(registry, "embed");
+        this.keywordsCpu = new StepCpuTime(registry, "keywords");
+        this.storeCpu = new StepCpuTime(registry, "store");
+        this.publishCpu = new StepCpuTime(registry, "publish");
     }
 
     public void process(SummaryEvent event) {
-        if (retries.run("checking the retractions of document " + event.documentId(), () -> store.isRetracted(event))) {
+        if (checkCpu.measure(() -> retries.run("checking the retractions of document " + event.documentId(),
+                () -> retracted.isRetracted(event)))) {
             LOG.infof("summary %s belongs to a retracted document; not stored", event.summaryId());
             return;
         }
         String modelVersion = embedder.modelVersion();
-        boolean alreadyStored = retries.run("checking summary " + event.summaryId(),
-                () -> store.isStored(event.summaryId(), modelVersion));
+        boolean alreadyStored = checkCpu.measure(() -> retries.run("checking summary " + event.summaryId(),
+                () -> stored.isStored(event.summaryId(), modelVersion)));
         UUID paperId;
         if (alreadyStored) {
             // Its paper may have been merged into another work's record since: the stored summary knows where it went.
             paperId = retries.run("finding the paper of summary " + event.summaryId(),
-                    () -> store.paperOf(event.summaryId()))
+                    () -> stored.paperOf(event.summaryId()))
                     .orElseGet(() -> UUID.fromString(PaperIdentity.paperId(event.paperKey())));
         } else {
-            PaperVector vector = embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event)));
-            TermFrequencies terms = keywordExtractor.termFrequencies(keywordText(event), people(event));
-            StoredVector stored = StoredVector.of(vector);
-            Optional<UUID> storedIn = retries.run("storing summary " + event.summaryId(),
-                    () -> store.storeUnlessRetracted(event, stored, terms.counts(), keywordRanking::rank));
+            PaperVector vector = embedCpu.measure(
+                    () -> embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event))));
+            TermFrequencies terms = keywordsCpu.measure(
+                    () -> keywordExtractor.termFrequencies(keywordText(event), people(event)));
+            StoredVector storedVector = StoredVector.of(vector);
+            Optional<UUID> storedIn = storeCpu.measure(() -> retries.run("storing summary " + event.summaryId(),
+                    () -> store.storeUnlessRetracted(event, storedVector, terms.counts(), keywordRanking::rank)));
             if (storedIn.isEmpty()) {
                 LOG.infof("summary %s: its document was retracted meanwhile; not stored", event.summaryId());
                 return;
@@ -90,7 +110,9 @@ public class SummaryProcessing implements RetryingConsumer {
             paperId = storedIn.get();
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
-        retries.run("publishing paper " + paperId, () -> publication.publishLatest(paperId));
+        UUID published = paperId;
+        publishCpu.measure(
+                () -> retries.run("publishing paper " + published, () -> publication.publishLatest(published)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.ronbun.embed.pipeline;
 
-import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.StoredPapers;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,10 +20,10 @@ public class WorkKeyBackfill {
     private static final Logger LOG = Logger.getLogger(WorkKeyBackfill.class);
     private static final int PAGE = 100;
 
-    private final PaperStore store;
+    private final StoredPapers store;
     private final SummaryProcessing processing;
 
-    public WorkKeyBackfill(PaperStore store, SummaryProcessing processing) {
+    public WorkKeyBackfill(StoredPapers store, SummaryProcessing processing) {
         this.store = store;
         this.processing = processing;
     }
@@ -44,7 +44,7 @@ public class WorkKeyBackfill {
     /** @return how many papers were looked at */
     public int run() {
         int count = 0;
-        UUID after = PaperStore.FIRST_PAPER_ID;
+        UUID after = StoredPapers.FIRST_PAPER_ID;
         while (true) {
             List<UUID> page = store.papersWithoutWorkKeys(after, PAGE);
             if (page.isEmpty()) {

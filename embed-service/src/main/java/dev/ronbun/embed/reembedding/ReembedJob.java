@@ -9,7 +9,8 @@ import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.pipeline.PaperPublication;
 import dev.ronbun.embed.storage.ModelVersion;
 import dev.ronbun.embed.storage.ModelVersions;
-import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.PaperVectors;
+import dev.ronbun.embed.storage.StoredPapers;
 import dev.ronbun.embed.storage.StoredSummary;
 import dev.ronbun.embed.storage.StoredVector;
 import io.agroal.api.AgroalDataSource;
@@ -61,7 +62,8 @@ public class ReembedJob {
     /** Passes over the summaries before giving up on ones that keep arriving without a vector (an older replica). */
     private static final int MAX_PASSES = 3;
 
-    private final PaperStore store;
+    private final StoredPapers store;
+    private final PaperVectors paperVectors;
     private final ModelVersions versions;
     private final PaperPublication publication;
     private final PaperVectorizer vectorizer;
@@ -83,9 +85,10 @@ public class ReembedJob {
     private volatile Thread worker;
     private volatile String error;
 
-    public ReembedJob(PaperStore store, ModelVersions versions, PaperPublication publication, TextEmbedder embedder,
+    public ReembedJob(StoredPapers store, PaperVectors vectors, ModelVersions versions, PaperPublication publication, TextEmbedder embedder,
                       PaperVectorizer vectorizer, AgroalDataSource dataSource, EmbedConfig config, MeterRegistry registry) {
         this.store = store;
+        this.paperVectors = vectors;
         this.versions = versions;
         this.publication = publication;
         this.vectorizer = vectorizer;
@@ -258,7 +261,7 @@ public class ReembedJob {
             Map<String, StoredVector> vectors = embed(batch);
             failed += batch.size() - vectors.size();
             if (!vectors.isEmpty()) {
-                Set<UUID> papers = retries.run("storing re-embedded vectors", () -> store.addVectors(vectors));
+                Set<UUID> papers = retries.run("storing re-embedded vectors", () -> paperVectors.addVectors(vectors));
                 embedded.increment(vectors.size());
                 if (publish) {
                     papers.forEach(paperId ->
@@ -333,7 +336,7 @@ public class ReembedJob {
     private void republishAll() {
         papersToPublish.set(store.paperCount());
         papersPublished.set(0);
-        UUID after = PaperStore.FIRST_PAPER_ID;
+        UUID after = StoredPapers.FIRST_PAPER_ID;
         while (!stopping) {
             UUID from = after;
             List<UUID> page = retries.run("listing papers to republish", () -> store.paperIds(from, publishPageSize));

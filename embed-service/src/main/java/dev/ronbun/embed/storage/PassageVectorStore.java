@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +15,8 @@ import org.hibernate.Session;
 /**
  * The passage vector cache in PostgreSQL ({@code passage_vectors}). Rows are written once and never changed: a key
  * is the hash of the passage as the model sees it, so the same key under the same version always means the same
- * vector. Which stored summaries use a row is kept in {@code summary_passages} by {@link PaperStore}; rows none uses
- * any more (their summaries were removed) go with {@link #dropUnreferenced}, rows of a retired model version with
+ * vector. Which stored summaries use a row is kept in {@code summary_passages} by {@link PaperVectors}; rows none uses
+ * any more (their summaries were retracted) go with {@link #dropUnreferenced}, rows of a retired model version with
  * {@link ModelVersions}' retirement.
  */
 @ApplicationScoped
@@ -80,33 +78,33 @@ public class PassageVectorStore implements PassageVectorCache {
     }
 
     /**
-     * Drops the version's passage vectors that no stored summary vector uses any more, for instance after summaries
-     * were removed. Rows written after {@code writtenBefore} stay: their summary may be on its way into the store.
+     * Drops those of the given passage vectors that no stored summary vector uses any more: after a document's
+     * summaries were retracted, the passages they linked (looking only at those keeps a retraction's cost that of the
+     * retracted text, not of the whole cache). A row of a summary still on its way into the store may go too: that
+     * costs one embedding later, never a wrong vector (links do not depend on the rows).
      *
      * @return rows dropped
      */
     @Transactional
-    public int dropUnreferenced(String modelVersion, Instant writtenBefore) {
-        return em.createNativeQuery("""
-                        delete from passage_vectors p where p.model_version = ?1 and p.created_at < ?2
-                        and not exists (select 1 from summary_passages l
-                                        where l.model_version = p.model_version and l.passage_hash = p.passage_hash)""")
-                .setParameter(1, modelVersion).setParameter(2, Timestamp.from(writtenBefore)).executeUpdate();
-    }
-
-    /**
-     * Drops the passage vectors of every version that no stored summary vector uses any more, after a document's
-     * summaries were retracted. A row of a summary still on its way into the store may go too: that costs one
-     * embedding later, never a wrong vector (links do not depend on the rows).
-     *
-     * @return rows dropped
-     */
-    @Transactional
-    public int dropUnreferenced() {
-        return em.createNativeQuery("""
-                        delete from passage_vectors p where not exists (select 1 from summary_passages l
-                                        where l.model_version = p.model_version and l.passage_hash = p.passage_hash)""")
-                .executeUpdate();
+    public int dropUnreferenced(Collection<PassageRef> passages) {
+        if (passages.isEmpty()) {
+            return 0;
+        }
+        int[] dropped = new int[1];
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    delete from passage_vectors p
+                    where (p.model_version, p.passage_hash) in (select * from unnest(?::text[], ?::text[]))
+                    and not exists (select 1 from summary_passages l
+                                    where l.model_version = p.model_version and l.passage_hash = p.passage_hash)""")) {
+                delete.setArray(1, connection.createArrayOf("text",
+                        passages.stream().map(PassageRef::modelVersion).toArray()));
+                delete.setArray(2, connection.createArrayOf("text",
+                        passages.stream().map(PassageRef::passageHash).toArray()));
+                dropped[0] = delete.executeUpdate();
+            }
+        });
+        return dropped[0];
     }
 
     /** Passage vectors cached for the version. */

@@ -10,4 +10,9 @@ import java.util.UUID;
  */
 public record StoredSummary(String summaryId, UUID paperId, String title, String titleJa, String summary,
                             List<Section> sections, String body, String presenter) {
+
+    static StoredSummary of(SummaryEntity s) {
+        return new StoredSummary(s.summaryId, s.paperId, s.title, s.titleJa, s.summary, List.copyOf(s.sections), s.body,
+                s.presenter);
+    }
 }

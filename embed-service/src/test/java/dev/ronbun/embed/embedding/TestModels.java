@@ -2,9 +2,8 @@ package dev.ronbun.embed.embedding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
-/** The real bundled model and the shared evaluation data, as the tests use them. */
+/** The real bundled model, as the tests use it. */
 final class TestModels {
 
     private TestModels() {
@@ -24,10 +23,5 @@ final class TestModels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path evalFileOrSkip() {
-        return JstsEvaluation.locateEvalFile().orElseThrow(() -> new org.opentest4j.TestAbortedException(
-                "no shared/" + JstsEvaluation.EVAL_FILE + " beside the repository"));
     }
 }

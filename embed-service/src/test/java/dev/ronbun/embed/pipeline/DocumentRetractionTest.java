@@ -84,7 +84,7 @@ class DocumentRetractionTest {
         assertThat(mamba.keywords()).noneMatch(k -> k.term().equals("盆栽"));
         assertThat(StoredRows.count(dataSource, "select count(*) from paper_terms where paper_id = ?::uuid and term = '盆栽'", mambaId))
                 .as("the retracted summary's terms are no longer counted").isZero();
-        awaitTombstone(s4Id);
+        PapersTopic.awaitTombstone(s4Id);
         assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", s4Id)).isZero();
         assertThat(StoredRows.count(dataSource, "select count(*) from summaries where document_id = ?", RETRACTED)).isZero();
         assertThat(StoredRows.count(dataSource, cachedHashes.formatted(String.join(",", retractedOnly.stream().map(h -> "'" + h + "'").toList()))
@@ -157,18 +157,6 @@ class DocumentRetractionTest {
             }
         }
         throw new AssertionError("paper " + paperId + " never reached the expected state on " + Topics.PAPERS.name());
-    }
-
-    private static void awaitTombstone(String paperId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ConsumerRecord<String, String>> records = TestTopics.read(Topics.PAPERS.name(), Integer.MAX_VALUE,
-                    Duration.ofSeconds(2)).stream().filter(r -> paperId.equals(r.key())).toList();
-            if (!records.isEmpty() && records.getLast().value() == null) {
-                return;
-            }
-        }
-        throw new AssertionError("no tombstone for " + paperId + " on " + Topics.PAPERS.name());
     }
 
 }

@@ -8,6 +8,7 @@ import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.SummaryEvent;
 import dev.ronbun.embed.keywords.KeywordExtractor;
 import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.StoredPapers;
 import dev.ronbun.embed.storage.StoredVector;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.SharedCorpus;
@@ -38,6 +39,9 @@ class KeywordArrivalOrderTest {
 
     @Inject
     PaperStore store;
+
+    @Inject
+    StoredPapers stored;
 
     @Inject
     KeywordRefresh refresh;
@@ -85,7 +89,7 @@ class KeywordArrivalOrderTest {
     private List<List<String>> keywordsOf(String order, int count) {
         List<List<String>> keywords = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            PaperEvent paper = store.paperEvent(UUID.fromString(PaperIdentity.paperId(key(order, i))), MODEL_VERSION)
+            PaperEvent paper = stored.paperEvent(UUID.fromString(PaperIdentity.paperId(key(order, i))), MODEL_VERSION)
                     .orElseThrow();
             keywords.add(paper.keywords().stream().map(Keyword::term).toList());
         }

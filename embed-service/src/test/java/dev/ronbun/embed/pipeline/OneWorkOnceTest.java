@@ -66,7 +66,7 @@ class OneWorkOnceTest {
         assertThat(paper.formerIds()).containsExactly(titleId);
         assertThat(paper.arxivId()).isEqualTo("2305.14314");
         assertThat(paper.keywords()).isNotEmpty();
-        awaitTombstone(titleId);
+        PapersTopic.awaitTombstone(titleId);
         assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
         assertThat(StoredRows.count(dataSource, "select count(*) from summaries where paper_id = ?::uuid", arxivId)).isEqualTo(2);
         assertThat(StoredRows.count(dataSource, "select count(*) from paper_vectors where paper_id = ?::uuid", arxivId)).isEqualTo(1);
@@ -174,7 +174,7 @@ class OneWorkOnceTest {
 
         PaperEvent paper = awaitPaper(arxivId, 2);
         assertThat(paper.formerIds()).containsExactly(titleId);
-        awaitTombstone(titleId);
+        PapersTopic.awaitTombstone(titleId);
         assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
         assertThat(StoredRows.count(dataSource, "select count(*) from paper_work_keys where paper_id = ?::uuid", arxivId)).isEqualTo(1);
     }
@@ -210,18 +210,6 @@ class OneWorkOnceTest {
             }
         }
         throw new AssertionError("no paper " + paperId + " with " + summaries + " summaries on " + Topics.PAPERS.name());
-    }
-
-    private static void awaitTombstone(String paperId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ConsumerRecord<String, String>> records = TestTopics.read(Topics.PAPERS.name(), Integer.MAX_VALUE,
-                    Duration.ofSeconds(2)).stream().filter(r -> paperId.equals(r.key())).toList();
-            if (!records.isEmpty() && records.getLast().value() == null) {
-                return;
-            }
-        }
-        throw new AssertionError("no tombstone for " + paperId + " on " + Topics.PAPERS.name());
     }
 
     private void execute(String sql, String parameter) throws SQLException {

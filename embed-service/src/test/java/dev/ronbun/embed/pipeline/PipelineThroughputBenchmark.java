@@ -52,6 +52,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,7 +77,8 @@ import org.junit.jupiter.api.Test;
  * rounds alternate the two. Every round starts with an empty passage cache, so what the cache saves is what the mix
  * itself repeats (second summaries' titles, paragraphs drawn twice).
  *
- * <p>It prints, per round, summaries per second of each, the service's CPU time and the time spent in the model, the
+ * <p>It prints, per round, summaries per second of each, the service's CPU time, the time and CPU time spent in the model
+ * and the consumer threads' CPU time per step (check, embed, keywords, store, publish), the
  * cache hit ratio, the cosine of Ronbun's stored vectors to the same summaries embedded passage by passage alone in
  * this JVM (must be at least 0.9999) and to the reference's; then the medians, peak RSS, and as its last line
  * {@code ratio <Ronbun / transformers.js>}. Without the reference (no node, or no transformers.js under
@@ -97,6 +99,10 @@ class PipelineThroughputBenchmark {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
     /** Time spent in the model, as the embedding metrics report it. */
     private static final String MODEL_SECONDS = "ronbun_embed_model_seconds_total";
+    private static final String MODEL_CPU_SECONDS = "ronbun_embed_model_cpu_seconds_total";
+    /** CPU seconds of the consumer threads per step of a summary, tagged {@code step}. */
+    private static final String STEP_CPU_SECONDS = "ronbun_embed_summary_cpu_seconds_total";
+    private static final List<String> STEPS = List.of("check", "embed", "keywords", "store", "publish");
     private static final String CACHE_HITS = "ronbun_embed_passages_cache_hits_total";
     private static final String CACHE_MISSES = "ronbun_embed_passages_cache_misses_total";
     private static final int CHECKED_PER_ROUND = 12;
@@ -162,6 +168,8 @@ class PipelineThroughputBenchmark {
                     List<SummaryEvent> timed = mix.summaries(run + "-" + round, count, new Random(42 + round));
                     emptyPassageCache(postgres);
                     double modelBefore = metric(metricsUrl, MODEL_SECONDS);
+                    double modelCpuBefore = metric(metricsUrl, MODEL_CPU_SECONDS);
+                    Map<String, Double> stepsBefore = stepCpu(metricsUrl);
                     double hitsBefore = metric(metricsUrl, CACHE_HITS);
                     double missesBefore = metric(metricsUrl, CACHE_MISSES);
                     double cpuBefore = cpuSeconds(service.pid());
@@ -170,6 +178,10 @@ class PipelineThroughputBenchmark {
                     long end = papers.await(timed, service);
                     double cpu = cpuSeconds(service.pid()) - cpuBefore;
                     double model = metric(metricsUrl, MODEL_SECONDS) - modelBefore;
+                    double modelCpu = metric(metricsUrl, MODEL_CPU_SECONDS) - modelCpuBefore;
+                    Map<String, Double> stepsAfter = stepCpu(metricsUrl);
+                    String steps = STEPS.stream().map(step -> String.format(Locale.ROOT, "%s %.1f", step,
+                            stepsAfter.get(step) - stepsBefore.get(step))).collect(Collectors.joining(" "));
                     double hits = metric(metricsUrl, CACHE_HITS) - hitsBefore;
                     double misses = metric(metricsUrl, CACHE_MISSES) - missesBefore;
                     double seconds = (end - start) / 1e9;
@@ -187,10 +199,11 @@ class PipelineThroughputBenchmark {
                     out.accept(String.format(Locale.ROOT, "round %d ronbun summaries %d (%d second summaries) "
                                     + "wall_s %.1f summaries_per_s %.2f latency_ms p50 %d p95 %d service_cpu_s %.1f "
                                     + "summaries_per_cpu_s %.2f "
-                                    + "model_s %.1f cache_hit_ratio %.2f cos_vs_single_passage_min %.6f loadavg %s",
+                                    + "model_s %.1f model_cpu_s %.1f consumer_cpu_s [%s] "
+                                    + "cache_hit_ratio %.2f cos_vs_single_passage_min %.6f loadavg %s",
                             round, timed.size(), timed.stream().filter(s -> s.documentName().startsWith("second")).count(),
                             seconds, rate, percentile(latencies, 0.50), percentile(latencies, 0.95), cpu,
-                            timed.size() / cpu, model,
+                            timed.size() / cpu, model, modelCpu, steps,
                             hits + misses == 0 ? 0 : hits / (hits + misses), cosAlone, loadAverage()));
                     if (reference.available()) {
                         Reference.Result result = reference.run(timed, single, round);
@@ -268,6 +281,22 @@ class PipelineThroughputBenchmark {
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /** The consumer threads' CPU seconds so far, per step of processing a summary. */
+    private static Map<String, Double> stepCpu(String metricsUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, Double> seconds = new HashMap<>();
+        STEPS.forEach(step -> seconds.put(step, 0.0));
+        response.body().lines().filter(line -> line.startsWith(STEP_CPU_SECONDS + "{")).forEach(line -> {
+            for (String step : STEPS) {
+                if (line.contains("step=\"" + step + "\"")) {
+                    seconds.merge(step, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+                }
+            }
+        });
+        return seconds;
     }
 
     /** The vectors stored for the summaries under the service's model version, by summary id. */
@@ -515,7 +544,8 @@ class PipelineThroughputBenchmark {
 
         String describe() {
             return "node " + script.getFileName() + " with " + nodeModules + ", " + threads + " intra-op threads, "
-                    + "one summary at a time, one passage per pass, no Kafka and no database";
+                    + "one summary at a time, one passage per pass, "
+                    + "each distinct passage once a round (an in-memory map), no Kafka and no database";
         }
 
         Result run(List<SummaryEvent> summaries, PaperVectorizer chunking, int round) throws Exception {

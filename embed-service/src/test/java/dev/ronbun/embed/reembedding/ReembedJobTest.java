@@ -15,6 +15,7 @@ import dev.ronbun.embed.embedding.PaperText;
 import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.storage.PaperStore;
+import dev.ronbun.embed.storage.PaperVectors;
 import dev.ronbun.embed.storage.StoredVector;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
@@ -61,6 +62,9 @@ class ReembedJobTest {
     PaperStore store;
 
     @Inject
+    PaperVectors vectors;
+
+    @Inject
     TextEmbedder embedder;
 
     @Inject
@@ -100,7 +104,7 @@ class ReembedJobTest {
         corpus.forEach(this::storeWithTheOldModel);
         // An earlier run was cut short after embedding two summaries with the new model.
         PaperVectorizer vectorizer = new PaperVectorizer(embedder, ChunkWeights.defaults());
-        store.addVectors(Map.of(
+        vectors.addVectors(Map.of(
                 loraFirst.summaryId(), StoredVector.of(vectorizer.vectorize(PaperText.of(loraFirst))),
                 mamba.summaryId(), StoredVector.of(vectorizer.vectorize(PaperText.of(mamba)))));
         recordVersions(true);

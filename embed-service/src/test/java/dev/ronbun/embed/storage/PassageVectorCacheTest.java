@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
+import dev.ronbun.embed.config.EmbedConfig;
 import dev.ronbun.embed.embedding.ChunkWeights;
 import dev.ronbun.embed.embedding.EmbeddingMeter;
 import dev.ronbun.embed.embedding.PaperText;
@@ -60,7 +61,25 @@ class PassageVectorCacheTest {
     @Inject
     PaperVectorizer serviceVectorizer;
 
+    @Inject
+    EmbedConfig config;
+
     private final CountingMeter meter = new CountingMeter();
+
+    @Test
+    void theServiceWeighsChunksWithTheConfiguredSharesWhichDefaultToChunkWeightsDefaults() {
+        PaperText paper = paper("Weights " + UUID.randomUUID(), "重みを確かめる要約。", "重みを確かめる本文。");
+
+        PaperVector service = serviceVectorizer.vectorize(paper);
+        PaperVector defaults = new PaperVectorizer(embedder, ChunkWeights.defaults()).vectorize(paper);
+        PaperVector titleOnly = new PaperVectorizer(embedder, new ChunkWeights(1, 0, 0)).vectorize(paper);
+
+        assertThat(config.chunkWeights().weights()).isEqualTo(ChunkWeights.defaults());
+        assertThat(VectorUtil.cosine(service.embedding().vector(), defaults.embedding().vector()))
+                .isGreaterThan(0.9999f);
+        assertThat(VectorUtil.cosine(service.embedding().vector(), titleOnly.embedding().vector()))
+                .as("other shares give another vector").isLessThan(0.999f);
+    }
 
     @Test
     void aPaperSeenBeforeCostsNoModelTimeAndGetsTheVectorTheModelGives() {
@@ -144,7 +163,8 @@ class PassageVectorCacheTest {
             delete.setString(1, removed.summaryId());
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }
-        int dropped = cache.dropUnreferenced(version, Instant.now().plusSeconds(1));
+        int dropped = cache.dropUnreferenced(removedVector.passageKeys().stream()
+                .map(key -> new PassageRef(version, key)).toList());
 
         assertThat(dropped).isGreaterThanOrEqualTo(2);
         List<String> removedOnly = removedVector.passageKeys().stream()
@@ -205,7 +225,7 @@ class PassageVectorCacheTest {
         }
 
         @Override
-        public void modelRan(int passages, long nanos) {
+        public void modelRan(int passages, long nanos, long cpuNanos) {
             modelPassages.addAndGet(passages);
         }
     }

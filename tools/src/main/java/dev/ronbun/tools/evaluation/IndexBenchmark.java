@@ -4,6 +4,7 @@ import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.tools.bench.LoadAverage;
+import dev.ronbun.tools.bench.OwnProcess;
 import dev.ronbun.tools.evaluation.PgvectorComparison.RecallQueries;
 import dev.ronbun.recommend.index.IndexSettings;
 import dev.ronbun.recommend.index.PaperCandidates;
@@ -183,7 +184,7 @@ public final class IndexBenchmark {
             double buildSeconds = seconds(start);
             System.out.printf("build: %.1f s (%.0f papers/s, merges included), %.0f CPU-s of this process so far, "
                     + "%d segments, %.0f MiB on disk, load average %s%n", buildSeconds, papers / buildSeconds,
-                    cpuSeconds(), reader.segments(), sizeOf(folder) / 1048576.0, LoadAverage.now());
+                    OwnProcess.cpuSeconds(), reader.segments(), sizeOf(folder) / 1048576.0, LoadAverage.now());
         }
     }
 
@@ -336,13 +337,6 @@ public final class IndexBenchmark {
 
     static long percentile(long[] sorted, double fraction) {
         return sorted[(int) Math.floor(fraction * (sorted.length - 1))];
-    }
-
-    /** User plus system CPU time of this process (all threads), from /proc/self/stat. */
-    private static double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     static double seconds(long startNanos) {

@@ -1,4 +1,4 @@
-package dev.ronbun.embed.embedding;
+package dev.ronbun.tools.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

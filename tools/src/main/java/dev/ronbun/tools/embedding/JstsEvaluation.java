@@ -1,6 +1,13 @@
-package dev.ronbun.embed.embedding;
+package dev.ronbun.tools.embedding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ronbun.embed.embedding.BundledModel;
+import dev.ronbun.embed.embedding.EmbedderSettings;
+import dev.ronbun.embed.embedding.ModelDescriptor;
+import dev.ronbun.embed.embedding.ModelFolder;
+import dev.ronbun.embed.embedding.ModelSource;
+import dev.ronbun.embed.embedding.Pooling;
+import dev.ronbun.embed.embedding.TextEmbedder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.lucene.util.VectorUtil;
@@ -27,7 +34,7 @@ import picocli.CommandLine.TypeConversionException;
  * prefix: each sentence1 of a pair scored 4 or more is a query that should find its sentence2 among all sentence2s.
  *
  * <pre>
- * java ... dev.ronbun.embed.embedding.JstsEvaluation [--raw] [--model-dir DIR] [--file JSONL] [--limit N]
+ * java ... dev.ronbun.tools.embedding.JstsEvaluation [--raw] [--model-dir DIR] [--file JSONL] [--limit N]
  *                                                    [--retrieval] [--query-prefix TEXT] [--pooling cls|mean|cls+mean]
  *                                                    [--threads N]
  * </pre>

@@ -1,7 +1,13 @@
-package dev.ronbun.embed.embedding;
+package dev.ronbun.tools.embedding;
 
+import dev.ronbun.embed.embedding.BundledModel;
+import dev.ronbun.embed.embedding.EmbedderSettings;
+import dev.ronbun.embed.embedding.ModelFolder;
+import dev.ronbun.embed.embedding.ModelSource;
+import dev.ronbun.embed.embedding.TextEmbedder;
+import dev.ronbun.tools.bench.LoadAverage;
+import dev.ronbun.tools.bench.OwnProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +23,7 @@ import picocli.CommandLine.Option;
  * per batch size, through the same {@link TextEmbedder} the service uses, and the process's peak resident memory.
  *
  * <pre>
- * java ... dev.ronbun.embed.embedding.EmbeddingBenchmark [--model-dir DIR] [--tokens 128,512] [--batch-sizes 1,8,16,32]
+ * java ... dev.ronbun.tools.embedding.EmbeddingBenchmark [--model-dir DIR] [--tokens 128,512] [--batch-sizes 1,8,16,32]
  *                                                       [--seconds 5] [--threads N]
  * </pre>
  * Each configuration is warmed up with two batches, then timed over whole calls of {@code 4 x batch} passages until
@@ -58,7 +64,7 @@ public final class EmbeddingBenchmark implements Callable<Integer> {
         Optional<Path> modelDir = Optional.ofNullable(modelDirOption);
         ModelFolder folder = new ModelSource(modelDir, BundledModel.defaultCacheRoot()).open();
         System.out.printf("model %s version %s threads %d cpus %d loadavg %s%n", folder.descriptor().id(),
-                folder.modelVersion(), threads, Runtime.getRuntime().availableProcessors(), loadAverage());
+                folder.modelVersion(), threads, Runtime.getRuntime().availableProcessors(), LoadAverage.now());
         for (int tokens : tokenLengths) {
             for (int batch : batchSizes) {
                 EmbedderSettings settings = new EmbedderSettings(threads, batch, batch * tokens);
@@ -70,11 +76,11 @@ public final class EmbeddingBenchmark implements Callable<Integer> {
                     double perCpuSecond = run[1] / (cpuSeconds() - cpuBefore);
                     System.out.printf("tokens %d batch %d (runs %d) passages/s %.1f passages/cpu-s %.1f rss_mib %d "
                                     + "peak_rss_mib %d%n", tokens, batch, embedder.maxBatchSize(), run[0], perCpuSecond,
-                            memoryMib("VmRSS"), memoryMib("VmHWM"));
+                            OwnProcess.statusMib("VmRSS"), OwnProcess.statusMib("VmHWM"));
                 }
             }
         }
-        System.out.printf("loadavg %s%n", loadAverage());
+        System.out.printf("loadavg %s%n", LoadAverage.now());
         return 0;
     }
 
@@ -94,9 +100,7 @@ public final class EmbeddingBenchmark implements Callable<Integer> {
     /** User plus system CPU time of the whole process, native ONNX Runtime threads included. */
     private static double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return OwnProcess.cpuSeconds();
         } catch (IOException e) {
             return Double.NaN;
         }
@@ -145,24 +149,4 @@ public final class EmbeddingBenchmark implements Callable<Integer> {
         return text.toString();
     }
 
-    private static long memoryMib(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }
