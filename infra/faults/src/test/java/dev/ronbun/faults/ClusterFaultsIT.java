@@ -1,0 +1,224 @@
+package dev.ronbun.faults;
+
+import static dev.ronbun.faults.PipelineHarness.log;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.Topics;
+import dev.ronbun.faults.documents.SyntheticCorpus;
+import dev.ronbun.faults.documents.SyntheticDocument;
+import dev.ronbun.faults.events.ReadingEventFeed;
+import dev.ronbun.faults.events.TopicWriter;
+import dev.ronbun.faults.http.RonbunHttp;
+import dev.ronbun.faults.ingestion.DocumentSubmitter;
+import dev.ronbun.faults.ingestion.IngestionRun;
+import dev.ronbun.faults.ingestion.Submission;
+import dev.ronbun.faults.stack.ClusterStack;
+import dev.ronbun.faults.stack.ClusterStack.Instance;
+import dev.ronbun.faults.stack.ServiceRun;
+import dev.ronbun.faults.verification.ExpectedState;
+import dev.ronbun.faults.verification.PipelineProbe;
+import dev.ronbun.faults.verification.PipelineSnapshot;
+import dev.ronbun.faults.verification.Quiescence;
+import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.services.RonbunService;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault suite on a scaled-out stack ({@code ./ronbun up --brokers 3 --replicas 2}): documents are posted to
+ * both ingest replicas and reading events written while the leader broker of a summaries partition is SIGKILLed and
+ * brought back, then one replica of every service is SIGKILLed and brought back. Afterwards PostgreSQL holds every
+ * document, summary, paper and reading event exactly once, both recommend replicas' indexes hold every paper, and
+ * both give the same related papers.
+ */
+class ClusterFaultsIT {
+
+    private static final int BROKERS = 3;
+    private static final int REPLICAS = 2;
+    /** Small enough for a few minutes on a busy machine; raise it with -Dronbun.faults.cluster-documents=… */
+    private static final int DOCUMENTS = PipelineHarness.intProperty("ronbun.faults.cluster-documents", 40);
+    private static final int SERIES = 22;
+    private static final String SCENARIO = "s" + SERIES;
+    private static final int CLIENTS_PER_INGEST = 2;
+    /** How long the killed broker stays down while documents and reading events keep coming. */
+    private static final Duration BROKER_DOWN = Duration.ofSeconds(15);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(30);
+    private static final int RELATED_SAMPLE = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void nothingIsLostOrDuplicatedAndBothIndexesAgreeWhenALeaderBrokerAndOneReplicaOfEachServiceAreKilled()
+            throws Exception {
+        Path root = Path.of(System.getProperty("ronbun.root", "../..")).toAbsolutePath().normalize();
+        long startedStack = System.nanoTime();
+        try (ClusterStack stack = ClusterStack.start(root, root.resolve("infra/faults/target/faults/cluster"),
+                BROKERS, REPLICAS, PipelineHarness::log);
+             TopicWriter writer = new TopicWriter(stack.bootstrapServers())) {
+            Duration stackStart = Duration.ofNanos(System.nanoTime() - startedStack);
+            String token = stack.adminToken();
+            RonbunHttp http = new RonbunHttp(() -> Map.of("Authorization", "Bearer " + token));
+            PipelineProbe probe = new PipelineProbe(stack, http);
+            ExpectedState expected = new ExpectedState();
+
+            List<SyntheticDocument> documents = SyntheticCorpus.series(SERIES, DOCUMENTS);
+            List<String> paperIds = documents.stream().map(d -> d.summaries().getFirst().paperId()).toList();
+            log("cluster scenario: " + documents.size() + " documents over " + REPLICAS + " ingest replicas, "
+                    + BROKERS + " brokers; stack ready after " + stackStart.toSeconds() + " s");
+
+            long started = System.nanoTime();
+            List<IngestionRun> ingestions = new ArrayList<>();
+            for (int replica = 1; replica <= REPLICAS; replica++) {
+                int offset = replica - 1;
+                List<SyntheticDocument> share = IntStream.range(0, documents.size())
+                        .filter(d -> d % REPLICAS == offset).mapToObj(documents::get).toList();
+                ingestions.add(IngestionRun.start(share, CLIENTS_PER_INGEST,
+                        new DocumentSubmitter(http, stack.baseUrl(RonbunService.INGEST, replica))));
+            }
+            ReadingEventFeed readers = new ReadingEventFeed(writer, SCENARIO, paperIds.subList(0,
+                    Math.min(50, paperIds.size())));
+            String brokerFault;
+            String serviceFault;
+            Set<String> readingEvents;
+            try {
+                for (IngestionRun ingestion : ingestions) {
+                    ingestion.awaitAccepted(DOCUMENTS / REPLICAS / 3, Duration.ofMinutes(10));
+                }
+                brokerFault = killAndRestartTheLeaderOfASummariesPartition(stack);
+                log(brokerFault);
+                serviceFault = killAndRestartOneReplicaOfEachService(stack);
+                log(serviceFault);
+            } finally {
+                readingEvents = readers.stop();
+            }
+            List<Submission> submissions = new ArrayList<>();
+            for (IngestionRun ingestion : ingestions) {
+                submissions.addAll(ingestion.await(INGEST_TIMEOUT));
+            }
+            Duration ingestTime = Duration.ofNanos(System.nanoTime() - started);
+            expected.addDocuments(documents);
+            expected.addReadingEvents(readingEvents);
+            PipelineHarness.assertEveryDocumentAccepted(submissions);
+
+            PipelineSnapshot settled = Quiescence.await(probe, expected, SETTLE_TIMEOUT, line -> log("waiting: " + line));
+            expected.assertHeldExactlyBy(settled);
+            Duration settledAfter = Duration.ofNanos(System.nanoTime() - started);
+
+            SoftAssertions softly = new SoftAssertions();
+            softly.assertThat(probe.rows(RonbunService.RECOMMEND, "reading_events"))
+                    .as("rows in recommend's reading_events: each event stored once").isEqualTo(readingEvents.size());
+            softly.assertThat(probe.rows(RonbunService.INGEST, "ingested_documents"))
+                    .as("rows in ingest's ledger").isEqualTo(documents.size());
+            for (int replica = 1; replica <= REPLICAS; replica++) {
+                softly.assertThat(probe.indexTotal(stack.baseUrl(RonbunService.RECOMMEND, replica)))
+                        .as("papers in recommend replica %d's index", replica).isEqualTo(expected.papers());
+            }
+            softly.assertAll();
+            int compared = assertBothRecommendReplicasGiveTheSameRelatedPapers(stack, http, paperIds);
+            assertEveryProcessRanSteadily(stack, probe);
+
+            ScenarioReport report = ScenarioReport.of("cluster: 3 brokers, 2 replicas of each service",
+                    submissions, expected.papers(), expected.summaries(), ingestTime, settledAfter,
+                    brokerFault + "; " + serviceFault + "; " + readingEvents.size() + " reading events stored once; "
+                            + "both indexes " + expected.papers() + " papers; related lists equal on both replicas for "
+                            + compared + " papers; stack ready in " + stackStart.toSeconds() + " s");
+            report.appendTo(root.resolve("infra/faults/target/faults/results.md"));
+            log("cluster scenario passed: " + report.row());
+        }
+    }
+
+    /** SIGKILLs the broker leading partition 0 of the summaries topic, leaves it down a while, and starts it again. */
+    private static String killAndRestartTheLeaderOfASummariesPartition(ClusterStack stack) throws Exception {
+        int leader = stack.leaderOf(Topics.SUMMARIES.name(), 0);
+        long started = System.nanoTime();
+        ChildProcess killed = stack.killBroker(leader);
+        assertThat(killed.exitValue()).as("exit value of a SIGKILLed broker").isEqualTo(137);
+        Thread.sleep(BROKER_DOWN);
+        int newLeader = stack.leaderOf(Topics.SUMMARIES.name(), 0);
+        assertThat(newLeader).as("a surviving broker leads the partition").isNotEqualTo(leader);
+        stack.restartBroker(leader);
+        return "leader of %s-0 (broker %d) SIGKILLed, broker %d took over, all brokers back after %.1f s".formatted(
+                Topics.SUMMARIES.name(), leader, newLeader, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** SIGKILLs the last replica of every service at once, then launches them again and waits until they are ready. */
+    private static String killAndRestartOneReplicaOfEachService(ClusterStack stack) {
+        List<Instance> victims = Arrays.stream(RonbunService.values())
+                .map(service -> new Instance(service, REPLICAS)).toList();
+        long started = System.nanoTime();
+        for (Instance victim : victims) {
+            ChildProcess killed = stack.killService(victim);
+            assertThat(killed.exitValue()).as("exit value of SIGKILLed " + killed).isEqualTo(137);
+        }
+        stack.restartServices(victims);
+        return "replica %d of each service SIGKILLed, all ready again after %.1f s".formatted(REPLICAS,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Each replica keeps its own index, filled from the same topic in its own order and, for the killed one,
+     * partly twice: the related papers of a sample of papers must still be the same list on both.
+     *
+     * @return how many papers were compared
+     */
+    private static int assertBothRecommendReplicasGiveTheSameRelatedPapers(ClusterStack stack, RonbunHttp http,
+                                                                         List<String> paperIds) throws Exception {
+        int step = Math.max(1, paperIds.size() / RELATED_SAMPLE);
+        SoftAssertions softly = new SoftAssertions();
+        int compared = 0;
+        for (int p = 0; p < paperIds.size(); p += step) {
+            String paperId = paperIds.get(p);
+            List<List<String>> lists = new ArrayList<>();
+            for (int replica = 1; replica <= REPLICAS; replica++) {
+                lists.add(related(http, stack.baseUrl(RonbunService.RECOMMEND, replica), paperId));
+            }
+            softly.assertThat(lists.getFirst()).as("related papers of %s on replica 1", paperId).isNotEmpty();
+            for (int replica = 2; replica <= REPLICAS; replica++) {
+                softly.assertThat(lists.get(replica - 1)).as("related papers of %s on replica %d", paperId, replica)
+                        .containsExactlyElementsOf(lists.getFirst());
+            }
+            compared++;
+        }
+        softly.assertAll();
+        return compared;
+    }
+
+    private static List<String> related(RonbunHttp http, String recommendBaseUrl, String paperId) throws Exception {
+        HttpResponse<String> answer = http.get(URI.create(recommendBaseUrl + "/api/papers/" + paperId + "/related"));
+        assertThat(answer.statusCode()).as("related papers of %s at %s: %s", paperId, recommendBaseUrl,
+                answer.body()).isEqualTo(200);
+        JsonNode items = JSON.readTree(answer.body()).path("items");
+        return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("paperId").asText()).toList();
+    }
+
+    /**
+     * Every broker and replica is running and ready, each replica in the launch the suite made last (only the killed
+     * ones were relaunched), and no launch started more than once: nothing restarted itself or crash-looped.
+     */
+    private static void assertEveryProcessRanSteadily(ClusterStack stack, PipelineProbe probe) throws Exception {
+        assertThat(stack.brokersAreAlive()).as("every broker is running").isTrue();
+        for (Map.Entry<Instance, ServiceRun> entry : stack.runs().entrySet()) {
+            ServiceRun run = entry.getValue();
+            Instance instance = entry.getKey();
+            assertThat(run.process().isAlive()).as(run.process() + " is running").isTrue();
+            assertThat(run.generation()).as(run.process() + "'s launches").isEqualTo(instance.replica() == REPLICAS
+                    ? 2 : 1);
+            assertThat(run.startUps()).as(run.process() + " started once in " + run.process().logFile()).isEqualTo(1);
+            HttpResponse<String> readiness = probe.readiness(stack.baseUrl(instance.service(), instance.replica()));
+            assertThat(readiness.statusCode()).as(run.process() + " ready: " + readiness.body()).isEqualTo(200);
+        }
+    }
+}
