@@ -49,7 +49,7 @@ class ClusterFaultsIT {
     private static final int BROKERS = 3;
     private static final int REPLICAS = 2;
     /** Small enough for a few minutes on a busy machine; raise it with -Dronbun.faults.cluster-documents=… */
-    private static final int DOCUMENTS = PipelineHarness.intProperty("ronbun.faults.cluster-documents", 40);
+    private static final int DOCUMENTS = PipelineHarness.intProperty("ronbun.faults.cluster-documents", 60);
     private static final int SERIES = 22;
     private static final String SCENARIO = "s" + SERIES;
     private static final int CLIENTS_PER_INGEST = 2;
@@ -79,33 +79,33 @@ class ClusterFaultsIT {
             log("cluster scenario: " + documents.size() + " documents over " + REPLICAS + " ingest replicas, "
                     + BROKERS + " brokers; stack ready after " + stackStart.toSeconds() + " s");
 
+            // Three equal parts, each over both ingest replicas: the first before any fault, the second posted
+            // while the broker is down, the third while the replicas are down, so each fault meets documents in flight.
+            List<List<SyntheticDocument>> parts = List.of(documents.subList(0, documents.size() / 3),
+                    documents.subList(documents.size() / 3, 2 * documents.size() / 3),
+                    documents.subList(2 * documents.size() / 3, documents.size()));
             long started = System.nanoTime();
-            List<IngestionRun> ingestions = new ArrayList<>();
-            for (int replica = 1; replica <= REPLICAS; replica++) {
-                int offset = replica - 1;
-                List<SyntheticDocument> share = IntStream.range(0, documents.size())
-                        .filter(d -> d % REPLICAS == offset).mapToObj(documents::get).toList();
-                ingestions.add(IngestionRun.start(share, CLIENTS_PER_INGEST,
-                        new DocumentSubmitter(http, stack.baseUrl(RonbunService.INGEST, replica))));
-            }
             ReadingEventFeed readers = new ReadingEventFeed(writer, SCENARIO, paperIds.subList(0,
                     Math.min(50, paperIds.size())));
+            List<Submission> submissions = new ArrayList<>();
+            List<IngestionRun> inFlight = new ArrayList<>();
             String brokerFault;
             String serviceFault;
             Set<String> readingEvents;
             try {
-                for (IngestionRun ingestion : ingestions) {
-                    ingestion.awaitAccepted(DOCUMENTS / REPLICAS / 3, Duration.ofMinutes(10));
+                for (IngestionRun ingestion : post(stack, http, parts.get(0))) {
+                    submissions.addAll(ingestion.await(INGEST_TIMEOUT));
                 }
-                brokerFault = killAndRestartTheLeaderOfASummariesPartition(stack);
+                brokerFault = killAndRestartTheLeaderOfASummariesPartition(stack,
+                        () -> inFlight.addAll(post(stack, http, parts.get(1))));
                 log(brokerFault);
-                serviceFault = killAndRestartOneReplicaOfEachService(stack);
+                serviceFault = killAndRestartOneReplicaOfEachService(stack,
+                        () -> inFlight.addAll(post(stack, http, parts.get(2))));
                 log(serviceFault);
             } finally {
                 readingEvents = readers.stop();
             }
-            List<Submission> submissions = new ArrayList<>();
-            for (IngestionRun ingestion : ingestions) {
+            for (IngestionRun ingestion : inFlight) {
                 submissions.addAll(ingestion.await(INGEST_TIMEOUT));
             }
             Duration ingestTime = Duration.ofNanos(System.nanoTime() - started);
@@ -130,7 +130,7 @@ class ClusterFaultsIT {
             int compared = assertBothRecommendReplicasGiveTheSameRelatedPapers(stack, http, paperIds);
             assertEveryProcessRanSteadily(stack, probe);
 
-            ScenarioReport report = ScenarioReport.of("cluster: 3 brokers, 2 replicas of each service",
+            ScenarioReport report = ScenarioReport.of("cluster: 3 brokers, 2 replicas of each service (a third of the documents posted during each fault)",
                     submissions, expected.papers(), expected.summaries(), ingestTime, settledAfter,
                     brokerFault + "; " + serviceFault + "; " + readingEvents.size() + " reading events stored once; "
                             + "both indexes " + expected.papers() + " papers; related lists equal on both replicas for "
@@ -140,12 +140,30 @@ class ClusterFaultsIT {
         }
     }
 
-    /** SIGKILLs the broker leading partition 0 of the summaries topic, leaves it down a while, and starts it again. */
-    private static String killAndRestartTheLeaderOfASummariesPartition(ClusterStack stack) throws Exception {
+    /** Posts {@code documents} in the background, alternately to each ingest replica, a few clients each. */
+    private static List<IngestionRun> post(ClusterStack stack, RonbunHttp http, List<SyntheticDocument> documents) {
+        List<IngestionRun> runs = new ArrayList<>();
+        for (int replica = 1; replica <= REPLICAS; replica++) {
+            int offset = replica - 1;
+            List<SyntheticDocument> share = IntStream.range(0, documents.size())
+                    .filter(d -> d % REPLICAS == offset).mapToObj(documents::get).toList();
+            runs.add(IngestionRun.start(share, CLIENTS_PER_INGEST,
+                    new DocumentSubmitter(http, stack.baseUrl(RonbunService.INGEST, replica))));
+        }
+        return runs;
+    }
+
+    /**
+     * SIGKILLs the broker leading partition 0 of the summaries topic, runs {@code meanwhile} (posting more documents),
+     * leaves the broker down a while, and starts it again.
+     */
+    private static String killAndRestartTheLeaderOfASummariesPartition(ClusterStack stack, Runnable meanwhile)
+            throws Exception {
         int leader = stack.leaderOf(Topics.SUMMARIES.name(), 0);
         long started = System.nanoTime();
         ChildProcess killed = stack.killBroker(leader);
         assertThat(killed.exitValue()).as("exit value of a SIGKILLed broker").isEqualTo(137);
+        meanwhile.run();
         Thread.sleep(BROKER_DOWN);
         int newLeader = stack.leaderOf(Topics.SUMMARIES.name(), 0);
         assertThat(newLeader).as("a surviving broker leads the partition").isNotEqualTo(leader);
@@ -154,8 +172,12 @@ class ClusterFaultsIT {
                 Topics.SUMMARIES.name(), leader, newLeader, (System.nanoTime() - started) / 1e9);
     }
 
-    /** SIGKILLs the last replica of every service at once, then launches them again and waits until they are ready. */
-    private static String killAndRestartOneReplicaOfEachService(ClusterStack stack) {
+    /**
+     * SIGKILLs the last replica of every service, runs {@code meanwhile} (posting more documents, some of them to the
+     * killed ingest replica, whose clients post again until it is back), then launches the replicas again and waits
+     * until they are ready.
+     */
+    private static String killAndRestartOneReplicaOfEachService(ClusterStack stack, Runnable meanwhile) {
         List<Instance> victims = Arrays.stream(RonbunService.values())
                 .map(service -> new Instance(service, REPLICAS)).toList();
         long started = System.nanoTime();
@@ -163,6 +185,7 @@ class ClusterFaultsIT {
             ChildProcess killed = stack.killService(victim);
             assertThat(killed.exitValue()).as("exit value of SIGKILLed " + killed).isEqualTo(137);
         }
+        meanwhile.run();
         stack.restartServices(victims);
         return "replica %d of each service SIGKILLed, all ready again after %.1f s".formatted(REPLICAS,
                 (System.nanoTime() - started) / 1e9);
