@@ -29,12 +29,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * both ingest replicas and reading events written while the leader broker of a summaries partition is SIGKILLed and
  * brought back, then one replica of every service is SIGKILLed and brought back. Afterwards PostgreSQL holds every
  * document, summary, paper and reading event exactly once, both recommend replicas' indexes hold every paper, and
- * both give the same related papers.
+ * both give the same related papers with the same scores.
  */
 class ClusterFaultsIT {
 
@@ -58,6 +59,8 @@ class ClusterFaultsIT {
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(30);
     private static final int RELATED_SAMPLE = 10;
+    /** Relative: the replicas' BM25 statistics may differ in the last digits (see the related-papers check). */
+    private static final double SCORE_TOLERANCE = 0.02;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -113,7 +116,8 @@ class ClusterFaultsIT {
             expected.addReadingEvents(readingEvents);
             PipelineHarness.assertEveryDocumentAccepted(submissions);
 
-            PipelineSnapshot settled = Quiescence.await(probe, expected, SETTLE_TIMEOUT, line -> log("waiting: " + line));
+            PipelineSnapshot settled = Quiescence.await(probe, expected, SETTLE_TIMEOUT,
+                    line -> log("waiting: " + line));
             expected.assertHeldExactlyBy(settled);
             Duration settledAfter = Duration.ofNanos(System.nanoTime() - started);
 
@@ -127,14 +131,16 @@ class ClusterFaultsIT {
                         .as("papers in recommend replica %d's index", replica).isEqualTo(expected.papers());
             }
             softly.assertAll();
-            int compared = assertBothRecommendReplicasGiveTheSameRelatedPapers(stack, http, paperIds);
+            String relatedOutcome = assertBothRecommendReplicasGiveTheSameRelatedPapers(stack, http, paperIds);
+            log(relatedOutcome);
             assertEveryProcessRanSteadily(stack, probe);
 
-            ScenarioReport report = ScenarioReport.of("cluster: 3 brokers, 2 replicas of each service (a third of the documents posted during each fault)",
+            ScenarioReport report = ScenarioReport.of(
+                    "cluster: 3 brokers, 2 replicas of each service (a third of the documents posted during each fault)",
                     submissions, expected.papers(), expected.summaries(), ingestTime, settledAfter,
                     brokerFault + "; " + serviceFault + "; " + readingEvents.size() + " reading events stored once; "
-                            + "both indexes " + expected.papers() + " papers; related lists equal on both replicas for "
-                            + compared + " papers; stack ready in " + stackStart.toSeconds() + " s");
+                            + "both indexes " + expected.papers() + " papers; " + relatedOutcome + "; stack ready in "
+                            + stackStart.toSeconds() + " s");
             report.appendTo(root.resolve("infra/faults/target/faults/results.md"));
             log("cluster scenario passed: " + report.row());
         }
@@ -192,39 +198,66 @@ class ClusterFaultsIT {
     }
 
     /**
-     * Each replica keeps its own index, filled from the same topic in its own order and, for the killed one,
-     * partly twice: the related papers of a sample of papers must still be the same list on both.
+     * Each replica keeps its own index, filled from the same topic in its own order and, for the killed one, partly
+     * twice: the related papers of a sample of papers must be the same papers on both, each with the same score
+     * (within {@link #SCORE_TOLERANCE}). The order is compared and reported but not required: near-tied papers were
+     * seen in swapped places (150 documents, 2 of 10 lists), as the replicas' Lucene statistics need not match to
+     * the last bit (segments, merges and deleted documents differ).
      *
-     * @return how many papers were compared
+     * @return a line for the report: how many lists were compared and how many matched in order too
      */
-    private static int assertBothRecommendReplicasGiveTheSameRelatedPapers(ClusterStack stack, RonbunHttp http,
-                                                                         List<String> paperIds) throws Exception {
+    private static String assertBothRecommendReplicasGiveTheSameRelatedPapers(ClusterStack stack, RonbunHttp http,
+                                                                            List<String> paperIds) throws Exception {
         int step = Math.max(1, paperIds.size() / RELATED_SAMPLE);
         SoftAssertions softly = new SoftAssertions();
         int compared = 0;
+        int sameOrder = 0;
         for (int p = 0; p < paperIds.size(); p += step) {
             String paperId = paperIds.get(p);
-            List<List<String>> lists = new ArrayList<>();
+            List<Map<String, Double>> lists = new ArrayList<>();
             for (int replica = 1; replica <= REPLICAS; replica++) {
                 lists.add(related(http, stack.baseUrl(RonbunService.RECOMMEND, replica), paperId));
             }
-            softly.assertThat(lists.getFirst()).as("related papers of %s on replica 1", paperId).isNotEmpty();
+            Map<String, Double> first = lists.getFirst();
+            softly.assertThat(first).as("related papers of %s on replica 1", paperId).isNotEmpty();
+            boolean allInOrder = true;
             for (int replica = 2; replica <= REPLICAS; replica++) {
-                softly.assertThat(lists.get(replica - 1)).as("related papers of %s on replica %d", paperId, replica)
-                        .containsExactlyElementsOf(lists.getFirst());
+                Map<String, Double> other = lists.get(replica - 1);
+                softly.assertThat(other.keySet()).as("related papers of %s on replica %d", paperId, replica)
+                        .containsExactlyInAnyOrderElementsOf(first.keySet());
+                for (var paper : first.entrySet()) {
+                    if (other.containsKey(paper.getKey())) {
+                        softly.assertThat(other.get(paper.getKey()))
+                                .as("score of %s related to %s on replica %d", paper.getKey(), paperId, replica)
+                                .isCloseTo(paper.getValue(), Offset.offset(
+                                        SCORE_TOLERANCE * Math.max(1e-9, Math.abs(paper.getValue()))));
+                    }
+                }
+                if (!List.copyOf(other.keySet()).equals(List.copyOf(first.keySet()))) {
+                    allInOrder = false;
+                    log("related papers of " + paperId + " in another order on replica " + replica + ": " + first
+                            + " vs " + other);
+                }
             }
             compared++;
+            sameOrder += allInOrder ? 1 : 0;
         }
         softly.assertAll();
-        return compared;
+        return "related lists: same papers and scores on both replicas for %d papers, same order for %d"
+                .formatted(compared, sameOrder);
     }
 
-    private static List<String> related(RonbunHttp http, String recommendBaseUrl, String paperId) throws Exception {
+    /** The related papers of {@code paperId} in the order served, each with its score. */
+    private static Map<String, Double> related(RonbunHttp http, String recommendBaseUrl, String paperId)
+            throws Exception {
         HttpResponse<String> answer = http.get(URI.create(recommendBaseUrl + "/api/papers/" + paperId + "/related"));
         assertThat(answer.statusCode()).as("related papers of %s at %s: %s", paperId, recommendBaseUrl,
                 answer.body()).isEqualTo(200);
-        JsonNode items = JSON.readTree(answer.body()).path("items");
-        return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("paperId").asText()).toList();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (JsonNode item : JSON.readTree(answer.body()).path("items")) {
+            scores.put(item.path("paperId").asText(), item.path("score").asDouble());
+        }
+        return scores;
     }
 
     /**
