@@ -143,7 +143,7 @@ final class PipelineHarness implements AutoCloseable {
         for (ServiceRun run : stack.runs()) {
             assertThat(run.process().isAlive()).as(run.process() + " is running").isTrue();
             assertThat(run.startUps()).as(run.process() + " started once in " + run.process().logFile()).isEqualTo(1);
-            HttpResponse<String> readiness = probe.readiness(run.service());
+            HttpResponse<String> readiness = probe.readiness(stack.wiring().baseUrl(run.service()));
             assertThat(readiness.statusCode()).as(run.service().moduleName() + " ready: " + readiness.body())
                     .isEqualTo(200);
         }

@@ -33,7 +33,7 @@ import org.apache.kafka.clients.admin.Admin;
  * server that restart on the same data directories and ports, and the three packaged services launched exactly as
  * {@code ./ronbun up} launches them. Every port is a free random one, so the suite runs beside a local stack.
  */
-public final class FaultStack implements AutoCloseable {
+public final class FaultStack implements ProbedStack, AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -119,10 +119,17 @@ public final class FaultStack implements AutoCloseable {
         return wiring;
     }
 
+    @Override
     public String bootstrapServers() {
         return wiring.kafkaBootstrapServers();
     }
 
+    @Override
+    public String recommendBaseUrl() {
+        return wiring.baseUrl(RonbunService.RECOMMEND);
+    }
+
+    @Override
     public PostgresServer postgres() {
         return wiring.postgres();
     }
@@ -213,9 +220,15 @@ public final class FaultStack implements AutoCloseable {
     }
 
     /** An admin client for the broker, created with Kafka's own class loader. */
+    @Override
     public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    /** An admin client for {@code bootstrapServers}, created with Kafka's own class loader. */
+    static Admin admin(String bootstrapServers) {
         return KafkaClassLoading.withKafkaClassLoader(() -> Admin.create(Map.of(
-                "bootstrap.servers", bootstrapServers(), "request.timeout.ms", 10_000,
+                "bootstrap.servers", bootstrapServers, "request.timeout.ms", 10_000,
                 "default.api.timeout.ms", 30_000)));
     }
 
@@ -240,7 +253,8 @@ public final class FaultStack implements AutoCloseable {
         progress.accept(service.moduleName() + " ready (" + process + ")");
     }
 
-    private static void kill(ChildProcess process) {
+    /** SIGKILLs the process and waits until it is gone. */
+    static void kill(ChildProcess process) {
         ProcessHandle handle = ProcessHandle.of(process.pid())
                 .orElseThrow(() -> new IllegalStateException(process + " is not running"));
         handle.destroyForcibly();
@@ -283,7 +297,7 @@ public final class FaultStack implements AutoCloseable {
     }
 
     /** A port nothing listens on now, so the suite never collides with a running {@code ./ronbun up}. */
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -291,7 +305,7 @@ public final class FaultStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path folder) {
+    static void deleteRecursively(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

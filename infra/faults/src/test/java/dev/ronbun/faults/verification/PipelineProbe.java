@@ -3,7 +3,7 @@ package dev.ronbun.faults.verification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.faults.http.RonbunHttp;
-import dev.ronbun.faults.stack.FaultStack;
+import dev.ronbun.faults.stack.ProbedStack;
 import dev.ronbun.infra.kafka.KafkaClassLoading;
 import dev.ronbun.infra.services.RonbunService;
 import java.io.IOException;
@@ -43,19 +43,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class PipelineProbe {
 
-    /** The consumer groups whose topics are not transactional, so a caught-up group has a lag of exactly 0. */
-    private static final Map<String, String> NON_TRANSACTIONAL_GROUPS = Map.of(
-            "recommend-service-index", Topics.PAPERS.name(),
-            "recommend-service-readers", Topics.READING_EVENTS.name());
+    /** recommend-service's reading-event consumers, shared by its replicas. */
+    private static final String READERS_GROUP = "recommend-service-readers";
     private static final List<String> DEAD_LETTER_TOPICS = Topics.all().stream().map(t -> t.deadLetter()).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FaultStack stack;
+    private final ProbedStack stack;
     private final RonbunHttp http;
+    /** The consumer groups whose topics are not transactional, so a caught-up group has a lag of exactly 0. */
+    private final Map<String, String> nonTransactionalGroups = new LinkedHashMap<>();
 
-    public PipelineProbe(FaultStack stack, RonbunHttp http) {
+    public PipelineProbe(ProbedStack stack, RonbunHttp http) {
         this.stack = stack;
         this.http = http;
+        stack.recommendIndexGroups().forEach(group -> nonTransactionalGroups.put(group, Topics.PAPERS.name()));
+        nonTransactionalGroups.put(READERS_GROUP, Topics.READING_EVENTS.name());
     }
 
     /** Reads everything once; throws when a store cannot be read right now (the caller polls). */
@@ -82,9 +84,13 @@ public final class PipelineProbe {
 
     /** recommend-service's paper count, or -1 when it does not answer. */
     public long indexTotal() {
+        return indexTotal(stack.recommendBaseUrl());
+    }
+
+    /** The paper count of the recommend-service at {@code recommendBaseUrl}, or -1 when it does not answer. */
+    public long indexTotal(String recommendBaseUrl) {
         try {
-            HttpResponse<String> response = http.get(URI.create(
-                    stack.wiring().baseUrl(RonbunService.RECOMMEND) + "/api/papers?size=1"));
+            HttpResponse<String> response = http.get(URI.create(recommendBaseUrl + "/api/papers?size=1"));
             return response.statusCode() == 200 ? JSON.readTree(response.body()).path("total").asLong(-1) : -1;
         } catch (IOException e) {
             return -1;
@@ -93,13 +99,20 @@ public final class PipelineProbe {
 
     /** Whether recommend-service serves the paper with this id. */
     public boolean indexServes(String paperId) throws IOException {
-        return http.get(URI.create(stack.wiring().baseUrl(RonbunService.RECOMMEND) + "/api/papers/" + paperId))
+        return http.get(URI.create(stack.recommendBaseUrl() + "/api/papers/" + paperId))
                 .statusCode() == 200;
     }
 
-    /** {@code /q/health/ready} of the service: its status code and body. */
-    public HttpResponse<String> readiness(RonbunService service) throws IOException {
-        return http.get(URI.create(stack.wiring().baseUrl(service) + "/q/health/ready"));
+    /** {@code /q/health/ready} of the service at {@code baseUrl}: its status code and body. */
+    public HttpResponse<String> readiness(String baseUrl) throws IOException {
+        return http.get(URI.create(baseUrl + "/q/health/ready"));
+    }
+
+    /** Rows in {@code table} of the service's database: a duplicate that a set of ids would hide shows here. */
+    public long rows(RonbunService service, String table) throws SQLException {
+        long[] rows = {0};
+        query(service, "select count(*) from " + table, row -> rows[0] = row.getLong(1));
+        return rows[0];
     }
 
     private interface RowReader {
@@ -120,7 +133,7 @@ public final class PipelineProbe {
     private Map<String, Long> consumerLag() {
         Map<String, Long> lag = new LinkedHashMap<>();
         try (Admin admin = stack.admin()) {
-            for (var group : NON_TRANSACTIONAL_GROUPS.entrySet()) {
+            for (var group : nonTransactionalGroups.entrySet()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
