@@ -56,6 +56,14 @@ public interface DigestSettings {
      */
     Optional<Path> outboxDir();
 
+    /**
+     * The longest one digest may take to hand over to the SMTP server. A server that accepted a connection and then
+     * stops answering would otherwise hold the whole round; a digest that runs out of time is tried again by a later
+     * round, like any failed send.
+     */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
     /** How long a digest's unsubscribe link keeps working. */
     @WithDefault("365d")
     Duration unsubscribeLinkValidFor();

@@ -1,7 +1,7 @@
 package dev.ronbun.recommend.digests;
 
 import dev.ronbun.recommend.config.RecommendConfig;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -13,10 +13,10 @@ public class DigestTransports {
 
     @Produces
     @ApplicationScoped
-    DigestTransport transport(RecommendConfig config, Mailer mailer, Clock clock,
+    DigestTransport transport(RecommendConfig config, ReactiveMailer mailer, Clock clock,
                               @ConfigProperty(name = "quarkus.mailer.from") String from) {
         return config.digests().outboxDir()
                 .<DigestTransport>map(folder -> new OutboxDigestTransport(folder, from, clock))
-                .orElseGet(() -> new SmtpDigestTransport(mailer));
+                .orElseGet(() -> new SmtpDigestTransport(mailer, config.digests().sendTimeout()));
     }
 }

@@ -36,6 +36,8 @@ public class GreenMailSmtp implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
                 "quarkus.mailer.start-tls", "DISABLED",
+                // a stopped server's pooled connection may never answer: fail such a send well within a request
+                "ronbun.recommend.digests.send-timeout", "5s",
                 "quarkus.mailer.from", "Ronbun <ronbun@ronbun.test>",
                 "ronbun.recommend.digests.public-url", PUBLIC_URL,
                 // room for this class's papers among the whole suite's recent ones (cold start ranks by recency)
