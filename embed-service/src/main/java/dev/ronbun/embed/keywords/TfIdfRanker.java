@@ -1,5 +1,6 @@
 package dev.ronbun.embed.keywords;
 
+import dev.ronbun.contracts.Tags;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.text.KeywordFilter;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +50,7 @@ public final class TfIdfRanker {
             }
         });
         for (String tag : tags) {
-            String term = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+            String term = tag == null ? "" : Tags.fold(tag);
             if (KeywordFilter.accepts(term)) {
                 double boosted = TAG_BOOST * weight(Math.max(1, paper.count(term)),
                         corpus.documentFrequency(term), documentCount);

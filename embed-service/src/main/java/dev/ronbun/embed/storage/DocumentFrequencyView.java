@@ -1,11 +1,11 @@
 package dev.ronbun.embed.storage;
 
+import dev.ronbun.contracts.Tags;
 import dev.ronbun.embed.keywords.DocumentFrequencies;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ public final class DocumentFrequencyView implements DocumentFrequencies {
         this.paperTerms = Map.copyOf(paperTerms);
         this.paperTags = List.copyOf(paperTags);
         Set<String> looked = new HashSet<>(paperTerms.keySet());
-        paperTags.forEach(tag -> looked.add(tag.strip().toLowerCase(Locale.ROOT)));
+        paperTags.forEach(tag -> looked.add(Tags.fold(tag)));
         this.paperCount = em.createQuery("select count(p) from PaperEntity p", Long.class).getSingleResult();
         if (!looked.isEmpty()) {
             List<Object[]> rows = em.createQuery("""

@@ -1,13 +1,13 @@
 package dev.ronbun.embed.storage;
 
 import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.Tags;
 import dev.ronbun.contracts.events.Reference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ final class PaperLinks {
         for (List<String> summaryTags : bySummary) {
             for (String tag : summaryTags == null ? List.<String>of() : summaryTags) {
                 if (tag != null && !tag.isBlank()) {
-                    tags.putIfAbsent(tag.strip().toLowerCase(Locale.ROOT), tag.strip());
+                    tags.putIfAbsent(Tags.fold(tag), tag.strip());
                 }
             }
         }

@@ -1,11 +1,11 @@
 package dev.ronbun.recommend.index;
 
 import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.Tags;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.Reference;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,6 +57,6 @@ public final class ReferenceKeys {
 
     /** A tag as indexed and filtered on: case does not tell tags apart. */
     public static String tag(String tag) {
-        return tag.strip().toLowerCase(Locale.ROOT);
+        return Tags.fold(tag);
     }
 }

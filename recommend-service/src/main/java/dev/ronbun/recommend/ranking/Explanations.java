@@ -1,5 +1,6 @@
 package dev.ronbun.recommend.ranking;
 
+import dev.ronbun.contracts.Tags;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
@@ -75,11 +76,11 @@ public final class Explanations {
 
     private static List<String> sharedConcepts(PaperEvent source, PaperEvent other, List<String> sharedTerms) {
         Map<String, String> shown = new LinkedHashMap<>();
-        Set<String> sourceTags = source.tags().stream().map(t -> t.toLowerCase(Locale.ROOT))
+        Set<String> sourceTags = source.tags().stream().map(Tags::fold)
                 .collect(Collectors.toSet());
-        other.tags().stream().filter(t -> sourceTags.contains(t.toLowerCase(Locale.ROOT)))
+        other.tags().stream().filter(t -> sourceTags.contains(Tags.fold(t)))
                 .filter(KeywordFilter::accepts)
-                .forEach(t -> shown.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
+                .forEach(t -> shown.putIfAbsent(Tags.fold(t), t));
         Map<String, Double> sourceWeights = new HashMap<>();
         source.keywords().forEach(k -> sourceWeights.merge(k.term(), k.weight(), Math::max));
         other.keywords().stream()

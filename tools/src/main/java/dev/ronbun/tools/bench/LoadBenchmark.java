@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * ./ronbun bench load [--papers 10000] [--readers 1000] [--seconds 60] [--connections 8] [--threads 1]
- *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed] [--ingest-per-second R]
+ *     [--scenarios mixed,related,recommendations] [--warmup-seconds 60] [--skip-seed] [--share S]
+ *     [--ingest-per-second R]
  *     [--recommend-url URL]   (by default the stack of its own that ./ronbun bench load starts)
  * </pre>
  */
@@ -97,10 +98,18 @@ public final class LoadBenchmark {
                     description = "reuse the papers and readers of the last run") boolean skipSeed,
             @Option(names = "--warmup-seconds", defaultValue = "60", paramLabel = "S",
                     description = "untimed load first (default: ${DEFAULT-VALUE})") int warmupSeconds,
+            @Option(names = "--share", defaultValue = "1", paramLabel = "S",
+                    description = "the first part of the papers and readers the measured scenarios address, in (0, 1]; "
+                            + "0.1 is the warm-up's, whose results are cached by then (default: ${DEFAULT-VALUE})")
+            double share,
             @Option(names = "--ingest-per-second", defaultValue = "0", paramLabel = "R",
                     description = "new papers per second during the measured scenarios (default: ${DEFAULT-VALUE})")
             double ingestPerSecond)
             throws Exception {
+        if (!(share > 0 && share <= 1)) {
+            System.err.println("ronbun bench load: --share must be above 0 and at most 1, not " + share);
+            return 2;
+        }
         boolean seed = !skipSeed;
         LoadBenchmark bench = new LoadBenchmark(stack);
         Path work = bench.config.stateDir().resolve("load");
@@ -131,7 +140,7 @@ public final class LoadBenchmark {
         }
         try {
             for (String scenario : scenarios) {
-                clean &= bench.drive(script, scenario, 1.0, seconds, connections, threads);
+                clean &= bench.drive(script, scenario, share, seconds, connections, threads);
             }
         } finally {
             if (ingest != null) {

@@ -207,10 +207,9 @@ public final class IndexBenchmark {
         report("kNN alone (k=10)", time(warmup, queries, random, r -> candidates.nearest(
                 centre.centred(synthetic.queryNear(r.nextInt(clusters), r.nextLong())), 10, null, Set.of())));
 
-        Status memory = Status.read();
         System.out.printf("memory: VmHWM %d MiB (peak, build included), VmRSS now %d MiB (RssAnon %d MiB, "
-                        + "RssFile %d MiB), heap used %d MiB%n", memory.hwm() >> 10, memory.rss() >> 10,
-                memory.anon() >> 10, memory.file() >> 10,
+                        + "RssFile %d MiB), heap used %d MiB%n", OwnProcess.statusMib("VmHWM"),
+                OwnProcess.statusMib("VmRSS"), OwnProcess.statusMib("RssAnon"), OwnProcess.statusMib("RssFile"),
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
         RecallQueries recall = recall(index, synthetic, papers, clusters, recallQueries, seed);
@@ -354,29 +353,6 @@ public final class IndexBenchmark {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-    }
-
-    /** Resident memory from /proc/self/status, in KiB. */
-    private record Status(long hwm, long rss, long anon, long file) {
-
-        static Status read() throws IOException {
-            long hwm = 0;
-            long rss = 0;
-            long anon = 0;
-            long file = 0;
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                String[] parts = line.split("\\s+");
-                switch (parts[0]) {
-                    case "VmHWM:" -> hwm = Long.parseLong(parts[1]);
-                    case "VmRSS:" -> rss = Long.parseLong(parts[1]);
-                    case "RssAnon:" -> anon = Long.parseLong(parts[1]);
-                    case "RssFile:" -> file = Long.parseLong(parts[1]);
-                    default -> {
-                    }
-                }
-            }
-            return new Status(hwm, rss, anon, file);
         }
     }
 }

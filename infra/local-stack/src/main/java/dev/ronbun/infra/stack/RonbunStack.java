@@ -6,25 +6,16 @@ import dev.ronbun.infra.kafka.KafkaCluster;
 import dev.ronbun.infra.kafka.TopicProvisioner;
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
-import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.process.ChildProcess;
 import dev.ronbun.infra.security.SigningKeys;
-import dev.ronbun.infra.security.TokenIssuer;
 import dev.ronbun.infra.services.LivenessProbe;
 import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.services.ServiceLauncher;
 import dev.ronbun.infra.services.ServiceWiring;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +56,7 @@ public final class RonbunStack {
     private final List<ServiceSupervisor> supervisors = new CopyOnWriteArrayList<>();
     private final List<ServiceSupervisor> brokerSupervisors = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final List<String> portFiles = new CopyOnWriteArrayList<>();
+    private final StateFolder state;
 
     /** What is stopped first: the services before the broker and the database they use. */
     private enum Stage { SERVICES, BROKER, DATABASE }
@@ -76,6 +67,7 @@ public final class RonbunStack {
 
     RonbunStack(StackConfig config, PrintStream out, long startedAtMillis) {
         this.config = config;
+        this.state = new StateFolder(config);
         this.out = out;
         this.startedAtMillis = startedAtMillis;
     }
@@ -124,9 +116,9 @@ public final class RonbunStack {
     }
 
     void start() {
-        prepareDirectories();
-        writeRunFile(NAME + ".pid", Long.toString(ProcessHandle.current().pid()));
-        checkPortsAreFree();
+        state.prepare();
+        state.writeRunFile(NAME + ".pid", Long.toString(ProcessHandle.current().pid()));
+        state.checkPortsAreFree();
 
         KafkaCluster cluster = config.externalKafka().isPresent() ? null : startCluster();
         PostgresServer postgres = startPostgres();
@@ -148,15 +140,15 @@ public final class RonbunStack {
         double healthySeconds = secondsSinceStart();
         ServiceWiring wiring = replicas.getFirst();
         ingestSamples(wiring);
-        String summary = summary(replicas, postgres, bootstrapServers, healthySeconds);
+        String summary = StackBanner.summary(config, replicas, postgres, bootstrapServers, healthySeconds);
         out.println(summary);
         // Tokens go to the terminal and to an owner-only run file (./ronbun up --detach prints it), never to a log.
-        String tokens = tokens(wiring, keys.issuer());
-        writeOwnerOnlyRunFile(TOKENS_FILE, tokens);
+        String tokens = StackBanner.tokens(wiring, keys.issuer());
+        state.writeOwnerOnlyRunFile(TOKENS_FILE, tokens);
         if (!"true".equals(System.getenv("RONBUN_DETACHED"))) {
             out.println(tokens); // in the foreground, stdout is the terminal; detached, it is ronbun.log
         }
-        writeRunFile(READY_MARKER, summary);
+        state.writeRunFile(READY_MARKER, summary);
     }
 
     private KafkaCluster startCluster() {
@@ -166,7 +158,7 @@ public final class RonbunStack {
         for (int node = 1; node <= config.brokers(); node++) {
             String name = ChildProcess.instanceName(KafkaBrokerProcess.NAME, node);
             layouts.add(new KafkaBrokerProcess.Layout(ports.brokerPort(node), ports.controllerPort(node),
-                    config.kafkaDataDir(node), config.runDir().resolve(name), logFile(name),
+                    config.kafkaDataDir(node), config.runDir().resolve(name), state.logFile(name),
                     config.runDir().resolve(name + ".pid"), config.kafkaJvmOptions()));
         }
         KafkaCluster cluster = KafkaCluster.start(layouts);
@@ -180,7 +172,7 @@ public final class RonbunStack {
             }
         }));
         for (int node = 1; node <= config.brokers(); node++) {
-            writePortFile(ChildProcess.instanceName(KafkaBrokerProcess.NAME, node), ports.brokerPort(node));
+            state.writePortFile(ChildProcess.instanceName(KafkaBrokerProcess.NAME, node), ports.brokerPort(node));
         }
         progress((config.brokers() == 1 ? "Kafka broker" : "Kafka cluster of " + config.brokers() + " brokers")
                 + " starting (" + String.join(", ", cluster.processes().stream().map(ChildProcess::toString).toList())
@@ -220,10 +212,10 @@ public final class RonbunStack {
             progress("Using PostgreSQL at " + server.host() + ":" + server.port());
         } else {
             LocalPostgres postgres = LocalPostgres.persistent(config.postgresDataDir(), config.postgresPort(),
-                    logFile(POSTGRES));
+                    state.logFile(POSTGRES));
             register(new Running(Stage.DATABASE, POSTGRES, postgres::close));
-            postgres.postmasterPid().ifPresent(pid -> writeRunFile(POSTGRES + ".pid", Long.toString(pid)));
-            writePortFile(POSTGRES, config.postgresPort());
+            postgres.postmasterPid().ifPresent(pid -> state.writeRunFile(POSTGRES + ".pid", Long.toString(pid)));
+            state.writePortFile(POSTGRES, config.postgresPort());
             server = postgres.server();
             progress("PostgreSQL ready on " + server.host() + ":" + server.port());
         }
@@ -261,7 +253,7 @@ public final class RonbunStack {
                 Instance instance = new Instance(service, replica, wiring);
                 ChildProcess process = launcher.launch(service, replica, wiring);
                 services.put(instance, process);
-                writePortFile(instance.name(), wiring.port(service));
+                state.writePortFile(instance.name(), wiring.port(service));
                 if (stopping.get()) {
                     process.stop(config.stopTimeout());
                     throw new IllegalStateException("stopped while starting");
@@ -326,62 +318,10 @@ public final class RonbunStack {
     }
 
     private void ingestSamples(ServiceWiring wiring) {
-        if (!config.ingestSamples()) {
-            return;
+        if (config.ingestSamples()) {
+            new SampleDocuments(config.samplesDir())
+                    .deliverAll(config.inboxDir(), Duration.ofMinutes(2), this::progress);
         }
-        SampleDocuments samples = new SampleDocuments(config.samplesDir());
-        if (!samples.exist()) {
-            progress("No samples/ folder; skipping the sample documents");
-            return;
-        }
-        List<SampleDocuments.Delivered> delivered = samples.deliverTo(config.inboxDir(), Duration.ofMinutes(2));
-        long accepted = delivered.stream().filter(SampleDocuments.Delivered::accepted).count();
-        for (SampleDocuments.Delivered refused : delivered.stream().filter(d -> !d.accepted()).toList()) {
-            progress("  sample " + refused.file().getFileName() + " was not accepted: " + refused.reason());
-        }
-        progress("Ingested " + accepted + " of " + delivered.size() + " sample documents through the inbox "
-                + config.inboxDir());
-    }
-
-    private String summary(List<ServiceWiring> replicas, PostgresServer postgres, String bootstrapServers,
-                           double healthySeconds) {
-        StringBuilder text = new StringBuilder();
-        text.append("\nRonbun is up: all services healthy %.1f s after start.%n%n".formatted(healthySeconds));
-        for (int replica = 1; replica <= replicas.size(); replica++) {
-            text.append("  %-19s %s/%n".formatted(replica == 1 ? "Web UI" : "Web UI (replica " + replica + ")",
-                    replicas.get(replica - 1).baseUrl(RonbunService.RECOMMEND)));
-        }
-        for (RonbunService service : RonbunService.values()) {
-            for (int replica = 1; replica <= replicas.size(); replica++) {
-                String base = replicas.get(replica - 1).baseUrl(service);
-                text.append("  %-19s %s  (Swagger UI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n"
-                        .formatted(ChildProcess.instanceName(service.moduleName(), replica), base, base, base, base));
-            }
-        }
-        text.append("  Kafka               ").append(bootstrapServers).append('\n');
-        text.append("  PostgreSQL          ").append(postgres.jdbcUrl("<database>")).append(" (user ")
-                .append(postgres.user()).append(")\n");
-        text.append("  Logs                ").append(config.logsDir()).append("  (./ronbun logs <name>)\n");
-        text.append("\nStop with Ctrl-C or ./ronbun down.\n");
-        return text.toString();
-    }
-
-    /** One token per role for local use, and the web UI link that signs the browser in as admin. */
-    static String tokens(ServiceWiring wiring, TokenIssuer issuer) {
-        StringBuilder text = new StringBuilder("Tokens (valid %d h; ./ronbun token --role ROLE [--reader ID] prints more):%n"
-                .formatted(TokenIssuer.DEFAULT_LIFETIME.toHours()));
-        String admin = null;
-        for (String role : Roles.ALL) {
-            String reader = Roles.READER.equals(role) ? SAMPLE_READER : null;
-            String token = issuer.token(role, reader);
-            if (Roles.ADMIN.equals(role)) {
-                admin = token;
-            }
-            text.append("  %-8s %s%s%n".formatted(role, reader == null ? "" : "(reader " + reader + ") ", token));
-        }
-        text.append("  Web UI signed in as admin: ").append(wiring.baseUrl(RonbunService.RECOMMEND))
-                .append("/index.html#token=").append(admin).append('\n');
-        return text.toString();
     }
 
     /**
@@ -425,97 +365,16 @@ public final class RonbunStack {
                 out.println("ronbun: could not stop " + component.name() + " cleanly: " + e.getMessage());
             }
         }
-        deleteRunFile(READY_MARKER);
-        deleteRunFile(TOKENS_FILE);
-        deleteRunFile(NAME + ".pid");
-        deleteRunFile(POSTGRES + ".pid");
-        portFiles.forEach(this::deleteRunFile);
+        state.deleteRunFile(READY_MARKER);
+        state.deleteRunFile(TOKENS_FILE);
+        state.deleteRunFile(NAME + ".pid");
+        state.deleteRunFile(POSTGRES + ".pid");
+        state.deletePortFiles();
         out.flush();
     }
 
     private void stopAll(Collection<ChildProcess> processes) {
         processes.parallelStream().forEach(process -> process.stop(config.stopTimeout()));
-    }
-
-    private void checkPortsAreFree() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        config.portPlan().all().forEach((name, port) -> {
-            if (config.externalKafka().isEmpty() || !name.startsWith(KafkaBrokerProcess.NAME)) {
-                ports.put(name, port);
-            }
-        });
-        if (config.externalPostgres().isEmpty()) {
-            ports.put("PostgreSQL", config.postgresPort());
-        }
-        List<String> taken = ports.entrySet().stream().filter(entry -> !isFree(entry.getValue()))
-                .map(entry -> entry.getKey() + " port " + entry.getValue()).toList();
-        if (!taken.isEmpty()) {
-            throw new IllegalStateException("already in use on 127.0.0.1: " + String.join(", ", taken)
-                    + ". Is another stack running (./ronbun status)? Ports can be changed, see StackConfig.");
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void prepareDirectories() {
-        try {
-            for (Path dir : List.of(config.logsDir(), config.runDir(), config.inboxDir())) {
-                Files.createDirectories(dir);
-            }
-            for (int replica = 1; replica <= config.replicas(); replica++) {
-                Files.createDirectories(config.recommendIndexDir(replica));
-            }
-            Files.deleteIfExists(logFile(POSTGRES));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + config.stateDir(), e);
-        }
-    }
-
-    private Path logFile(String name) {
-        return config.logsDir().resolve(name + ".log");
-    }
-
-    private void writeRunFile(String name, String content) {
-        try {
-            Files.writeString(config.runDir().resolve(name), content.endsWith("\n") ? content : content + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void writeOwnerOnlyRunFile(String name, String content) {
-        Path file = config.runDir().resolve(name);
-        try {
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What {@code ./ronbun status} shows as the process's port; removed again when the stack stops. */
-    private void writePortFile(String name, int port) {
-        portFiles.add(name + ".port");
-        writeRunFile(name + ".port", Integer.toString(port));
-    }
-
-    private void deleteRunFile(String name) {
-        try {
-            Files.deleteIfExists(config.runDir().resolve(name));
-        } catch (IOException e) {
-            // Left for ./ronbun down, which checks every pid before using it.
-        }
     }
 
     private void printLogTail(ChildProcess process) {

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -62,6 +63,21 @@ public final class SampleDocuments {
      * Drops each document into ingest-service's inbox folder, the way a user would, and waits until the watcher has
      * moved each one out (to {@code done/}, or to {@code failed/} with a reason).
      */
+    /** Delivers every sample to the inbox, if there are any, and says on {@code progress} how it went. */
+    public void deliverAll(Path inbox, Duration timeout, Consumer<String> progress) {
+        if (!exist()) {
+            progress.accept("No samples/ folder; skipping the sample documents");
+            return;
+        }
+        List<Delivered> delivered = deliverTo(inbox, timeout);
+        long accepted = delivered.stream().filter(Delivered::accepted).count();
+        for (Delivered refused : delivered.stream().filter(d -> !d.accepted()).toList()) {
+            progress.accept("  sample " + refused.file().getFileName() + " was not accepted: " + refused.reason());
+        }
+        progress.accept("Ingested " + accepted + " of " + delivered.size() + " sample documents through the inbox "
+                + inbox);
+    }
+
     public List<Delivered> deliverTo(Path inbox, Duration timeout) {
         List<Path> files = files();
         try {
