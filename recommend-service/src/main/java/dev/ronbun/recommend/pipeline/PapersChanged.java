@@ -19,10 +19,6 @@ public record PapersChanged(List<PaperEvent> written, List<String> removed, bool
         removed = List.copyOf(removed);
     }
 
-    static PapersChanged written(List<PaperEvent> papers, long generation) {
-        return new PapersChanged(papers, List.of(), false, generation);
-    }
-
     static PapersChanged removed(List<String> paperIds, long generation) {
         return new PapersChanged(List.of(), paperIds, false, generation);
     }
