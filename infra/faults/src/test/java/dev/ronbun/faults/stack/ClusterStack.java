@@ -290,24 +290,8 @@ public final class ClusterStack implements ProbedStack, AutoCloseable {
             return;
         }
         closed = true;
-        List<RuntimeException> failures = new ArrayList<>();
         runs.values().parallelStream().forEach(run -> run.process().stop(STOP_GRACE));
-        if (cluster != null) {
-            try {
-                cluster.stop(STOP_GRACE);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw failures.getFirst();
-        }
+        StopSteps.runAll(cluster == null ? null : () -> cluster.stop(STOP_GRACE),
+                postgres == null ? null : postgres::close);
     }
 }

@@ -19,7 +19,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -275,25 +274,9 @@ public final class FaultStack implements ProbedStack, AutoCloseable {
             return;
         }
         closed = true;
-        List<RuntimeException> failures = new ArrayList<>();
         services.values().parallelStream().forEach(run -> run.process().stop(STOP_GRACE));
-        if (broker != null) {
-            try {
-                broker.process().stop(STOP_GRACE);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw failures.getFirst();
-        }
+        StopSteps.runAll(broker == null ? null : () -> broker.process().stop(STOP_GRACE),
+                postgres == null ? null : postgres::close);
     }
 
     /** A port nothing listens on now, so the suite never collides with a running {@code ./ronbun up}. */
