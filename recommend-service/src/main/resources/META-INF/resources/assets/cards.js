@@ -48,9 +48,15 @@ export function cardActions(paper, options = {}) {
     el('button', { class: 'action', type: 'button', onclick: () => { form.hidden = true; } }, 'やめる'));
   const saveButton = el('button', { class: 'action', type: 'button', dataset: { action: 'save' }, 'aria-expanded': 'false' },
     '保存');
+  // every card of this paper on the page, not only this one: the list may have been drawn again since this card
+  // (papers arrived), and an undo from the toast must show on the cards drawn now
   const markSaved = (entry) => {
-    saveButton.textContent = entry ? '保存済み' : '保存';
-    saveButton.dataset.saved = String(Boolean(entry));
+    const shown = document.querySelectorAll(
+      `.card-actions[data-paper-id="${CSS.escape(paperId)}"] button[data-action='save']`);
+    for (const button of new Set([saveButton, ...shown])) {
+      button.textContent = entry ? '保存済み' : '保存';
+      button.dataset.saved = String(Boolean(entry));
+    }
   };
 
   saveButton.addEventListener('click', async () => {

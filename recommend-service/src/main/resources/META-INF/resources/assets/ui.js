@@ -329,16 +329,18 @@ function account() {
 
 /**
  * A short message at the bottom of the page; with {@code undo}, a 元に戻す button that runs it (then says whether it
- * worked) and a longer time to reach it.
+ * worked) and a longer time to reach it. The time stops while the pointer or the keyboard focus is on the message.
+ * A {@code passive} message (news nobody asked for, such as papers arriving) never takes an undo off the screen.
  */
-export function toast(text, undo) {
+export function toast(text, undo, { passive = false } = {}) {
   const node = document.getElementById('toast');
   if (!node) return;
-  const hide = () => node.classList.remove('shown', 'with-undo');
+  if (passive && node.classList.contains('with-undo')) return;
+  holdWhileAttended(node);
   fill(node, el('span', { class: 'toast-text' }, text), undo ? el('button', {
     type: 'button', class: 'toast-undo', id: 'toast-undo',
     onclick: async () => {
-      hide();
+      hideToast(node);
       try {
         await undo();
         toast('元に戻しました');
@@ -349,8 +351,34 @@ export function toast(text, undo) {
   }, '元に戻す') : null);
   node.classList.add('shown');
   node.classList.toggle('with-undo', Boolean(undo));
+  node.dataset.showFor = String(undo ? 10000 : 3000);
+  scheduleHide(node);
+}
+
+function hideToast(node) {
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(hide, undo ? 10000 : 3000);
+  node.classList.remove('shown', 'with-undo');
+}
+
+function scheduleHide(node) {
+  clearTimeout(toast.timer);
+  if (node.matches(':hover, :focus-within')) return;
+  toast.timer = setTimeout(() => hideToast(node), Number(node.dataset.showFor));
+}
+
+/** Pointer or focus on the message stops its clock; leaving starts it again from the full time. */
+function holdWhileAttended(node) {
+  if (node.dataset.held) return;
+  node.dataset.held = 'true';
+  const hold = () => clearTimeout(toast.timer);
+  // after the event, so that :focus-within and :hover describe where the pointer and focus went
+  const release = () => setTimeout(() => {
+    if (node.classList.contains('shown')) scheduleHide(node);
+  });
+  node.addEventListener('mouseenter', hold);
+  node.addEventListener('focusin', hold);
+  node.addEventListener('mouseleave', release);
+  node.addEventListener('focusout', release);
 }
 
 /** Fetches a file with the token (a plain link cannot carry it) and hands it to the browser as a download. */
@@ -376,6 +404,14 @@ export async function getText(url) {
 }
 
 /**
+ * Whether drawing the page again now would take something from under the reader: a card's save form they are
+ * filling in, or a chart they are pointing at (its tooltip). Arrivals wait until they are done.
+ */
+function readerIsBusy() {
+  return document.querySelector('.save-form:not([hidden]), .chart:hover') !== null;
+}
+
+/**
  * Calls {@code refresh} whenever new papers reach the index (server-sent events from /api/analytics/index/changes,
  * read with fetch because EventSource cannot send the token). The first event is the version the page was loaded
  * at; later ones with another version trigger a refresh.
@@ -388,16 +424,21 @@ export function onPapersArrive(refresh) {
   let pending = null;
   const arrived = (version) => {
     state('open');
+    // the page's version on <body>: what it shows is as of this version
+    document.body.dataset.indexVersion = version;
     if (seen === null) {
       seen = version;
       return;
     }
     if (version === seen) return;
     seen = version;
-    document.body.dataset.indexVersion = version;
     clearTimeout(pending);
-    pending = setTimeout(async () => {
-      toast('新しい論文が届きました');
+    pending = setTimeout(async function redraw() {
+      if (readerIsBusy()) {
+        pending = setTimeout(redraw, 1000);
+        return;
+      }
+      toast('新しい論文が届きました', null, { passive: true });
       await refresh(JSON.parse(version));
       document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates || 0) + 1);
     }, 300);

@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The card actions of issue 20 on every list: save with tags and a note from the search results (it appears in the
@@ -47,6 +51,10 @@ class CardActionsBrowserTest extends ChromiumTest {
     static final TestPapers.Builder XLSTM = paper("arxiv:2405.04517", "xLSTM: Extended Long Short-Term Memory")
             .arxiv("2405.04517").kind(KIND).vector(0.35f, 0.75f, 0.25f).keywords("線形再帰")
             .text("指数ゲートと行列メモリの LSTM。");
+    /** Published while an undo is offered, of another kind than the search shows: only the index version moves. */
+    static final TestPapers.Builder LATECOMER = paper("arxiv:2407.04078", "DotaMath: Decomposition of Thought")
+            .arxiv("2407.04078").kind(KIND + "-latecomer").vector(0.9f, 0.1f, 0.3f).keywords("数学推論")
+            .text("思考を分解してコード支援で数学を解く。");
 
     @TestHTTPResource("/")
     URL base;
@@ -69,8 +77,16 @@ class CardActionsBrowserTest extends ChromiumTest {
         chromium.await(By.cssSelector(row("#results", SAMBA) + " .card-actions"));
         chromium.screenshot("card-actions-search");
 
+        chromium.await(By.cssSelector("body[data-index-version]"));
         saveFromCard(row("#results", SAMBA), "ハイブリッド, 状態空間", "");
+        // the pointer on the message stops its clock, so the news below has all the time it needs to arrive
+        awaitUndoOffered();
+        new Actions(chromium.driver()).moveToElement(chromium.driver().findElement(By.id("toast"))).perform();
+        long updatesBefore = liveUpdates();
+        TestPapers.publish(LATECOMER.build());
+        chromium.awaitTrue("the page heard of the new paper and redrew", () -> liveUpdates() > updatesBefore);
         List<String> savedThenUndone = libraryIds(reader);
+        // papers arriving do not take the undo off the screen
         awaitUndoOffered();
         // from the top, or the sticky header is drawn where the window was scrolled to
         chromium.js("window.scrollTo(0, 0)");
@@ -214,21 +230,25 @@ class CardActionsBrowserTest extends ChromiumTest {
 
     /**
      * Opens a card's save form, fills it and confirms. The list is drawn again when papers arrive (other test
-     * classes publish into the same index), so a card found a moment ago may be gone: then the whole step is tried
-     * again on the card as drawn now.
+     * classes publish into the same index); the page holds that back while a save form is open, but a card clicked
+     * a moment before a redraw opens its form off the page: then the whole step is tried again on the card as drawn
+     * now.
      */
     private static void saveFromCard(String row, String tags, String note) {
         chromium.awaitTrue("saved from " + row, () -> {
             try {
-                button(row, "save").click();
-                WebElement form = chromium.await(By.cssSelector(row + " form.save-form:not([hidden])"));
+                WebElement save = button(row, "save");
+                save.click();
+                WebElement form = save.findElement(By.xpath("ancestor::div[contains(@class, 'card-actions')]"))
+                        .findElement(By.cssSelector("form.save-form"));
+                new WebDriverWait(chromium.driver(), Duration.ofSeconds(5)).until(d -> form.isDisplayed());
                 form.findElement(By.name("tags")).sendKeys(tags);
                 form.findElement(By.name("note")).sendKeys(note);
                 WebElement confirm = form.findElement(By.cssSelector("button[data-action='save-confirm']"));
                 chromium.js("arguments[0].scrollIntoView({ block: 'center' })", confirm);
                 confirm.click();
                 return true;
-            } catch (StaleElementReferenceException e) {
+            } catch (StaleElementReferenceException | TimeoutException e) {
                 return false;
             }
         });
@@ -239,6 +259,11 @@ class CardActionsBrowserTest extends ChromiumTest {
     private static void undo() {
         awaitUndoOffered();
         chromium.driver().findElement(By.id("toast-undo")).click();
+    }
+
+    /** How many times the page redrew for papers that arrived while it was open. */
+    private static long liveUpdates() {
+        return ((Number) chromium.js("return Number(document.body.dataset.liveUpdates || 0)")).longValue();
     }
 
     private static void awaitUndoOffered() {

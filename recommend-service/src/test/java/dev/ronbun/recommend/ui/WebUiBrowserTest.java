@@ -200,8 +200,17 @@ class WebUiBrowserTest extends ChromiumTest {
                 .when().get("/api/papers/{id}", paperId).then().statusCode(200)
                 .extract().jsonPath().getMap("$");
         String title = (String) (paper.get("titleJa") != null ? paper.get("titleJa") : paper.get("title"));
-        int x = Integer.parseInt(map.getAttribute("data-sample-x")) - map.getSize().getWidth() / 2;
-        int y = Integer.parseInt(map.getAttribute("data-sample-y")) - map.getSize().getHeight() / 2;
+        // WebDriver counts a pointer offset from the centre of the part of the element in view, not of all of it
+        @SuppressWarnings("unchecked")
+        Map<String, Number> offset = (Map<String, Number>) chromium.js("""
+                const map = arguments[0];
+                const r = map.getBoundingClientRect();
+                const inView = { left: Math.max(r.left, 0), right: Math.min(r.right, innerWidth),
+                  top: Math.max(r.top, 0), bottom: Math.min(r.bottom, innerHeight) };
+                return { x: Math.round(r.left + Number(map.dataset.sampleX) - (inView.left + inView.right) / 2),
+                  y: Math.round(r.top + Number(map.dataset.sampleY) - (inView.top + inView.bottom) / 2) };""", map);
+        int x = offset.get("x").intValue();
+        int y = offset.get("y").intValue();
         new Actions(chromium.driver()).moveToElement(map, x, y).perform();
         chromium.awaitTrue("the tooltip shows the title", () -> map.findElements(By.cssSelector(".chart-tooltip")).stream()
                 .anyMatch(tip -> tip.getText().contains(title)));
