@@ -3,8 +3,10 @@ package dev.ronbun.recommend.config;
 import dev.ronbun.contracts.RedeliverySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** recommend-service settings, under {@code ronbun.recommend}. */
 @ConfigMapping(prefix = "ronbun.recommend")
@@ -54,6 +56,9 @@ public interface RecommendConfig {
 
     /** How papers are stored in the Lucene index. */
     Index index();
+
+    /** Snapshots of the index, which a new or wiped replica restores instead of replaying the whole topic. */
+    Snapshots snapshots();
 
     /** How candidates are found, fused and diversified. */
     Ranking ranking();
@@ -135,6 +140,14 @@ public interface RecommendConfig {
          */
         @WithDefault("200")
         int hnswSearchWidth();
+
+        /**
+         * Whether the service reports not ready ({@code /q/health/ready}) while a startup replay fills its index (a new
+         * index, or the topic after a restored snapshot), so that a load balancer sends it nothing it would answer
+         * from half an index. {@code ./ronbun up} turns it off: one local replica serves while it catches up.
+         */
+        @WithDefault("true")
+        boolean readyAfterReplay();
 
         /** Memory the index writer buffers before it flushes a segment. */
         @WithDefault("64")
@@ -276,5 +289,48 @@ public interface RecommendConfig {
          */
         @WithDefault("10m")
         Duration staleWhileRefreshing();
+    }
+
+    /**
+     * Index snapshots: a replica with a complete index publishes a Lucene commit and the papers-topic offsets it covers
+     * every {@code interval}; a replica whose index is new or wiped restores the newest one and replays only what
+     * came after. Off while {@code store} is unset.
+     */
+    interface Snapshots {
+        /**
+         * Where snapshots are kept: a folder, or {@code s3://bucket/prefix} (credentials from the AWS SDK's default
+         * chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, or the pod's role). Unset: no snapshots.
+         */
+        Optional<String> store();
+
+        /** How often a snapshot is published (only when papers changed since the last one). */
+        @WithDefault("30m")
+        Duration interval();
+
+        /** How many snapshots the store keeps; older ones are deleted after a new one is written. */
+        @WithDefault("2")
+        int keep();
+
+        /**
+         * The oldest snapshot a replica restores. Below the papers topic's delete.retention.ms (Kafka's default 24 h):
+         * replaying from an older one could miss a tombstone that compaction has removed since.
+         */
+        @WithDefault("20h")
+        Duration maxAge();
+
+        /** Whether a replica whose index is new restores a snapshot (else it replays the whole topic). */
+        @WithDefault("true")
+        boolean restore();
+
+        /** The name this replica signs its snapshots with (the pod's name in Kubernetes). */
+        @WithDefault("${HOSTNAME:recommend}")
+        String replica();
+
+        /** An S3-compatible endpoint other than AWS (MinIO, Ceph, S3Proxy); path-style addressing is used then. */
+        Optional<URI> s3Endpoint();
+
+        /** The bucket's region. */
+        @WithDefault("us-east-1")
+        String s3Region();
     }
 }

@@ -17,9 +17,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
@@ -57,26 +60,34 @@ public final class PaperIndex implements Closeable {
     private final SearcherManager searchers;
     private final AtomicLong generation = new AtomicLong();
     private final boolean needsReplay;
+    /** Where the replay starts per partition: a restored snapshot's offsets, or empty for the topic's start. */
+    private final Map<Integer, Long> replayFrom;
     private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
+    /** Keeps a commit's files on disk while a snapshot copies them, though newer commits have replaced it. */
+    private final SnapshotDeletionPolicy pinnedCommits =
+            new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     private volatile CurrentModel currentModel;
     /** The means the index's vectors are centred on, committed with it; each new searcher captures them. */
     private volatile ModelCentres centres;
 
-    private PaperIndex(Directory directory, IndexSettings settings) throws IOException {
+    private PaperIndex(Directory directory, IndexSettings settings, Map<Integer, Long> restoredAt) throws IOException {
         this.directory = directory;
         this.settings = settings;
         Map<String, String> committed = DirectoryReader.indexExists(directory)
                 ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
         boolean compatible = PaperDocuments.SCHEMA.equals(committed.get(SCHEMA_KEY));
-        this.needsReplay = !compatible || !"true".equals(committed.get(COMPLETE_KEY));
+        this.replayFrom = compatible ? Map.copyOf(restoredAt) : Map.of();
+        this.needsReplay = !compatible || !"true".equals(committed.get(COMPLETE_KEY)) || !replayFrom.isEmpty();
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
                 .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setCodec(PaperCodec.of(settings))
                 .setMergeScheduler(merges)
+                .setIndexDeletionPolicy(pinnedCommits)
                 .setRAMBufferSizeMB(settings.ramBufferMb());
         this.writer = new IndexWriter(directory, config);
         this.centres = compatible ? ModelCentres.fromCommitData(committed) : ModelCentres.NONE;
-        if (!compatible) {
+        if (!compatible || !replayFrom.isEmpty()) {
+            // a restored snapshot counts as incomplete until the topic's tail is replayed into it
             commit(false);
         }
         this.searchers = new SearcherManager(writer, CentredSearcher.factory(() -> centres));
@@ -85,9 +96,17 @@ public final class PaperIndex implements Closeable {
 
     /** Opens (or creates) the index in a folder. */
     public static PaperIndex open(Path folder, IndexSettings settings) {
+        return open(folder, settings, Map.of());
+    }
+
+    /**
+     * Opens the index in a folder that a snapshot was just restored into: it replays the papers topic from
+     * {@code restoredAt} (per partition) rather than from the start.
+     */
+    public static PaperIndex open(Path folder, IndexSettings settings, Map<Integer, Long> restoredAt) {
         try {
             Files.createDirectories(folder);
-            PaperIndex index = new PaperIndex(FSDirectory.open(folder), settings);
+            PaperIndex index = new PaperIndex(FSDirectory.open(folder), settings, restoredAt);
             LOG.log(System.Logger.Level.INFO, String.format("Paper index at %s holds %d papers%s",
                     folder.toAbsolutePath(), index.size(), index.needsReplay ? " (new, cleared or of an older "
                             + "schema, or not yet complete: the service replays the papers topic into it)" : ""));
@@ -100,7 +119,7 @@ public final class PaperIndex implements Closeable {
     /** A throwaway index in memory, for offline evaluation. */
     public static PaperIndex inMemory(IndexSettings settings) {
         try {
-            return new PaperIndex(new ByteBuffersDirectory(), settings);
+            return new PaperIndex(new ByteBuffersDirectory(), settings, Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,8 +145,53 @@ public final class PaperIndex implements Closeable {
         return settings;
     }
 
+    /** The schema this build writes; a snapshot of another is never restored. */
+    public static String schema() {
+        return PaperDocuments.SCHEMA;
+    }
+
+    /** Whether {@code folder} holds a complete index of this build's schema (else the service must fill it). */
+    public static boolean holdsCompleteIndex(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(folder)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            Map<String, String> committed = SegmentInfos.readLatestCommit(directory).getUserData();
+            return PaperDocuments.SCHEMA.equals(committed.get(SCHEMA_KEY)) && "true".equals(committed.get(COMPLETE_KEY));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the index at " + folder + ": " + e);
+            return false;
+        }
+    }
+
+    /**
+     * The latest commit, its files kept on disk until the returned handle is closed; empty when the index is in
+     * memory or not complete (a replay is filling it).
+     */
+    Optional<PinnedCommit> pinLatestCommit() throws IOException {
+        if (!(directory instanceof FSDirectory folder)) {
+            return Optional.empty();
+        }
+        IndexCommit commit = pinnedCommits.snapshot();
+        if (!"true".equals(commit.getUserData().get(COMPLETE_KEY))) {
+            pinnedCommits.release(commit);
+            return Optional.empty();
+        }
+        return Optional.of(new PinnedCommit(folder.getDirectory(), List.copyOf(commit.getFileNames()), size(), () -> {
+            pinnedCommits.release(commit);
+            writer.deleteUnusedFiles();
+        }));
+    }
+
     boolean needsReplay() {
         return needsReplay;
+    }
+
+    Map<Integer, Long> replayFrom() {
+        return replayFrom;
     }
 
     IndexWriter writer() {

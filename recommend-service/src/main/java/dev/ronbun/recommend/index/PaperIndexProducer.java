@@ -4,18 +4,31 @@ import dev.ronbun.recommend.config.RecommendConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import java.nio.file.Path;
+import java.util.Map;
 
-/** Opens the service's on-disk paper index at startup and closes it at shutdown. */
+/**
+ * Opens the service's on-disk paper index at startup and closes it at shutdown. A folder without a complete index is
+ * first filled from a snapshot where one is configured. Before anything else starts (the papers consumer included),
+ * so that the consumer's group can be started at the snapshot's offsets.
+ */
 @ApplicationScoped
 public class PaperIndexProducer {
 
     @Produces
     @Singleton
-    @Startup
-    PaperIndex paperIndex(RecommendConfig config) {
-        return PaperIndex.open(config.indexDir(), IndexSettings.from(config.index()));
+    @Startup(Interceptor.Priority.PLATFORM_BEFORE)
+    PaperIndex paperIndex(RecommendConfig config, Instance<IndexRestorer> restorers) {
+        Path folder = config.indexDir();
+        Map<Integer, Long> restoredAt = Map.of();
+        if (restorers.isResolvable() && !PaperIndex.holdsCompleteIndex(folder)) {
+            restoredAt = restorers.get().restoreInto(folder, PaperIndex.schema()).orElse(Map.of());
+        }
+        return PaperIndex.open(folder, IndexSettings.from(config.index()), restoredAt);
     }
 
     void close(@Disposes PaperIndex index) {

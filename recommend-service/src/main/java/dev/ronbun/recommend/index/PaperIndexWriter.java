@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -36,8 +37,28 @@ public class PaperIndexWriter {
     }
 
     /** True when the index is new, of an older schema, or was cleared and not yet fully rebuilt from the topic. */
+    /**
+     * Commits, then keeps that commit's files until the handle is closed, for a snapshot to copy; empty while the
+     * index is incomplete or in memory.
+     */
+    public Optional<PinnedCommit> pinCommit() {
+        synchronized (index) {
+            try {
+                index.commit(null);
+                return index.pinLatestCommit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot pin a commit of the paper index", e);
+            }
+        }
+    }
+
     public boolean needsReplay() {
         return index.needsReplay();
+    }
+
+    /** Per partition, where the startup replay begins: a restored snapshot's offsets; empty for the start. */
+    public Map<Integer, Long> replayFrom() {
+        return index.replayFrom();
     }
 
     /**

@@ -42,6 +42,7 @@ public class PaperReplay {
 
     private static final Logger LOG = Logger.getLogger(PaperReplay.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration STARTUP_RETRY = Duration.ofSeconds(10);
 
     private final PaperIndexWriter index;
     private final PaperIndexReader reader;
@@ -56,6 +57,7 @@ public class PaperReplay {
     });
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
     private volatile boolean stopping;
+    private volatile boolean startupReplayDone;
     private final Event<PapersChanged> changes;
 
     public PaperReplay(PaperIndexWriter index, PaperIndexReader reader,
@@ -73,8 +75,14 @@ public class PaperReplay {
 
     void onStart(@Observes StartupEvent startup) {
         if (index.needsReplay()) {
-            start(false, "new index");
+            Map<Integer, Long> from = index.replayFrom();
+            startup(from.isEmpty() ? "new index" : "the topic after a restored snapshot", from);
         }
+    }
+
+    /** Whether the index is complete: its startup replay (if it needed one) has read up to the topic's end. */
+    public boolean ready() {
+        return !index.needsReplay() || startupReplayDone;
     }
 
     @PreDestroy
@@ -92,7 +100,7 @@ public class PaperReplay {
         return progress.get();
     }
 
-    /** Starts a replay in the background; 409 when one is already running. */
+    /** Starts a replay of the whole topic in the background; 409 when one is already running. */
     public synchronized ReplayProgress start(boolean clearFirst, String reason) {
         if (progress.get().running()) {
             throw new ProblemException(409, "reindex-running", "Conflict",
@@ -100,11 +108,32 @@ public class PaperReplay {
         }
         ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, 0, null);
         progress.set(started);
-        worker.submit(() -> replay(started, clearFirst));
+        worker.submit(() -> replay(started, clearFirst, Map.of()));
         return started;
     }
 
-    private void replay(ReplayProgress started, boolean clearFirst) {
+    private synchronized void startup(String reason, Map<Integer, Long> from) {
+        ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, 0, null);
+        progress.set(started);
+        worker.submit(() -> {
+            // until it succeeds: the index is not complete (and the replica not ready) before it has
+            while (!stopping) {
+                replay(started, false, from);
+                if ("done".equals(progress.get().state())) {
+                    startupReplayDone = true;
+                    return;
+                }
+                try {
+                    Thread.sleep(STARTUP_RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end. */
+    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from) {
         long read = 0;
         long indexed = 0;
         long deleted = 0;
@@ -137,7 +166,9 @@ public class PaperReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             for (TopicPartition partition : partitions) {
-                total += end.get(partition) - beginning.get(partition);
+                long first = Math.max(beginning.get(partition), from.getOrDefault(partition.partition(), 0L));
+                consumer.seek(partition, first);
+                total += Math.max(0, end.get(partition) - first);
             }
             progress.set(withCounts(started, total, 0, 0, 0, 0));
             while (!stopping && !caughtUp(consumer, partitions, end)) {

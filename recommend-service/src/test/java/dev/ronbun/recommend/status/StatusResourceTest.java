@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
+import dev.ronbun.recommend.TestPapers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,9 @@ class StatusResourceTest {
 
     @Test
     void reportsEachServicesReadinessAndNamesThoseThatAreNotReady() {
-        // in tests nothing listens at ingest- and embed-service's URLs (port 1); this service's checks are UP
+        // in tests nothing listens at ingest- and embed-service's URLs (port 1); this service's checks are UP once
+        // its index is complete (the replay into this run's new index has finished)
+        TestPapers.await("recommend-service ready", () -> given().when().get("/q/health/ready").statusCode() == 200);
         given().auth().oauth2(TestTokens.reader("status-reader"))
                 .when().get("/api/status")
                 .then().statusCode(200)

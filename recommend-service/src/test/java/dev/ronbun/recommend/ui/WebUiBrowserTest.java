@@ -107,9 +107,11 @@ class WebUiBrowserTest extends ChromiumTest {
 
     @Test
     void theHeaderSaysWhichServicesAreNotReady() {
+        // in tests nothing listens where ingest- and embed-service would be; recommend-service itself is ready once
+        // its index is complete (the replay of the topic into this run's new index has finished)
+        TestPapers.await("recommend-service ready", () -> given().when().get("/q/health/ready").statusCode() == 200);
         chromium.open(page("index.html"));
 
-        // in tests nothing listens where ingest- and embed-service would be; recommend-service itself is ready
         chromium.awaitTrue("the live indicator to name the services that are not ready",
                 () -> text("#live").contains("一部停止中"));
         assertThat(text("#live")).isEqualTo("一部停止中: ingest-service, embed-service");

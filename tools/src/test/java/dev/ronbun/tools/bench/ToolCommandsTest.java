@@ -19,7 +19,7 @@ import picocli.CommandLine;
 class ToolCommandsTest {
 
     private static final List<Class<?>> TOOLS = List.of(IndexBenchmark.class, OfflineEvaluation.class,
-            FreshnessBenchmark.class, LoadBenchmark.class, LoadCorpus.class);
+            FreshnessBenchmark.class, LoadBenchmark.class, LoadCorpus.class, RestoreBenchmark.class);
 
     @Test
     void everyToolAnswersHelp() {
@@ -43,7 +43,7 @@ class ToolCommandsTest {
 
     @Test
     void theFreshnessAndLoadHarnessesShareTheStackOptions() {
-        for (Class<?> harness : List.of(FreshnessBenchmark.class, LoadBenchmark.class)) {
+        for (Class<?> harness : List.of(FreshnessBenchmark.class, LoadBenchmark.class, RestoreBenchmark.class)) {
             CommandRun run = CommandRun.of(command(harness), "--help");
 
             assertThat(run.out()).as(harness.getSimpleName()).contains("--recommend-url=URL");

@@ -97,6 +97,15 @@ public final class ServiceLauncher {
             environment.put("RONBUN_RECOMMEND_DIGESTS_OUTBOX_DIR",
                     wiring.inboxDir().resolveSibling("outbox").toAbsolutePath().toString());
         }
+        // One local replica serves while a replay catches its index up (after an index schema change, say), rather
+        // than keep `up` waiting; production replicas report not ready until their index is complete.
+        environment.put("RONBUN_RECOMMEND_INDEX_READY_AFTER_REPLAY", "false");
+        // Index snapshots go to <state>/snapshots, which every recommend replica shares: a new or wiped replica
+        // restores the newest instead of replaying the whole papers topic (an S3 bucket in production).
+        if (System.getenv("RONBUN_RECOMMEND_SNAPSHOTS_STORE") == null) {
+            environment.put("RONBUN_RECOMMEND_SNAPSHOTS_STORE",
+                    wiring.inboxDir().resolveSibling("snapshots").toAbsolutePath().toString());
+        }
         // Tokens are verified with the local public key; the web UI's origin is the only one CORS lets in.
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", wiring.publicKey().toAbsolutePath().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", SigningKeys.LOCAL_ISSUER);
@@ -118,6 +127,9 @@ public final class ServiceLauncher {
         if (replica > 1 && service == RonbunService.RECOMMEND) {
             environment.put("MP_MESSAGING_INCOMING_PAPERS_GROUP_ID",
                     ChildProcess.instanceName(RECOMMEND_INDEX_GROUP, replica));
+        }
+        if (service == RonbunService.RECOMMEND) {
+            environment.put("RONBUN_RECOMMEND_SNAPSHOTS_REPLICA", ChildProcess.instanceName(service.moduleName(), replica));
         }
         if (replica > 1 && service == RonbunService.INGEST) {
             environment.put("RONBUN_INGEST_INBOX_ENABLED", "false");

@@ -86,6 +86,13 @@ class ServiceLauncherTest {
                 .containsEntry("RONBUN_RECOMMEND_EMBED_URL", "http://127.0.0.1:8092")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092,127.0.0.1:9093")
                 .doesNotContainKey("MP_MESSAGING_INCOMING_READING_EVENTS_GROUP_ID");
+        if (System.getenv("RONBUN_RECOMMEND_SNAPSHOTS_STORE") == null) {
+            // one snapshot folder for all replicas: a new one restores what another published
+            assertThat(first).containsEntry("RONBUN_RECOMMEND_SNAPSHOTS_STORE", "/state/snapshots");
+            assertThat(replica).containsEntry("RONBUN_RECOMMEND_SNAPSHOTS_STORE", "/state/snapshots");
+        }
+        assertThat(first).containsEntry("RONBUN_RECOMMEND_SNAPSHOTS_REPLICA", "recommend-service");
+        assertThat(replica).containsEntry("RONBUN_RECOMMEND_SNAPSHOTS_REPLICA", "recommend-service-2");
     }
 
     @Test

@@ -1,0 +1,14 @@
+package dev.ronbun.recommend.index;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fills a folder that holds no complete index, before the index opens in it: a snapshot restore. Its answer is where
+ * that content leaves off in the papers topic, per partition; empty when it restored nothing.
+ */
+public interface IndexRestorer {
+
+    Optional<Map<Integer, Long>> restoreInto(Path folder, String schema);
+}

@@ -1,0 +1,25 @@
+package dev.ronbun.recommend.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One commit of the index, its files kept on disk (though newer commits replace it) until closed: what a snapshot
+ * copies while the index goes on taking papers.
+ *
+ * @param papers how many papers the index held when it was pinned (at least those of the commit)
+ */
+public record PinnedCommit(Path folder, List<String> files, long papers, Release release) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+        release.run();
+    }
+
+    /** Gives the commit's files back to the index's deletion policy. */
+    @FunctionalInterface
+    public interface Release {
+        void run() throws IOException;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ronbun.recommend.snapshots;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The papers-topic offsets the index is known to cover, read from Kafka: the index consumer's group commits an offset
+ * only after the index committed the records below it, so the group's committed offsets, read before a commit is
+ * pinned, are a floor under what that commit holds (replaying a few records twice is harmless: a paper never goes
+ * back to an older state). A partition the group has not committed is covered from its start.
+ */
+@ApplicationScoped
+public class IndexedOffsets {
+
+    private static final Logger LOG = Logger.getLogger(IndexedOffsets.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final String group;
+
+    public IndexedOffsets(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                          @ConfigProperty(name = "ronbun.topic.papers") String topic,
+                          @ConfigProperty(name = "mp.messaging.incoming.papers.group.id") String group) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.group = group;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Per partition, the offset below which every record is in the index. */
+    public Map<Integer, Long> covered() {
+        try (Admin admin = admin()) {
+            List<TopicPartition> partitions = partitions(admin);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+                    .all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Map<Integer, Long> covered = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                covered.put(partition.partition(), offset != null ? offset.offset() : starts.get(partition).offset());
+            }
+            return covered;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topic + " for group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the offsets of " + topic, e);
+        }
+    }
+
+    /**
+     * Starts the index consumer's group at a restored snapshot's offsets when the group has none yet (a new replica),
+     * so that it does not read the whole topic from the start as well. Before the consumer joins; a group that has
+     * offsets (a wiped replica's) keeps them, and the tail replay covers the gap.
+     */
+    public void startGroupAt(Map<Integer, Long> offsets) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (committed.keySet().stream().anyMatch(p -> p.topic().equals(topic))) {
+                return;
+            }
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            offsets.forEach((partition, offset) -> start.put(new TopicPartition(topic, partition), new OffsetAndMetadata(offset)));
+            admin.alterConsumerGroupOffsets(group, start).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.infof("The index consumer's group %s starts at the restored snapshot's offsets", group);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // the consumer then reads the topic from its start as well: slower, never wrong
+            LOG.warnf("Could not start group %s at the snapshot's offsets: %s", group, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+    }
+
+    private List<TopicPartition> partitions(Admin admin) throws ExecutionException, InterruptedException,
+            TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+}

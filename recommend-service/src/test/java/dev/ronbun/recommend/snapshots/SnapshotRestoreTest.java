@@ -1,0 +1,88 @@
+package dev.ronbun.recommend.snapshots;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ronbun.infra.testing.RonbunTestInfrastructure;
+import dev.ronbun.infra.testing.TestTokens;
+import dev.ronbun.recommend.TestPapers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new replica starts from another replica's snapshot (see {@link SeededSnapshot}): it serves the snapshot's papers
+ * without reading them from the topic, replays only the records after the snapshot's offsets (a new paper, a
+ * deletion), is not ready before that, and then publishes snapshots of its own, keeping the newest two.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RonbunTestInfrastructure.class,
+        initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_recommend"))
+@QuarkusTestResource(value = SeededSnapshot.class, restrictToAnnotatedClass = true)
+class SnapshotRestoreTest {
+
+    @Test
+    void aNewReplicaRestoresTheSnapshotAndReplaysOnlyTheTopicAfterIt() {
+        TestPapers.awaitPresent(SeededSnapshot.AFTER.paperId());
+        TestPapers.await("the tail replay to finish", () -> "done".equals(progress().getString("state")));
+        TestPapers.await("the deletion after the snapshot", () -> status(SeededSnapshot.DELETED_LATER.paperId()) == 404);
+
+        JsonPath progress = progress();
+        JsonPath listing = snapshots();
+
+        assertThat(status(SeededSnapshot.KEPT.paperId())).isEqualTo(200);
+        assertThat(status(SeededSnapshot.ALSO_KEPT.paperId())).isEqualTo(200);
+        assertThat(progress.getString("reason")).isEqualTo("the topic after a restored snapshot");
+        // the new paper and the tombstone: not the three papers before them, nor any other test's
+        assertThat(progress.getLong("recordsTotal")).isEqualTo(2);
+        assertThat(progress.getLong("papersDeleted")).isEqualTo(1);
+        assertThat(listing.getString("restored.manifest.id")).isEqualTo(SeededSnapshot.SNAPSHOT_ID);
+        assertThat(listing.getString("store")).isEqualTo(SeededSnapshot.store.toAbsolutePath().toString());
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theReplicaPublishesItsOwnSnapshotsAndKeepsTheNewestTwo() {
+        TestPapers.await("the tail replay to finish", () -> "done".equals(progress().getString("state")));
+        JsonPath first = publish();
+        JsonPath second = publish();
+        List<String> ids = snapshots().getList("snapshots.id");
+
+        assertThat(first.getString("schema")).isEqualTo(dev.ronbun.recommend.index.PaperIndex.schema());
+        assertThat(first.getLong("papers")).isGreaterThanOrEqualTo(3);
+        assertThat(first.getMap("offsets")).isNotEmpty();
+        assertThat(first.getList("files.name", String.class)).anyMatch(name -> name.startsWith("segments_"));
+        assertThat(ids).hasSize(2).containsExactly(second.getString("id"), first.getString("id"))
+                .doesNotContain(SeededSnapshot.SNAPSHOT_ID);
+    }
+
+    @Test
+    void snapshotsAreForAdminsOnly() {
+        given().auth().oauth2(TestTokens.reader("snapshot-reader")).when().post("/api/admin/snapshots")
+                .then().statusCode(403);
+        given().when().get("/api/admin/snapshots").then().statusCode(401);
+    }
+
+    private static JsonPath publish() {
+        return given().auth().oauth2(TestTokens.admin()).when().post("/api/admin/snapshots")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static JsonPath snapshots() {
+        return given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/snapshots")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath progress() {
+        return given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/reindex")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int status(String paperId) {
+        return given().auth().oauth2(TestTokens.reader("snapshot-reader")).when().get("/api/papers/{id}", paperId)
+                .statusCode();
+    }
+}

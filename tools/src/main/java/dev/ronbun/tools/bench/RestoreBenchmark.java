@@ -1,0 +1,145 @@
+package dev.ronbun.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ronbun.contracts.cli.RonbunVersion;
+import dev.ronbun.infra.postgres.LocalPostgres;
+import dev.ronbun.infra.postgres.PostgresServer;
+import dev.ronbun.infra.process.ChildProcess;
+import dev.ronbun.infra.process.JavaCommand;
+import dev.ronbun.infra.services.ReadinessProbe;
+import dev.ronbun.infra.services.RonbunService;
+import dev.ronbun.infra.services.ServiceLauncher;
+import dev.ronbun.infra.services.ServiceWiring;
+import dev.ronbun.infra.stack.StackConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * How long a new recommend-service replica takes to be ready on a running stack (the load stack, seeded with N papers),
+ * with and without an index snapshot: the stack's replica publishes a snapshot, then extra replicas are started in
+ * turn, each with an empty index folder and a consumer group of its own — one restoring the snapshot and replaying the
+ * topic after it, one replaying the whole topic — alternating, {@code --rounds} times each. Ready is
+ * {@code /q/health/ready} answering 200, which waits for the index to be complete.
+ *
+ * <pre>
+ * RONBUN_LOAD_KEEP=1 ./ronbun bench load --papers 100000 --readers 100 --seconds 5   # seeds and keeps the stack
+ * ./ronbun bench restore [--rounds 3] [--heap 2g]                                    # against that stack
+ * </pre>
+ */
+public final class RestoreBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REPLICA = 9;
+
+    private RestoreBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(CommandLine.getCommandMethods(RestoreBenchmark.class, "run").getFirst())
+                .execute(args));
+    }
+
+    @Command(name = "RestoreBenchmark", mixinStandardHelpOptions = true, versionProvider = RonbunVersion.class,
+            description = "Time to ready of a new recommend-service replica, from a snapshot and from the topic.")
+    public static int run(
+            @Mixin StackTarget stack,
+            @Option(names = "--rounds", defaultValue = "3", description = "rounds of each way (default: 3)") int rounds,
+            @Option(names = "--heap", defaultValue = "2g", description = "the extra replica's -Xmx (default: 2g)")
+            String heap,
+            @Option(names = "--timeout", defaultValue = "PT40M", description = "longest wait for one replica")
+            Duration timeout) throws Exception {
+        StackConfig config = stack.config();
+        long publishStart = System.nanoTime();
+        JsonNode manifest = post(stack, stack.recommend() + "/api/admin/snapshots");
+        double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+        long bytes = 0;
+        for (JsonNode file : manifest.get("files")) {
+            bytes += file.get("bytes").asLong();
+        }
+        System.out.printf("snapshot %s: %d papers, %.1f MiB, published in %.1f s%n", manifest.get("id").asText(),
+                manifest.get("papers").asLong(), bytes / 1048576.0, publishSeconds);
+
+        Path scratch = config.stateDir().resolve("bench/restore");
+        Path noSnapshots = Files.createDirectories(scratch.resolve("empty-store"));
+        Path store = config.inboxDir().resolveSibling("snapshots");
+        for (int round = 1; round <= rounds; round++) {
+            for (boolean fromSnapshot : new boolean[] {true, false}) {
+                Duration ready = startReplica(stack, config, scratch, fromSnapshot ? store : noSnapshots, heap, timeout,
+                        round);
+                System.out.printf("round %d  %-11s  ready after %7.1f s%n", round,
+                        fromSnapshot ? "snapshot" : "whole topic", ready.toMillis() / 1000.0);
+            }
+        }
+        return 0;
+    }
+
+    private static Duration startReplica(StackTarget stack, StackConfig config, Path scratch, Path store, String heap,
+                                         Duration timeout, int round) throws IOException {
+        Path indexDir = scratch.resolve("index-" + round);
+        deleteFolder(indexDir);
+        int port = config.portPlan().servicePort(RonbunService.RECOMMEND, REPLICA);
+        ServiceWiring wiring = new ServiceWiring(config.externalKafka().orElse("127.0.0.1:" + config.kafkaPort()),
+                new PostgresServer("127.0.0.1", config.postgresPort(), LocalPostgres.SUPERUSER, LocalPostgres.PASSWORD),
+                config.portPlan().servicePorts(REPLICA), indexDir, config.inboxDir(),
+                config.keysDir().resolve("public-key.pem"));
+        Map<String, String> environment = new HashMap<>(ServiceLauncher.environment(RonbunService.RECOMMEND, REPLICA,
+                wiring));
+        environment.put("RONBUN_RECOMMEND_SNAPSHOTS_STORE", store.toAbsolutePath().toString());
+        environment.put("MP_MESSAGING_INCOMING_PAPERS_GROUP_ID", "restore-bench-" + System.nanoTime());
+        // a replica that serves, not one that also sends digests or publishes snapshots during the measurement
+        environment.put("RONBUN_RECOMMEND_SNAPSHOTS_INTERVAL", "24h");
+        // ready only once the index is complete, as in production
+        environment.put("RONBUN_RECOMMEND_INDEX_READY_AFTER_REPLAY", "true");
+        List<String> jvm = new ArrayList<>(ServiceLauncher.SERVICE_JVM_FLAGS);
+        jvm.add("-Xmx" + heap);
+        long start = System.nanoTime();
+        try (ChildProcess replica = ChildProcess.start("restore-bench", JavaCommand.jar(jvm,
+                        RonbunService.RECOMMEND.runnableJar(config.root())), environment, config.root(),
+                scratch.resolve("replica.log"), scratch.resolve("replica.pid"))) {
+            new ReadinessProbe().awaitReady(replica, ReadinessProbe.readinessOf("http://127.0.0.1:" + port), timeout);
+            Duration ready = Duration.ofNanos(System.nanoTime() - start);
+            replica.stop(Duration.ofSeconds(20));
+            return ready;
+        } finally {
+            deleteFolder(indexDir);
+        }
+    }
+
+    private static JsonNode post(StackTarget stack, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = stack.http().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + stack.adminToken()).timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
