@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -48,6 +49,8 @@ public final class PaperIndex implements Closeable {
     private static final System.Logger LOG = System.getLogger(PaperIndex.class.getName());
     private static final String SCHEMA_KEY = "ronbun.index.schema";
     private static final String COMPLETE_KEY = "ronbun.index.complete";
+    /** Per partition, the offset the last finished replay read the papers topic up to: all below it is in. */
+    private static final String REPLAYED_TO_KEY = "ronbun.index.replayed-to";
 
     private final Directory directory;
     private final IndexSettings settings;
@@ -180,7 +183,8 @@ public final class PaperIndex implements Closeable {
             pinnedCommits.release(commit);
             return Optional.empty();
         }
-        return Optional.of(new PinnedCommit(folder.getDirectory(), List.copyOf(commit.getFileNames()), size(), () -> {
+        return Optional.of(new PinnedCommit(folder.getDirectory(), List.copyOf(commit.getFileNames()), size(),
+                offsets(commit.getUserData().get(REPLAYED_TO_KEY)), () -> {
             pinnedCommits.release(commit);
             writer.deleteUnusedFiles();
         }));
@@ -264,6 +268,30 @@ public final class PaperIndex implements Closeable {
         return writer.getDocStats().numDocs;
     }
 
+    /** Marks the index complete, a replay having read the topic up to {@code replayedTo} (per partition). */
+    void commitReplayed(Map<Integer, Long> replayedTo) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        data.put(REPLAYED_TO_KEY, replayedTo.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
+        writer.setLiveCommitData(data.entrySet());
+        commit(true);
+    }
+
+    private static Map<Integer, Long> offsets(String encoded) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        if (encoded != null && !encoded.isBlank()) {
+            for (String pair : encoded.split(",")) {
+                String[] parts = pair.split(":");
+                offsets.put(Integer.parseInt(parts[0]), Long.parseLong(parts[1]));
+            }
+        }
+        return offsets;
+    }
+
     void commit(Boolean complete) throws IOException {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
@@ -274,6 +302,10 @@ public final class PaperIndex implements Closeable {
         centres.writeTo(data);
         if (complete != null) {
             data.put(COMPLETE_KEY, complete.toString());
+        }
+        if (Boolean.FALSE.equals(complete)) {
+            // cleared or being refilled: what an earlier replay covered is no longer known to be in
+            data.remove(REPLAYED_TO_KEY);
         }
         data.putIfAbsent(COMPLETE_KEY, "false");
         writer.setLiveCommitData(data.entrySet());

@@ -213,6 +213,20 @@ public class PaperIndexWriter {
         }
     }
 
+    /**
+     * Marks the index complete after a replay that read the papers topic up to {@code replayedTo} (per partition):
+     * a snapshot of it covers at least that much, whatever the consumer group has committed.
+     */
+    public void markComplete(Map<Integer, Long> replayedTo) {
+        synchronized (index) {
+            try {
+                index.commitReplayed(replayedTo);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit the paper index", e);
+            }
+        }
+    }
+
     /** The {@code updatedAt} (epoch millis) of the indexed paper with this id, or -1 when there is none. */
     private static long indexedUpdate(IndexSearcher searcher, String paperId) throws IOException {
         TopDocs hits = searcher.search(new TermQuery(new Term(PaperDocuments.ID, paperId)), 1);

@@ -3,14 +3,22 @@ package dev.ronbun.recommend.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One commit of the index, its files kept on disk (though newer commits replace it) until closed: what a snapshot
  * copies while the index goes on taking papers.
  *
- * @param papers how many papers the index held when it was pinned (at least those of the commit)
+ * @param papers     how many papers the index held when it was pinned (at least those of the commit)
+ * @param replayedTo per partition, the offset the last finished replay into this index read up to (every record
+ *                   below it is in the commit); empty when none has finished
  */
-public record PinnedCommit(Path folder, List<String> files, long papers, Release release) implements AutoCloseable {
+public record PinnedCommit(Path folder, List<String> files, long papers, Map<Integer, Long> replayedTo,
+                           Release release) implements AutoCloseable {
+
+    public PinnedCommit {
+        replayedTo = Map.copyOf(replayedTo);
+    }
 
     @Override
     public void close() throws IOException {

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -80,7 +81,10 @@ public class PaperReplay {
         }
     }
 
-    /** Whether the index is complete: its startup replay (if it needed one) has read up to the topic's end. */
+    /**
+     * Whether the index is complete: its startup replay (if it needed one) has read up to the topic's end (the merge
+     * after it may still run; the index serves meanwhile).
+     */
     public boolean ready() {
         return !index.needsReplay() || startupReplayDone;
     }
@@ -108,7 +112,7 @@ public class PaperReplay {
         }
         ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, 0, null);
         progress.set(started);
-        worker.submit(() -> replay(started, clearFirst, Map.of()));
+        worker.submit(() -> replay(started, clearFirst, Map.of(), () -> { }));
         return started;
     }
 
@@ -118,9 +122,8 @@ public class PaperReplay {
         worker.submit(() -> {
             // until it succeeds: the index is not complete (and the replica not ready) before it has
             while (!stopping) {
-                replay(started, false, from);
-                if ("done".equals(progress.get().state())) {
-                    startupReplayDone = true;
+                replay(started, false, from, () -> startupReplayDone = true);
+                if (startupReplayDone) {
                     return;
                 }
                 try {
@@ -132,8 +135,11 @@ public class PaperReplay {
         });
     }
 
-    /** Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end. */
-    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from) {
+    /**
+     * Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end, then
+     * marks the index complete ({@code completed} runs then) and, after a replay of the whole topic, merges it.
+     */
+    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from, Runnable completed) {
         long read = 0;
         long indexed = 0;
         long deleted = 0;
@@ -198,11 +204,15 @@ public class PaperReplay {
             if (stopping) {
                 return;
             }
-            index.markComplete();
+            Map<Integer, Long> replayedTo = new HashMap<>();
+            end.forEach((partition, offset) -> replayedTo.put(partition.partition(), offset));
+            index.markComplete(replayedTo);
+            completed.run();
             ReplayProgress afterReading = withCounts(started, total, read, indexed, deleted, skipped);
             long mergeStart = System.nanoTime();
-            if (segmentsAfterReplay > 0) {
-                // The index serves searches (from its old segments) and new papers throughout the merge.
+            if (segmentsAfterReplay > 0 && from.isEmpty()) {
+                // The index serves searches (from its old segments) and new papers throughout the merge. A tail
+                // after a restored snapshot adds few papers to segments merged before: Lucene's policy will do.
                 progress.set(afterReading.merging());
                 index.compact(segmentsAfterReplay);
             }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes snapshots of this replica's index: on a schedule when papers changed since the last one, or when an admin
- * asks. The topic offsets are read before the commit is pinned, so the snapshot holds at least what they claim; an
- * index that is not complete (a replay is filling it) is never published. Keeps the newest {@code keep}.
+ * asks. The offsets it covers are the index consumer group's, read before the commit is pinned, or where the last
+ * finished replay read up to (kept in the commit), whichever is further: the snapshot holds at least that. An index
+ * that is not complete (a replay is filling it) is never published. Keeps the newest {@code keep}.
  */
 @ApplicationScoped
 public class IndexSnapshots {
@@ -90,7 +92,7 @@ public class IndexSnapshots {
         if (!evenUnchanged && generation == publishedGeneration) {
             return Optional.empty();
         }
-        Map<Integer, Long> covered = offsets.covered();
+        Map<Integer, Long> covered = new HashMap<>(offsets.covered());
         Optional<PinnedCommit> pinned = writer.pinCommit();
         if (pinned.isEmpty()) {
             LOG.info("No index snapshot: the index is not complete yet (a replay is filling it)");
@@ -98,6 +100,8 @@ public class IndexSnapshots {
         }
         long start = System.nanoTime();
         try (PinnedCommit commit = pinned.get()) {
+            // a replay that read the topic to its end covers that much too, however far the group has committed
+            commit.replayedTo().forEach((partition, offset) -> covered.merge(partition, offset, Math::max));
             List<SnapshotManifest.SnapshotFile> files = new ArrayList<>();
             for (String name : commit.files()) {
                 files.add(new SnapshotManifest.SnapshotFile(name, Files.size(commit.folder().resolve(name))));

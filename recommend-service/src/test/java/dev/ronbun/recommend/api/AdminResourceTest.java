@@ -57,6 +57,14 @@ class AdminResourceTest {
     }
 
     @Test
+    void withoutASnapshotStoreASnapshotIsA409ProblemAndTheListingSaysSo() {
+        given().auth().oauth2(TestTokens.admin()).when().post("/api/admin/snapshots").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("/problems/snapshots-off"));
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/snapshots").then().statusCode(200)
+                .body("store", equalTo(null)).body("snapshots.size()", equalTo(0));
+    }
+
+    @Test
     void theExportHoldsEveryPaperAsOneEventPerLineWithItsVector() {
         String body = given().auth().oauth2(TestTokens.admin())
                 .when().get("/api/admin/papers.jsonl").then().statusCode(200)

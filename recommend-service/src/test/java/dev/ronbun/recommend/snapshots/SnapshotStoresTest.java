@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -154,6 +155,31 @@ class SnapshotStoresTest {
         restore.restoreInto(scratch.resolve(kind + "-schema-restore"), PaperIndex.schema());
 
         assertThat(restore.restored().orElseThrow().manifest().id()).isEqualTo(current.id());
+    }
+
+    @Test
+    void aPinnedCommitCarriesWhereTheLastFinishedReplayReadUpToUntilTheIndexIsCleared() throws IOException {
+        try (PaperIndex index = PaperIndex.open(scratch.resolve("replayed-to"), IndexSettings.DEFAULTS)) {
+            PaperIndexWriter writer = new PaperIndexWriter(index);
+            writer.upsert(List.of(TestPapers.paper("arxiv:2412.02000", "Replayed").arxiv("2412.02000")
+                    .vector(0.3f, 0.3f, 0.3f).text("再生").build()));
+            writer.markComplete(Map.of(0, 42L, 3, 7L));
+            Map<Integer, Long> afterReplay;
+            try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
+                afterReplay = commit.replayedTo();
+            }
+            writer.clear();
+            Optional<PinnedCommit> whileCleared = writer.pinCommit();
+            writer.markComplete();
+            Map<Integer, Long> afterClear;
+            try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
+                afterClear = commit.replayedTo();
+            }
+
+            assertThat(afterReplay).isEqualTo(Map.of(0, 42L, 3, 7L));
+            assertThat(whileCleared).as("an incomplete index is never pinned for a snapshot").isEmpty();
+            assertThat(afterClear).isEmpty();
+        }
     }
 
     /** A fresh index of {@code papers} papers in {@code folder}, published to the store under {@code id}. */

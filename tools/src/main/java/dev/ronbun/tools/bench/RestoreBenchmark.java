@@ -11,6 +11,7 @@ import dev.ronbun.infra.services.ReadinessProbe;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.services.ServiceLauncher;
 import dev.ronbun.infra.services.ServiceWiring;
+import dev.ronbun.infra.stack.PortPlan;
 import dev.ronbun.infra.stack.StackConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -63,40 +64,53 @@ public final class RestoreBenchmark {
             @Option(names = "--heap", defaultValue = "2g", description = "the extra replica's -Xmx (default: 2g)")
             String heap,
             @Option(names = "--timeout", defaultValue = "PT40M", description = "longest wait for one replica")
-            Duration timeout) throws Exception {
+            Duration timeout,
+            @Option(names = "--publish", negatable = true, defaultValue = "true", fallbackValue = "true",
+                    description = "have the stack's replica publish a snapshot first (default); --no-publish uses "
+                            + "the newest one in the store") boolean publish) throws Exception {
         StackConfig config = stack.config();
-        long publishStart = System.nanoTime();
-        JsonNode manifest = post(stack, stack.recommend() + "/api/admin/snapshots");
-        double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
-        long bytes = 0;
-        for (JsonNode file : manifest.get("files")) {
-            bytes += file.get("bytes").asLong();
+        if (publish) {
+            long publishStart = System.nanoTime();
+            JsonNode manifest = post(stack, stack.recommend() + "/api/admin/snapshots");
+            double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+            long bytes = 0;
+            for (JsonNode file : manifest.get("files")) {
+                bytes += file.get("bytes").asLong();
+            }
+            System.out.printf("snapshot %s: %d papers, %.1f MiB, published in %.1f s%n", manifest.get("id").asText(),
+                    manifest.get("papers").asLong(), bytes / 1048576.0, publishSeconds);
         }
-        System.out.printf("snapshot %s: %d papers, %.1f MiB, published in %.1f s%n", manifest.get("id").asText(),
-                manifest.get("papers").asLong(), bytes / 1048576.0, publishSeconds);
 
         Path scratch = config.stateDir().resolve("bench/restore");
         Path noSnapshots = Files.createDirectories(scratch.resolve("empty-store"));
         Path store = config.inboxDir().resolveSibling("snapshots");
         for (int round = 1; round <= rounds; round++) {
             for (boolean fromSnapshot : new boolean[] {true, false}) {
-                Duration ready = startReplica(stack, config, scratch, fromSnapshot ? store : noSnapshots, heap, timeout,
+                Ready ready = startReplica(stack, config, scratch, fromSnapshot ? store : noSnapshots, heap, timeout,
                         round);
-                System.out.printf("round %d  %-11s  ready after %7.1f s%n", round,
-                        fromSnapshot ? "snapshot" : "whole topic", ready.toMillis() / 1000.0);
+                System.out.printf("round %d  %-11s  ready after %7.1f s  (%d papers)%n", round,
+                        fromSnapshot ? "snapshot" : "whole topic", ready.after().toMillis() / 1000.0, ready.papers());
             }
         }
         return 0;
     }
 
-    private static Duration startReplica(StackTarget stack, StackConfig config, Path scratch, Path store, String heap,
+    /** How long a replica took to be ready, and how many papers its index then served. */
+    private record Ready(Duration after, long papers) {
+    }
+
+    private static Ready startReplica(StackTarget stack, StackConfig config, Path scratch, Path store, String heap,
                                          Duration timeout, int round) throws IOException {
         Path indexDir = scratch.resolve("index-" + round);
         deleteFolder(indexDir);
-        int port = config.portPlan().servicePort(RonbunService.RECOMMEND, REPLICA);
+        // ports of a replica the stack does not have: above its own, as its next replicas would be
+        Map<RonbunService, Integer> ports = new HashMap<>();
+        config.portPlan().servicePorts(1).forEach((service, base) ->
+                ports.put(service, base + PortPlan.REPLICA_PORT_STEP * (REPLICA - 1)));
+        int port = ports.get(RonbunService.RECOMMEND);
         ServiceWiring wiring = new ServiceWiring(config.externalKafka().orElse("127.0.0.1:" + config.kafkaPort()),
                 new PostgresServer("127.0.0.1", config.postgresPort(), LocalPostgres.SUPERUSER, LocalPostgres.PASSWORD),
-                config.portPlan().servicePorts(REPLICA), indexDir, config.inboxDir(),
+                ports, indexDir, config.inboxDir(),
                 config.keysDir().resolve("public-key.pem"));
         Map<String, String> environment = new HashMap<>(ServiceLauncher.environment(RonbunService.RECOMMEND, REPLICA,
                 wiring));
@@ -114,10 +128,23 @@ public final class RestoreBenchmark {
                 scratch.resolve("replica.log"), scratch.resolve("replica.pid"))) {
             new ReadinessProbe().awaitReady(replica, ReadinessProbe.readinessOf("http://127.0.0.1:" + port), timeout);
             Duration ready = Duration.ofNanos(System.nanoTime() - start);
+            long papers = get(stack, "http://127.0.0.1:" + port + "/api/papers?size=1").path("total").asLong();
             replica.stop(Duration.ofSeconds(20));
-            return ready;
+            return new Ready(ready, papers);
         } finally {
             deleteFolder(indexDir);
+        }
+    }
+
+    private static JsonNode get(StackTarget stack, String url) throws IOException {
+        try {
+            HttpResponse<String> response = stack.http().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + stack.adminToken()).timeout(Duration.ofSeconds(30)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
