@@ -56,6 +56,11 @@ public final class TestPapers {
         }
     }
 
+    /** Waits until the service says it is ready: its index complete, the replay into this run's new index done. */
+    public static void awaitReady() {
+        await("recommend-service ready", () -> given().when().get("/q/health/ready").statusCode() == 200);
+    }
+
     public static void awaitPresent(String paperId) {
         await("paper " + paperId + " to be indexed",
                 () -> given().auth().oauth2(TestTokens.reader("any-reader"))

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fills a folder that holds no complete index, before the index opens in it: a snapshot restore. Its answer is where
- * that content leaves off in the papers topic, per partition; empty when it restored nothing.
+ * Fills the index folder before the index opens in it, when it holds no complete index: a snapshot restore. Its
+ * answer is where that content leaves off in the papers topic, per partition; empty when it restored nothing.
  */
 public interface IndexRestorer {
 

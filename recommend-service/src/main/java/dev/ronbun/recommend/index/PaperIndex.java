@@ -270,15 +270,7 @@ public final class PaperIndex implements Closeable {
 
     /** Marks the index complete, a replay having read the topic up to {@code replayedTo} (per partition). */
     void commitReplayed(Map<Integer, Long> replayedTo) throws IOException {
-        Map<String, String> data = new HashMap<>();
-        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-        if (live != null) {
-            live.forEach(e -> data.put(e.getKey(), e.getValue()));
-        }
-        data.put(REPLAYED_TO_KEY, replayedTo.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
-        writer.setLiveCommitData(data.entrySet());
-        commit(true);
+        commit(true, replayedTo);
     }
 
     private static Map<Integer, Long> offsets(String encoded) {
@@ -293,6 +285,11 @@ public final class PaperIndex implements Closeable {
     }
 
     void commit(Boolean complete) throws IOException {
+        commit(complete, null);
+    }
+
+    /** Commits; {@code replayedTo}, when given, is where the replay that completes the index read up to. */
+    private void commit(Boolean complete, Map<Integer, Long> replayedTo) throws IOException {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
@@ -306,6 +303,10 @@ public final class PaperIndex implements Closeable {
         if (Boolean.FALSE.equals(complete)) {
             // cleared or being refilled: what an earlier replay covered is no longer known to be in
             data.remove(REPLAYED_TO_KEY);
+        }
+        if (replayedTo != null) {
+            data.put(REPLAYED_TO_KEY, replayedTo.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
         }
         data.putIfAbsent(COMPLETE_KEY, "false");
         writer.setLiveCommitData(data.entrySet());

@@ -4,7 +4,6 @@ import dev.ronbun.recommend.config.RecommendConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
@@ -22,12 +21,9 @@ public class PaperIndexProducer {
     @Produces
     @Singleton
     @Startup(Interceptor.Priority.PLATFORM_BEFORE)
-    PaperIndex paperIndex(RecommendConfig config, Instance<IndexRestorer> restorers) {
+    PaperIndex paperIndex(RecommendConfig config, IndexRestorer restorer) {
         Path folder = config.indexDir();
-        Map<Integer, Long> restoredAt = Map.of();
-        if (restorers.isResolvable() && !PaperIndex.holdsCompleteIndex(folder)) {
-            restoredAt = restorers.get().restoreInto(folder, PaperIndex.schema()).orElse(Map.of());
-        }
+        Map<Integer, Long> restoredAt = restorer.restoreInto(folder, PaperIndex.schema()).orElse(Map.of());
         return PaperIndex.open(folder, IndexSettings.from(config.index()), restoredAt);
     }
 

@@ -110,14 +110,14 @@ public class PaperReplay {
             throw new ProblemException(409, "reindex-running", "Conflict",
                     "A reindex is already running; follow it with GET /api/admin/reindex.");
         }
-        ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, 0, null);
+        ReplayProgress started = ReplayProgress.running(reason, clock.instant());
         progress.set(started);
         worker.submit(() -> replay(started, clearFirst, Map.of(), () -> { }));
         return started;
     }
 
     private synchronized void startup(String reason, Map<Integer, Long> from) {
-        ReplayProgress started = new ReplayProgress("running", reason, clock.instant(), null, 0, 0, 0, 0, 0, 0, null);
+        ReplayProgress started = ReplayProgress.running(reason, clock.instant());
         progress.set(started);
         worker.submit(() -> {
             // until it succeeds: the index is not complete (and the replica not ready) before it has

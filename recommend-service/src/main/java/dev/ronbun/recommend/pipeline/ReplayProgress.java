@@ -22,6 +22,10 @@ public record ReplayProgress(String state, String reason, Instant startedAt, Ins
 
     static final ReplayProgress IDLE = new ReplayProgress("idle", null, null, null, 0, 0, 0, 0, 0, 0, null);
 
+    static ReplayProgress running(String reason, Instant at) {
+        return new ReplayProgress("running", reason, at, null, 0, 0, 0, 0, 0, 0, null);
+    }
+
     /** Reading or merging: a second replay must wait. */
     public boolean running() {
         return "running".equals(state) || "merging".equals(state);

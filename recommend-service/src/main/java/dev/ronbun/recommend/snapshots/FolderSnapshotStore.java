@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.jboss.logging.Logger;
 
 /** Snapshots in a folder: local runs, or a volume every replica mounts. */
@@ -71,12 +72,7 @@ public final class FolderSnapshotStore implements SnapshotStore {
     public void delete(SnapshotManifest manifest) throws IOException {
         Path folder = root.resolve(manifest.id());
         Files.deleteIfExists(folder.resolve(SnapshotManifest.FILE_NAME));
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(folder);
+        FileUtils.deleteDirectory(folder.toFile());
     }
 
     @Override

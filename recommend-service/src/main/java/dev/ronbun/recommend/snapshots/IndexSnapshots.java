@@ -10,12 +10,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,13 +100,10 @@ public class IndexSnapshots {
         try (PinnedCommit commit = pinned.get()) {
             // a replay that read the topic to its end covers that much too, however far the group has committed
             commit.replayedTo().forEach((partition, offset) -> covered.merge(partition, offset, Math::max));
-            List<SnapshotManifest.SnapshotFile> files = new ArrayList<>();
-            for (String name : commit.files()) {
-                files.add(new SnapshotManifest.SnapshotFile(name, Files.size(commit.folder().resolve(name))));
-            }
             Instant now = clock.instant();
             SnapshotManifest manifest = new SnapshotManifest(ID_TIME.format(now) + "-" + safe(settings.replica()), now,
-                    settings.replica(), PaperIndex.schema(), commit.papers(), offsets.topic(), covered, files);
+                    settings.replica(), PaperIndex.schema(), commit.papers(), offsets.topic(), covered,
+                    SnapshotManifest.SnapshotFile.of(commit));
             target.put(manifest, commit.folder());
             publishedGeneration = generation;
             LOG.infof("Published index snapshot %s to %s: %d papers, %.1f MiB in %.1f s", manifest.id(),

@@ -1,7 +1,11 @@
 package dev.ronbun.recommend.snapshots;
 
+import dev.ronbun.recommend.index.PinnedCommit;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,5 +39,14 @@ public record SnapshotManifest(String id, Instant createdAt, String replica, Str
 
     /** One file of the Lucene commit. */
     public record SnapshotFile(String name, long bytes) {
+
+        /** The files of a pinned commit, with their sizes as they are on disk now. */
+        public static List<SnapshotFile> of(PinnedCommit commit) throws IOException {
+            List<SnapshotFile> files = new ArrayList<>();
+            for (String name : commit.files()) {
+                files.add(new SnapshotFile(name, Files.size(commit.folder().resolve(name))));
+            }
+            return files;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.ronbun.recommend.snapshots;
 
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.IndexRestorer;
+import dev.ronbun.recommend.index.PaperIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.apache.commons.io.file.PathUtils;
+import org.apache.commons.io.FileUtils;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +57,7 @@ public class SnapshotRestore implements IndexRestorer {
 
     @Override
     public Optional<Map<Integer, Long>> restoreInto(Path folder, String schema) {
-        if (store.isEmpty() || !enabled) {
+        if (store.isEmpty() || !enabled || PaperIndex.holdsCompleteIndex(folder)) {
             return Optional.empty();
         }
         List<SnapshotManifest> usable;
@@ -73,7 +74,7 @@ public class SnapshotRestore implements IndexRestorer {
             // inside the index folder, which may be a volume's mount point: the files then move within one disk
             Path staging = folder.resolve(".restoring");
             try {
-                deleteFolder(staging);
+                FileUtils.deleteDirectory(staging.toFile());
                 store.get().get(manifest, staging);
                 check(manifest, staging);
                 moveInto(staging, folder);
@@ -87,7 +88,7 @@ public class SnapshotRestore implements IndexRestorer {
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Snapshot %s could not be restored (%s); trying an older one", manifest.id(), e.toString());
                 try {
-                    deleteFolder(staging);
+                    FileUtils.deleteDirectory(staging.toFile());
                 } catch (IOException ignored) {
                     // the next attempt clears it again
                 }
@@ -109,7 +110,7 @@ public class SnapshotRestore implements IndexRestorer {
     private static void moveInto(Path staging, Path folder) throws IOException {
         try (Stream<Path> old = Files.list(folder)) {
             for (Path path : old.filter(p -> !p.equals(staging)).toList()) {
-                deleteFolder(path);
+                FileUtils.forceDelete(path.toFile());
             }
         }
         try (Stream<Path> files = Files.list(staging)) {
@@ -118,12 +119,6 @@ public class SnapshotRestore implements IndexRestorer {
             }
         }
         Files.delete(staging);
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            PathUtils.delete(folder);
-        }
     }
 
     /** A snapshot restored at startup and how long fetching it took. */

@@ -18,7 +18,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +62,7 @@ public class SeededSnapshot implements QuarkusTestResourceLifecycleManager {
                 writer.upsert(List.of(KEPT, DELETED_LATER, ALSO_KEPT));
                 writer.markComplete();
                 try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
-                    List<SnapshotManifest.SnapshotFile> files = new ArrayList<>();
-                    for (String name : commit.files()) {
-                        files.add(new SnapshotManifest.SnapshotFile(name, Files.size(commit.folder().resolve(name))));
-                    }
+                    List<SnapshotManifest.SnapshotFile> files = SnapshotManifest.SnapshotFile.of(commit);
                     SnapshotManifest manifest = new SnapshotManifest(SNAPSHOT_ID, Instant.now(), "seed",
                             PaperIndex.schema(), commit.papers(), topic, offsets, files);
                     new FolderSnapshotStore(store, json()).put(manifest, commit.folder());

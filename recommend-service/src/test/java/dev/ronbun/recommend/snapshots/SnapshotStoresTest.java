@@ -196,10 +196,7 @@ class SnapshotStoresTest {
             writer.upsert(events);
             writer.markComplete();
             try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
-                List<SnapshotManifest.SnapshotFile> files = new ArrayList<>();
-                for (String name : commit.files()) {
-                    files.add(new SnapshotManifest.SnapshotFile(name, Files.size(commit.folder().resolve(name))));
-                }
+                List<SnapshotManifest.SnapshotFile> files = SnapshotManifest.SnapshotFile.of(commit);
                 SnapshotManifest manifest = new SnapshotManifest(id, at, id.substring(id.indexOf('-') + 1),
                         PaperIndex.schema(), commit.papers(), Topics.PAPERS.name(), Map.of(0, (long) papers), files);
                 store.put(manifest, commit.folder());

@@ -21,7 +21,7 @@ class StatusResourceTest {
     void reportsEachServicesReadinessAndNamesThoseThatAreNotReady() {
         // in tests nothing listens at ingest- and embed-service's URLs (port 1); this service's checks are UP once
         // its index is complete (the replay into this run's new index has finished)
-        TestPapers.await("recommend-service ready", () -> given().when().get("/q/health/ready").statusCode() == 200);
+        TestPapers.awaitReady();
         given().auth().oauth2(TestTokens.reader("status-reader"))
                 .when().get("/api/status")
                 .then().statusCode(200)

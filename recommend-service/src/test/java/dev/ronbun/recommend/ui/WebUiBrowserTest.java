@@ -109,7 +109,7 @@ class WebUiBrowserTest extends ChromiumTest {
     void theHeaderSaysWhichServicesAreNotReady() {
         // in tests nothing listens where ingest- and embed-service would be; recommend-service itself is ready once
         // its index is complete (the replay of the topic into this run's new index has finished)
-        TestPapers.await("recommend-service ready", () -> given().when().get("/q/health/ready").statusCode() == 200);
+        TestPapers.awaitReady();
         chromium.open(page("index.html"));
 
         chromium.awaitTrue("the live indicator to name the services that are not ready",

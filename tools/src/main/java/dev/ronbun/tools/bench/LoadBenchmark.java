@@ -1,7 +1,6 @@
 package dev.ronbun.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.security.TokenIssuer;
@@ -58,19 +57,18 @@ public final class LoadBenchmark {
 
     private static final double WARMUP_SHARE = 0.1;
 
+    private final StackTarget stack;
     private final HttpClient client;
-    private final ObjectMapper json = new ObjectMapper();
     private final StackConfig config;
     private final String recommend;
-    private final String adminToken;
     private final TokenIssuer issuer;
 
     private LoadBenchmark(StackTarget stack) {
+        this.stack = stack;
         this.client = stack.http();
         this.config = stack.config();
         this.recommend = stack.recommend();
         this.issuer = stack.issuer();
-        this.adminToken = stack.adminToken();
     }
 
     public static void main(String[] args) {
@@ -211,13 +209,7 @@ public final class LoadBenchmark {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(recommend + path))
-                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-        }
-        return json.readTree(response.body());
+        return stack.adminJson("GET", recommend + path, 200, Duration.ofSeconds(30));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.ronbun.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.cli.RonbunVersion;
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
@@ -14,9 +13,6 @@ import dev.ronbun.infra.services.ServiceWiring;
 import dev.ronbun.infra.stack.PortPlan;
 import dev.ronbun.infra.stack.StackConfig;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.io.file.PathUtils;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +40,6 @@ import picocli.CommandLine.Option;
  */
 public final class RestoreBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPLICA = 9;
 
     private RestoreBenchmark() {
@@ -70,7 +65,8 @@ public final class RestoreBenchmark {
         StackConfig config = stack.config();
         if (publish) {
             long publishStart = System.nanoTime();
-            JsonNode manifest = post(stack, stack.recommend() + "/api/admin/snapshots");
+            JsonNode manifest = stack.adminJson("POST", stack.recommend() + "/api/admin/snapshots", 201,
+                    Duration.ofMinutes(30));
             double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
             long bytes = 0;
             for (JsonNode file : manifest.get("files")) {
@@ -99,9 +95,9 @@ public final class RestoreBenchmark {
     }
 
     private static Ready startReplica(StackTarget stack, StackConfig config, Path scratch, Path store, String heap,
-                                         Duration timeout, int round) throws IOException {
+                                         Duration timeout, int round) throws IOException, InterruptedException {
         Path indexDir = scratch.resolve("index-" + round);
-        deleteFolder(indexDir);
+        FileUtils.deleteDirectory(indexDir.toFile());
         // ports of a replica the stack does not have: above its own, as its next replicas would be
         Map<RonbunService, Integer> ports = new HashMap<>();
         config.portPlan().servicePorts(1).forEach((service, base) ->
@@ -127,40 +123,12 @@ public final class RestoreBenchmark {
                 scratch.resolve("replica.log"), scratch.resolve("replica.pid"))) {
             new ReadinessProbe().awaitReady(replica, ReadinessProbe.readinessOf("http://127.0.0.1:" + port), timeout);
             Duration ready = Duration.ofNanos(System.nanoTime() - start);
-            long papers = get(stack, "http://127.0.0.1:" + port + "/api/papers?size=1").path("total").asLong();
+            long papers = stack.adminJson("GET", "http://127.0.0.1:" + port + "/api/papers?size=1", 200,
+                    Duration.ofSeconds(30)).path("total").asLong();
             replica.stop(Duration.ofSeconds(20));
             return new Ready(ready, papers);
         } finally {
-            deleteFolder(indexDir);
-        }
-    }
-
-    private static JsonNode get(StackTarget stack, String url) throws IOException {
-        try {
-            HttpResponse<String> response = stack.http().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + stack.adminToken()).timeout(Duration.ofSeconds(30)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    private static JsonNode post(StackTarget stack, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = stack.http().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + stack.adminToken()).timeout(Duration.ofMinutes(30))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            PathUtils.delete(folder);
+            FileUtils.deleteDirectory(indexDir.toFile());
         }
     }
 }

@@ -1,12 +1,18 @@
 package dev.ronbun.tools.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ronbun.contracts.http.Roles;
 import dev.ronbun.infra.security.SigningKeys;
 import dev.ronbun.infra.security.TokenIssuer;
 import dev.ronbun.infra.services.RonbunService;
 import dev.ronbun.infra.stack.StackConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -18,6 +24,8 @@ import picocli.CommandLine.Option;
  */
 public final class StackTarget {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Option(names = "--recommend-url", paramLabel = "URL",
             description = "recommend-service to measure (default: 127.0.0.1 on RONBUN_RECOMMEND_PORT, or 8080)")
     URI recommendUrl;
@@ -25,6 +33,7 @@ public final class StackTarget {
     private Function<String, String> environment = System::getenv;
     private StackConfig config;
     private TokenIssuer issuer;
+    private String adminToken;
     private HttpClient http;
 
     /** The same target read from other variables than the process's own (tests). */
@@ -60,8 +69,29 @@ public final class StackTarget {
         return issuer;
     }
 
+    /** An admin's token, signed once per run. */
     public String adminToken() {
-        return issuer().token(Roles.ADMIN, null);
+        if (adminToken == null) {
+            adminToken = issuer().token(Roles.ADMIN, null);
+        }
+        return adminToken;
+    }
+
+    /**
+     * {@code method} (GET, or POST without a body) on {@code url} with an admin's token, its answer as JSON; any
+     * status but {@code expected} is an error.
+     */
+    public JsonNode adminJson(String method, String url, int expected, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + adminToken()).timeout(timeout)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     /** One client for the whole run; a stack that does not answer fails fast rather than hanging a probe. */

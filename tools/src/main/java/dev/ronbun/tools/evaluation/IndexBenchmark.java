@@ -37,7 +37,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.apache.commons.io.file.PathUtils;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,7 +139,7 @@ public final class IndexBenchmark {
             }
         } finally {
             if (!keep) {
-                deleteRecursively(folder);
+                FileUtils.deleteDirectory(folder.toFile());
             }
         }
         return 0;
@@ -346,12 +346,6 @@ public final class IndexBenchmark {
     private static long sizeOf(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            PathUtils.delete(folder);
         }
     }
 }
