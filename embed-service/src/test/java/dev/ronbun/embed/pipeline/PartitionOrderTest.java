@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,6 +33,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
@@ -85,10 +88,8 @@ class PartitionOrderTest {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RonbunTestInfrastructure.bootstrapServers())))) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (true) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("embed-service"))
-                        .describedGroups().get("embed-service").get();
                 List<Set<Integer>> owned = new ArrayList<>();
-                for (MemberDescription member : group.members()) {
+                for (MemberDescription member : membersOf(admin, "embed-service")) {
                     Set<Integer> partitions = member.assignment().topicPartitions().stream()
                             .filter(p -> p.topic().equals(Topics.SUMMARIES.name()))
                             .map(TopicPartition::partition).collect(Collectors.toSet());
@@ -101,6 +102,20 @@ class PartitionOrderTest {
                 }
                 Thread.sleep(500);
             }
+        }
+    }
+
+    /** The group's members; none while the group is not yet known to the broker (its consumers still joining). */
+    private static Collection<MemberDescription> membersOf(Admin admin, String groupId) throws Exception {
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId))
+                    .describedGroups().get(groupId).get();
+            return group.members();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return List.of();
+            }
+            throw e;
         }
     }
 
