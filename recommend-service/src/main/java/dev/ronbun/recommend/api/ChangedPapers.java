@@ -12,12 +12,15 @@ import dev.ronbun.recommend.index.ScoredPaper;
 import dev.ronbun.recommend.index.SignalHits;
 import dev.ronbun.recommend.index.VectorCentre;
 import dev.ronbun.recommend.pipeline.PapersChanged;
+import dev.ronbun.recommend.ranking.NextToRead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,22 +29,30 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Which cached results a write to the index may have changed, so that a new paper costs the caches only the entries
- * it can change, not all of them. A written or removed paper marks itself and its own nearest papers (the configured
- * number by vector and as many by text, the two signals related papers are ranked from) as changed at the write's
- * generation. A cached list then counts
- * as stale when it was computed before a change to its own paper, to any paper it lists, or (for a reader) to any
- * paper of the reader's history: a new paper that would enter a related list is, but for the ranking's asymmetry,
- * among that list's paper's neighbours, and one that would enter a reader's list lies near papers the reader read
- * or was shown. What no mark catches (a paper ranked in from beyond its neighbours, document frequencies drifting)
- * is bounded by the caches' time to live. A replay, or a re-centring of a model's vectors, changes everything.
+ * it can change, not all of them. A write leaves two kinds of marks, at the write's generation:
+ * <ul>
+ * <li>the written or removed paper itself <em>changed</em>: any list that shows it, or was ranked from it (its related
+ * papers, the recommendations of a reader who read it), is stale;</li>
+ * <li>a written paper is a new <em>neighbour</em> of its own nearest papers (the configured number by vector and as
+ * many by text, the two signals related papers are ranked from) and of the papers it links to or that link to it:
+ * the lists ranked from those papers may now take it in, while lists that merely show them do not change.</li>
+ * </ul>
+ * A related list is stale when its paper or a paper it lists changed, or its paper has a new neighbour; a reader's
+ * list when a paper read or listed changed, or a paper read has a new neighbour. A new paper that would enter a list
+ * is, but for the ranking's asymmetry, among the neighbours of the paper the list was ranked from. What no mark catches
+ * (a paper ranked in from beyond its neighbours, document frequencies drifting) is bounded by the caches' time to
+ * live. A replay, or a re-centring of a model's vectors, changes everything.
  *
- * <p>Finding a paper's neighbours costs the two searches of a related-papers request. So that a flood of papers (a re-embed, a
- * large import) does not spend the service's CPU on it, marking takes at most a tenth of the indexer's time: a write
- * that comes sooner after the last marking than nine times that marking's cost changes everything instead, as every
- * write did before marks existed. With nothing cached there is nothing to mark either.
+ * <p>Finding a paper's neighbours costs the two searches of a related-papers request. So that a flood of papers (a
+ * re-embed, a large import) does not spend the service's CPU on it, marking takes at most a tenth of the indexer's
+ * CPU time: a write that comes sooner (by the clock) after the last marking than nine times that marking's CPU time
+ * changes everything instead. CPU time, not wall time, because on a busy machine the searches wait for a core as long as they
+ * run, and a guard on wall time would then drop every cache just when recomputing costs most. With nothing cached
+ * there is nothing to mark either.
  *
  * <p>Marks older than the longest an entry lives are forgotten; one dropped for room moves the floor instead, so a
  * forgotten mark can only make entries stale too early, never serve them too late.
@@ -52,20 +63,27 @@ public class ChangedPapers {
     /** A tenth of the indexer's time at most goes to finding neighbours. */
     static final double MARKING_SHARE = 0.1;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final PaperIndexReader index;
     private final PaperCandidates candidates;
+    private final NextToRead links;
     private final int neighbours;
-    /** Paper id → the generation at which it, or a new neighbour of it, last changed. */
+    /** Paper id → the generation at which it was last written or removed. */
     private final Cache<String, Long> changedAt;
+    /** Paper id → the generation at which a paper was last written near it (or linked to or from it). */
+    private final Cache<String, Long> neighbouredAt;
     /** Everything computed before this generation is stale. */
     private final AtomicLong floor = new AtomicLong();
     private final Map<String, VectorCentre> centres = new ConcurrentHashMap<>();
     private final BooleanSupplier anythingCached;
+    private final LongSupplier cpuClock;
     /** Before this (System.nanoTime), marking would take more than its share of the indexer's time. */
     private long nextMarkingNanos = Long.MIN_VALUE;
     /** Time to leave unmarked after a marking, per unit of its cost. */
     private final double idleFactor;
     private final Counter marked;
+    private final Counter neighboured;
     private final Counter everything;
 
     @Inject
@@ -74,23 +92,41 @@ public class ChangedPapers {
         this(index, candidates, config.cache().invalidationNeighbours(),
                 config.cache().ttl().plus(config.cache().staleWhileRefreshing()),
                 Math.max(1_000, 20L * config.cache().maxEntries()), MARKING_SHARE, meters,
-                () -> served.get().anythingCached());
+                () -> served.get().anythingCached(), ChangedPapers::threadCpuNanos);
     }
 
     /**
-     * @param neighbours how many of a written paper's nearest papers, by each signal, count as changed with it
-     * @param remember   how long a mark is kept: the longest a cached entry lives
-     * @param mostMarks  how many marks are kept; dropping one for room moves the floor
+     * @param neighbours   how many of a written paper's nearest papers, by each signal, gain it as a neighbour
+     * @param remember     how long a mark is kept: the longest a cached entry lives
+     * @param mostMarks    how many marks of each kind are kept; dropping one for room moves the floor
      * @param markingShare the most of the indexer's time that finding neighbours may take, in (0, 1]
+     * @param cpuClock     the marking thread's CPU time in nanoseconds (what the share is counted in)
      */
     ChangedPapers(PaperIndexReader index, PaperCandidates candidates, int neighbours, Duration remember,
-                  long mostMarks, double markingShare, MeterRegistry meters, BooleanSupplier anythingCached) {
+                  long mostMarks, double markingShare, MeterRegistry meters, BooleanSupplier anythingCached,
+                  LongSupplier cpuClock) {
         this.idleFactor = 1 / markingShare - 1;
         this.index = index;
         this.anythingCached = anythingCached;
+        this.cpuClock = cpuClock;
         this.candidates = candidates;
+        this.links = new NextToRead(candidates);
         this.neighbours = neighbours;
-        this.changedAt = Caffeine.newBuilder()
+        this.changedAt = marks(remember, mostMarks);
+        this.neighbouredAt = marks(remember, mostMarks);
+        this.marked = Counter.builder("ronbun.recommend.cache.changed-papers")
+                .description("Papers marked as changed by a write to the index (written or removed)")
+                .register(meters);
+        this.neighboured = Counter.builder("ronbun.recommend.cache.neighboured-papers")
+                .description("Papers marked as having a new neighbour by a write to the index (its nearest, its links)")
+                .register(meters);
+        this.everything = Counter.builder("ronbun.recommend.cache.changed-everything")
+                .description("Writes that counted every cached result as changed (a replay, a re-centring, a flood)")
+                .register(meters);
+    }
+
+    private Cache<String, Long> marks(Duration remember, long mostMarks) {
+        return Caffeine.newBuilder()
                 .expireAfterWrite(remember)
                 .maximumSize(mostMarks)
                 .executor(Runnable::run)
@@ -100,55 +136,71 @@ public class ChangedPapers {
                     }
                 })
                 .build();
-        this.marked = Counter.builder("ronbun.recommend.cache.changed-papers")
-                .description("Papers marked as changed by a write to the index (each written paper and its nearest)")
-                .register(meters);
-        this.everything = Counter.builder("ronbun.recommend.cache.changed-everything")
-                .description("Writes that counted every cached result as changed (a replay, a re-centring)")
-                .register(meters);
+    }
+
+    /** The calling thread's CPU time, or the wall clock where the JVM cannot measure it. */
+    private static long threadCpuNanos() {
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        return cpu >= 0 ? cpu : System.nanoTime();
     }
 
     void onChange(@Observes PapersChanged change) {
-        long start = System.nanoTime();
-        if (change.everything() || start < nextMarkingNanos || !anythingCached.getAsBoolean()) {
+        if (change.everything() || System.nanoTime() < nextMarkingNanos || !anythingCached.getAsBoolean()) {
             changeEverything(change.generation());
             return;
         }
-        Set<String> touched = new LinkedHashSet<>(change.removed());
+        long start = cpuClock.getAsLong();
+        Set<String> changed = new LinkedHashSet<>(change.removed());
+        Set<String> near = new LinkedHashSet<>();
         for (PaperEvent paper : change.written()) {
             if (recentred(PaperDocuments.modelOf(paper))) {
                 changeEverything(change.generation());
                 return;
             }
-            touched.add(paper.paperId());
-            touched.addAll(paper.formerIds());
-            SignalHits near = candidates.forPaper(paper, neighbours, true, true);
-            near.byVector().stream().map(ScoredPaper::paperId).forEach(touched::add);
-            near.byText().stream().map(ScoredPaper::paperId).forEach(touched::add);
+            changed.add(paper.paperId());
+            changed.addAll(paper.formerIds());
+            SignalHits hits = candidates.forPaper(paper, neighbours, true, true);
+            hits.byVector().stream().map(ScoredPaper::paperId).forEach(near::add);
+            hits.byText().stream().map(ScoredPaper::paperId).forEach(near::add);
+            NextToRead.Links linked = links.links(paper);
+            near.addAll(linked.named());
+            near.addAll(linked.naming());
         }
-        for (String id : touched) {
-            changedAt.asMap().merge(id, change.generation(), Math::max);
-        }
-        marked.increment(touched.size());
-        long end = System.nanoTime();
-        nextMarkingNanos = end + (long) (idleFactor * (end - start));
+        changed.forEach(id -> changedAt.asMap().merge(id, change.generation(), Math::max));
+        near.forEach(id -> neighbouredAt.asMap().merge(id, change.generation(), Math::max));
+        marked.increment(changed.size());
+        neighboured.increment(near.size());
+        long cost = cpuClock.getAsLong() - start;
+        nextMarkingNanos = System.nanoTime() + (long) (idleFactor * cost);
     }
 
     /**
-     * True when nothing a result computed at {@code generation} depends on has changed since: neither the papers
-     * given (the list's own paper, the papers listed, a reader's history) nor everything.
+     * True when nothing a result computed at {@code generation} depends on has changed since: not everything, none of
+     * the papers it was ranked from nor any paper it lists, and no paper it was ranked from gained a neighbour.
+     *
+     * @param rankedFrom the papers the result was ranked from: a related list's own paper, a reader's history
+     * @param listed     the papers the result shows
      */
-    public boolean unchangedSince(long generation, Collection<String> paperIds) {
+    public boolean unchangedSince(long generation, Collection<String> rankedFrom, Collection<String> listed) {
         if (generation < floor.get()) {
             return false;
         }
-        for (String id : paperIds) {
-            Long changed = changedAt.getIfPresent(id);
-            if (changed != null && changed > generation) {
+        for (String id : rankedFrom) {
+            if (after(changedAt, id, generation) || after(neighbouredAt, id, generation)) {
+                return false;
+            }
+        }
+        for (String id : listed) {
+            if (after(changedAt, id, generation)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean after(Cache<String, Long> marks, String id, long generation) {
+        Long at = marks.getIfPresent(id);
+        return at != null && at > generation;
     }
 
     private void changeEverything(long generation) {
@@ -160,6 +212,6 @@ public class ChangedPapers {
     private boolean recentred(String model) {
         VectorCentre now = index.centre(model);
         VectorCentre before = centres.put(model, now);
-        return before != null && before != now;
+        return before != null && before.mean() != now.mean(); // a new mean is a new array; none has none
     }
 }

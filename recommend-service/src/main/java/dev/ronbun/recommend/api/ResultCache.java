@@ -5,11 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -22,7 +24,10 @@ import java.util.function.Supplier;
  * does not wait for the ranking (Caffeine's refresh-after-write, HTTP's stale-while-revalidate); older than that it
  * is recomputed before it is served. Size-bounded (Caffeine evicts the entries least likely to be used again); hits and
  * misses are counted as {@code ronbun.recommend.cache.requests{cache,result}}, background refreshes as
- * {@code ronbun.recommend.cache.refreshes{cache}}. Two concurrent misses of one key both compute: cheaper than making
+ * {@code ronbun.recommend.cache.refreshes{cache}}, and entries the freshness test dropped as
+ * {@code ronbun.recommend.cache.invalidated{cache,outcome}}: {@code changed} when the recomputed result shows something
+ * else, {@code same} when it shows what the entry showed (an invalidation that was not needed; its share is how
+ * precise the freshness test is). Two concurrent misses of one key both compute: cheaper than making
  * one wait, and the results are equal.
  */
 public final class ResultCache<K, V> {
@@ -39,6 +44,9 @@ public final class ResultCache<K, V> {
     private final Counter hits;
     private final Counter misses;
     private final Counter refreshes;
+    private final Counter invalidatedChanged;
+    private final Counter invalidatedSame;
+    private final Function<V, ?> shown;
     private final Executor refresher;
     private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -47,9 +55,11 @@ public final class ResultCache<K, V> {
      *
      * @param staleWindow how long past the time to live an entry is still served while it is recomputed
      * @param refresher   runs the background recomputations of aged entries
+     * @param shown       what of a result a reader sees (for a list: the papers in order), to tell whether an
+     *                    invalidated entry's recomputation changed it
      */
     public ResultCache(String name, int maxEntries, Duration ttl, Duration staleWindow, MeterRegistry meters,
-                       LongSupplier nanoClock, Executor refresher) {
+                       LongSupplier nanoClock, Executor refresher, Function<V, ?> shown) {
         this.entries = maxEntries > 0 ? Caffeine.newBuilder().maximumSize(maxEntries).build() : null;
         this.ttlNanos = ttl.toNanos();
         this.staleNanos = staleWindow.toNanos();
@@ -62,6 +72,15 @@ public final class ResultCache<K, V> {
                 .register(meters);
         this.refreshes = Counter.builder("ronbun.recommend.cache.refreshes").tag("cache", name)
                 .description("Aged entries served once more while recomputed in the background").register(meters);
+        this.invalidatedChanged = invalidated(name, "changed", meters);
+        this.invalidatedSame = invalidated(name, "same", meters);
+        this.shown = shown;
+    }
+
+    private static Counter invalidated(String cache, String outcome, MeterRegistry meters) {
+        return Counter.builder("ronbun.recommend.cache.invalidated").tag("cache", cache).tag("outcome", outcome)
+                .description("Entries a change made stale, by whether their recomputation showed something else")
+                .register(meters);
     }
 
     /**
@@ -82,19 +101,26 @@ public final class ResultCache<K, V> {
      */
     public V get(K key, Object stamp, long generation, BiPredicate<Long, V> fresh, Supplier<V> compute) {
         long now = clock.getAsLong();
+        Entry<V> invalidated = null;
         if (entries != null) {
             Entry<V> entry = entries.getIfPresent(key);
-            if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos + staleNanos
-                    && fresh.test(entry.generation(), entry.value())) {
-                if (now - entry.createdNanos() >= ttlNanos) {
-                    refreshLater(key, stamp, generation, compute);
+            if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos + staleNanos) {
+                if (fresh.test(entry.generation(), entry.value())) {
+                    if (now - entry.createdNanos() >= ttlNanos) {
+                        refreshLater(key, stamp, generation, compute);
+                    }
+                    hits.increment();
+                    return entry.value();
                 }
-                hits.increment();
-                return entry.value();
+                invalidated = entry;
             }
         }
         misses.increment();
         V value = compute.get();
+        if (invalidated != null) {
+            (Objects.equals(shown.apply(value), shown.apply(invalidated.value())) ? invalidatedSame
+                    : invalidatedChanged).increment();
+        }
         if (entries != null) {
             entries.put(key, new Entry<>(stamp, generation, now, value));
         }

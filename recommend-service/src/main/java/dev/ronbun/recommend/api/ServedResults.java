@@ -8,7 +8,6 @@ import dev.ronbun.recommend.readers.ReaderProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,12 +16,13 @@ import java.util.function.Supplier;
 /**
  * The caches in front of the two most requested rankings. They keep the items as the API shows them (ids, titles,
  * scores, why), not the papers behind them, so that an entry is small and cheap for the garbage collector. Related
- * papers depend only on the index: an entry holds until the index changes its paper, a paper it lists or the
- * neighbourhood of either ({@link ChangedPapers}), so a new paper recomputes only the lists it can enter. A reader's
+ * papers depend only on the index: an entry holds until the index changes its paper or a paper it lists, or its paper
+ * gains a new neighbour ({@link ChangedPapers}), so a new paper recomputes only the lists it can enter. A reader's
  * recommendations also depend on their profile (history and chosen keywords), which is loaded on every request anyway
  * (so a reading event recorded by any instance is seen at once) and is the entry's stamp; they hold until a paper
- * listed or read changes or gains a new neighbour. The time to live covers what neither tracks: the clock's
- * recency decay and everyone's reading; aged entries are recomputed in the background (see {@link ResultCache}).
+ * listed or read changes, or a paper read gains a new neighbour. The time to live covers what neither tracks: the
+ * clock's recency decay and everyone's reading; aged entries are recomputed in the background (see
+ * {@link ResultCache}).
  */
 @ApplicationScoped
 public class ServedResults {
@@ -50,9 +50,9 @@ public class ServedResults {
         int size = config.cache().enabled() ? config.cache().maxEntries() : 0;
         RecommendConfig.Cache cache = config.cache();
         this.related = new ResultCache<>("related", size, cache.ttl(), cache.staleWhileRefreshing(), meters,
-                System::nanoTime, refresher);
+                System::nanoTime, refresher, ServedResults::listed);
         this.recommendations = new ResultCache<>("recommendations", size, cache.ttl(), cache.staleWhileRefreshing(),
-                meters, System::nanoTime, refresher);
+                meters, System::nanoTime, refresher, ServedResults::listed);
     }
 
     @PreDestroy
@@ -62,7 +62,7 @@ public class ServedResults {
 
     public List<RecommendedItem> related(String paperId, int k, Supplier<List<RecommendedItem>> compute) {
         return related.get(new RelatedKey(paperId, k), INDEX_ONLY, index.generation(),
-                (generation, items) -> changes.unchangedSince(generation, dependencies(List.of(paperId), items)),
+                (generation, items) -> changes.unchangedSince(generation, List.of(paperId), listed(items)),
                 compute);
     }
 
@@ -70,7 +70,7 @@ public class ServedResults {
                                                  Supplier<List<RecommendedItem>> compute) {
         List<String> read = profile.signals().stream().map(PaperSignal::paperId).toList();
         return recommendations.get(new RecommendationsKey(profile.readerId(), k, filter), profile, index.generation(),
-                (generation, items) -> changes.unchangedSince(generation, dependencies(read, items)), compute);
+                (generation, items) -> changes.unchangedSince(generation, read, listed(items)), compute);
     }
 
     /** True when either cache holds an entry (then a write to the index has something to make stale). */
@@ -78,10 +78,7 @@ public class ServedResults {
         return related.size() > 0 || recommendations.size() > 0;
     }
 
-    private static List<String> dependencies(List<String> ids, List<RecommendedItem> items) {
-        List<String> all = new ArrayList<>(ids.size() + items.size());
-        all.addAll(ids);
-        items.forEach(item -> all.add(item.paperId()));
-        return all;
+    private static List<String> listed(List<RecommendedItem> items) {
+        return items.stream().map(RecommendedItem::paperId).toList();
     }
 }

@@ -254,18 +254,18 @@ public interface RecommendConfig {
     interface Cache {
         /**
          * Keep related papers and recommendations. An entry serves only while the papers it depends on (its own,
-         * those it lists, a reader's history) and their neighbourhoods are unchanged, and, for recommendations, the
-         * reader's profile is what it was computed from; a newly indexed paper drops only the entries it can change
-         * (see {@link #invalidationNeighbours()}).
+         * those it lists, a reader's history) are unchanged, the papers it was ranked from (its own, a reader's
+         * history) have no new neighbour, and, for recommendations, the reader's profile is what it was computed
+         * from; a newly indexed paper drops only the entries it can change (see {@link #invalidationNeighbours()}).
          */
         @WithDefault("true")
         boolean enabled();
 
         /**
-         * How many of a newly indexed paper's nearest papers, by vector and as many by text, count as changed with it:
-         * their related lists, and every list showing them, are computed afresh. A list the paper would enter from
-         * further away keeps its entry until the time to live; 50 is five times the usual list, where the ranking's
-         * asymmetry is seen.
+         * How many of a newly indexed paper's nearest papers, by vector and as many by text, gain it as a neighbour:
+         * their related lists, and the recommendations of readers who read them, are computed afresh (lists that only
+         * show them stay). A list the paper would enter from further away keeps its entry until the time to live; 50
+         * is five times the usual list, where the ranking's asymmetry is seen.
          */
         @WithDefault("50")
         int invalidationNeighbours();

@@ -17,14 +17,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A write to the index marks as changed only what it can change: a new paper far from a cached list leaves it
- * fresh, one near the list's paper, a removed listed paper, a new neighbour of a paper a reader read, a replay, each
- * make it stale. Three topics of four papers each, by vector and by words; three neighbours count.
+ * fresh, and so does a new neighbour of a paper the list merely shows; one near the list's paper, a removed listed
+ * paper, a new neighbour of a paper a reader read, a replay, each make it stale. Three topics of four papers each, by
+ * vector and by words; three neighbours count.
  */
 class ChangedPapersTest {
 
@@ -38,6 +41,8 @@ class ChangedPapersTest {
     private ChangedPapers changes;
     private long generation;
     private boolean anythingCached = true;
+    /** The marking thread's CPU time as the tests let it pass. */
+    private final AtomicLong cpuNanos = new AtomicLong();
 
     @BeforeEach
     void index() {
@@ -53,8 +58,7 @@ class ChangedPapersTest {
         }
         writer.upsert(papers);
         related = new RelatedPapers(candidates, RankingSettings.DEFAULTS);
-        changes = new ChangedPapers(index, candidates, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1.0,
-                new SimpleMeterRegistry(), () -> anythingCached);
+        changes = changes(1.0, cpuNanos::get);
         generation = index.generation();
     }
 
@@ -68,12 +72,27 @@ class ChangedPapersTest {
         List<String> diffusionList = listOf("diffusion-0");
 
         write(topic("speech", 9, 0.02f, 0, 1, "音声認識で会議の録音を文字に起こす。"));
-        assertThat(changes.unchangedSince(generation, diffusionList)).as("a speech paper").isTrue();
+        assertThat(relatedUnchanged(generation, diffusionList)).as("a speech paper").isTrue();
+        write(topic("graphs", 9, 0.02f, 1, 0, "グラフニューラルネットワークで結晶の性質を予測する。"));
+        assertThat(relatedUnchanged(generation, diffusionList)).as("then a graphs paper").isTrue();
 
         write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
-        assertThat(changes.unchangedSince(generation, diffusionList)).as("a diffusion paper").isFalse();
-        assertThat(changes.unchangedSince(index.generation(), diffusionList))
+        assertThat(relatedUnchanged(generation, diffusionList)).as("a diffusion paper").isFalse();
+        assertThat(relatedUnchanged(index.generation(), diffusionList))
                 .as("a list computed after the write").isTrue();
+    }
+
+    @Test
+    void aNewNeighbourOfAPaperAListOnlyShowsLeavesTheListFresh() {
+        String speech = TestPapers.paper("t:speech-0", "x").id();
+        String diffusion = TestPapers.paper("t:diffusion-0", "x").id();
+
+        write(topic("speech", 9, 0.02f, 0, 1, "音声認識で会議の録音を文字に起こす。"));
+
+        assertThat(changes.unchangedSince(generation, List.of(diffusion), List.of(speech)))
+                .as("a list ranked from a diffusion paper that shows a speech paper").isTrue();
+        assertThat(changes.unchangedSince(generation, List.of(speech), List.of(diffusion)))
+                .as("a list ranked from the speech paper").isFalse();
     }
 
     @Test
@@ -84,19 +103,20 @@ class ChangedPapersTest {
         writer.delete(listed);
         changes.onChange(new PapersChanged(List.of(), List.of(listed), false, index.generation()));
 
-        assertThat(changes.unchangedSince(generation, graphsList)).isFalse();
-        assertThat(changes.unchangedSince(generation, listOf("speech-0"))).isTrue();
+        assertThat(relatedUnchanged(generation, graphsList)).isFalse();
+        assertThat(relatedUnchanged(generation, listOf("speech-0"))).isTrue();
     }
 
     @Test
     void aNewNeighbourOfAPaperAReaderReadMakesTheirListStale() {
-        List<String> readerDependsOn = List.of(0, 1, 2, 3).stream()
+        List<String> read = List.of(0, 1, 2, 3).stream()
                 .map(i -> TestPapers.paper("t:speech-" + i, "x").id()).toList();
-        assertThat(changes.unchangedSince(generation, readerDependsOn)).isTrue();
+        List<String> shown = listOf("graphs-0");
+        assertThat(changes.unchangedSince(generation, read, shown)).isTrue();
 
         write(topic("speech", 8, 0, 0.01f, 1, "音声認識で話し言葉を文字に起こす新しい方法。"));
 
-        assertThat(changes.unchangedSince(generation, readerDependsOn)).isFalse();
+        assertThat(changes.unchangedSince(generation, read, shown)).isFalse();
     }
 
     @Test
@@ -106,20 +126,30 @@ class ChangedPapersTest {
 
         write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
 
-        assertThat(changes.unchangedSince(generation, speechList)).as("anything computed before the write").isFalse();
-        assertThat(changes.unchangedSince(index.generation(), speechList)).isTrue();
+        assertThat(relatedUnchanged(generation, speechList)).as("anything computed before the write").isFalse();
+        assertThat(relatedUnchanged(index.generation(), speechList)).isTrue();
     }
 
     @Test
-    void aWriteSoonerAfterAMarkingThanItsShareAllowsChangesEverything() {
+    void aWriteSoonerAfterAMarkingThanItsShareOfCpuTimeAllowsChangesEverything() {
         List<String> speechList = listOf("speech-0");
-        changes = new ChangedPapers(index, candidates, NEIGHBOURS, Duration.ofMinutes(10), 10_000, 1e-6,
-                new SimpleMeterRegistry(), () -> true);
+        changes = changes(1e-6, () -> cpuNanos.addAndGet(1_000_000)); // each reading: 1 ms of CPU later
 
         write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
-        assertThat(changes.unchangedSince(generation, speechList)).as("marked precisely").isTrue();
+        assertThat(relatedUnchanged(generation, speechList)).as("marked precisely").isTrue();
         write(topic("diffusion", 10, 1, 0.03f, 0, "拡散モデルで音楽を生成する。"));
-        assertThat(changes.unchangedSince(generation, speechList)).as("over the share: everything").isFalse();
+        assertThat(relatedUnchanged(generation, speechList)).as("over the share: everything").isFalse();
+    }
+
+    @Test
+    void timeAMarkingSpendsWaitingForACoreDoesNotCountAgainstItsShare() {
+        List<String> speechList = listOf("speech-0");
+        changes = changes(1e-6, cpuNanos::get); // the searches take wall time, but the thread's CPU clock stands
+
+        write(topic("diffusion", 9, 1, 0.02f, 0, "拡散モデルでノイズを除き動画を生成する。"));
+        write(topic("diffusion", 10, 1, 0.03f, 0, "拡散モデルで音楽を生成する。"));
+
+        assertThat(relatedUnchanged(generation, speechList)).as("both marked precisely").isTrue();
     }
 
     @Test
@@ -128,8 +158,18 @@ class ChangedPapersTest {
 
         changes.onChange(new PapersChanged(List.of(), List.of(), true, generation + 1));
 
-        assertThat(changes.unchangedSince(generation, speechList)).isFalse();
-        assertThat(changes.unchangedSince(generation + 1, speechList)).isTrue();
+        assertThat(relatedUnchanged(generation, speechList)).isFalse();
+        assertThat(relatedUnchanged(generation + 1, speechList)).isTrue();
+    }
+
+    private ChangedPapers changes(double markingShare, LongSupplier cpuClock) {
+        return new ChangedPapers(index, candidates, NEIGHBOURS, Duration.ofMinutes(10), 10_000, markingShare,
+                new SimpleMeterRegistry(), () -> anythingCached, cpuClock);
+    }
+
+    /** Whether a related list (its own paper first, then the papers listed) computed at {@code at} still holds. */
+    private boolean relatedUnchanged(long at, List<String> list) {
+        return changes.unchangedSince(at, list.subList(0, 1), list.subList(1, list.size()));
     }
 
     /** The list's own paper and the papers the served ranking lists for it, as a cached entry depends on them. */

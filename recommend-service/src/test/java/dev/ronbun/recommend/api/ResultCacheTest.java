@@ -21,7 +21,7 @@ class ResultCacheTest {
 
     private ResultCache<String, String> cache(int maxEntries) {
         return new ResultCache<>("test", maxEntries, Duration.ofSeconds(60), Duration.ofSeconds(60), meters,
-                nanos::get, refreshes::add);
+                nanos::get, refreshes::add, value -> value.substring(0, value.indexOf(' ')));
     }
 
     private void runRefreshes() {
@@ -45,6 +45,26 @@ class ResultCacheTest {
                 .isEqualTo(1.0);
         assertThat(meters.counter("ronbun.recommend.cache.requests", "cache", "test", "result", "miss").count())
                 .isEqualTo(2.0);
+    }
+
+    @Test
+    void anEntryTheFreshnessTestDropsIsCountedByWhetherItsRecomputationShowsSomethingElse() {
+        ResultCache<String, String> cache = cache(10);
+        AtomicInteger next = new AtomicInteger();
+        List<String> results = List.of("a 1", "a 2", "b 3");
+        cache.get("paper-1", 7L, 1, (generation, value) -> true, () -> results.get(next.getAndIncrement()));
+
+        cache.get("paper-1", 7L, 2, (generation, value) -> generation >= 2, () -> results.get(next.getAndIncrement()));
+        assertThat(invalidated("same")).as("recomputed, and it shows the same (\"a\")").isEqualTo(1.0);
+        cache.get("paper-1", 7L, 3, (generation, value) -> generation >= 3, () -> results.get(next.getAndIncrement()));
+        assertThat(invalidated("changed")).as("recomputed, and it shows another (\"b\")").isEqualTo(1.0);
+        cache.get("paper-1", 8L, 4, (generation, value) -> true, this::compute);
+        assertThat(invalidated("same") + invalidated("changed")).as("another stamp is not an invalidation")
+                .isEqualTo(2.0);
+    }
+
+    private double invalidated(String outcome) {
+        return meters.counter("ronbun.recommend.cache.invalidated", "cache", "test", "outcome", outcome).count();
     }
 
     @Test
