@@ -17,10 +17,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -71,16 +74,34 @@ public class PipelineLag {
         }
     }
 
+    /**
+     * The configured groups, then the groups of their further replicas: a recommend-service replica keeps an index of
+     * its own, read by a group named after the configured one with a dash and the replica's number
+     * ({@code recommend-service-index-2}), and each such group's lag is its replica's.
+     */
+    private List<String> groupsToReport(Admin kafka, long timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        List<String> groups = new ArrayList<>(config.lagGroups());
+        List<Pattern> replicas = config.lagGroups().stream()
+                .map(group -> Pattern.compile(Pattern.quote(group) + "-[0-9]+")).toList();
+        kafka.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(timeout, TimeUnit.MILLISECONDS).stream()
+                .map(GroupListing::groupId)
+                .filter(id -> !groups.contains(id) && replicas.stream().anyMatch(p -> p.matcher(id).matches()))
+                .sorted().forEach(groups::add);
+        return groups;
+    }
+
     private List<ConsumerLag> measure() throws ExecutionException, InterruptedException, TimeoutException {
         Admin kafka = admin();
         long timeout = config.lagTimeout().toMillis();
         Set<String> topicNames = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
+        List<String> groupIds = groupsToReport(kafka, timeout);
         Map<String, KafkaFuture<ConsumerGroupDescription>> described = kafka
-                .describeConsumerGroups(config.lagGroups()).describedGroups();
+                .describeConsumerGroups(groupIds).describedGroups();
         Map<String, ConsumerGroupDescription> groups = new HashMap<>();
         Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
         Set<String> readTopics = new HashSet<>();
-        for (String group : config.lagGroups()) {
+        for (String group : groupIds) {
             Map<TopicPartition, Long> offsets = new HashMap<>();
             try {
                 groups.put(group, described.get(group).get(timeout, TimeUnit.MILLISECONDS));
@@ -118,7 +139,7 @@ public class PipelineLag {
                 : kafka.listOffsets(earliest, stable).all().get(timeout, TimeUnit.MILLISECONDS);
 
         List<ConsumerLag> lags = new ArrayList<>();
-        for (String group : config.lagGroups()) {
+        for (String group : groupIds) {
             String state = stateOf(groups.get(group));
             Set<String> groupTopics = new TreeSet<>(assignedTopics(groups.get(group), topicNames));
             committed.get(group).keySet().forEach(p -> groupTopics.add(p.topic()));

@@ -4,6 +4,7 @@ import static dev.ronbun.recommend.analytics.StudyGroupPapers.DDIM;
 import static dev.ronbun.recommend.analytics.StudyGroupPapers.DIFFUSION;
 import static dev.ronbun.recommend.analytics.StudyGroupPapers.DPR;
 import static dev.ronbun.recommend.analytics.StudyGroupPapers.REALM;
+import static dev.ronbun.infra.kafka.KafkaClassLoading.withKafkaClassLoader;
 import static dev.ronbun.recommend.analytics.StudyGroupPapers.THIS_WEEK;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +214,31 @@ class AnalyticsResourceTest {
         assertThat(lag.getList("items.group")).contains("embed-service", "recommend-service-readers");
         assertThat(lag.getString("items.find { it.group == 'embed-service' }.topic"))
                 .as("no embed-service runs in this test").isNull();
+    }
+
+    @Test
+    void reportsTheLagOfEachFurtherReplicasIndexGroupButNoOtherGroup() throws Exception {
+        TopicPartition first = new TopicPartition(Topics.PAPERS.name(), 0);
+        try (Admin admin = withKafkaClassLoader(() -> Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RonbunTestInfrastructure.bootstrapServers())))) {
+            for (String group : List.of("recommend-service-index-2", "recommend-service-index-old")) {
+                admin.alterConsumerGroupOffsets(group, Map.of(first, new OffsetAndMetadata(0))).all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        JsonPath lag = given().auth().oauth2(TestTokens.reader("any-reader"))
+                .when().get("/api/analytics/pipeline/lag").then().statusCode(200)
+                .body("available", equalTo(true))
+                .extract().jsonPath();
+
+        assertThat(lag.getString("items.find { it.group == 'recommend-service-index-2' }.topic"))
+                .as("replica 2's index group, on the papers topic").isEqualTo(Topics.PAPERS.name());
+        assertThat(lag.getList("items.group")).as("a group that is not a replica's").doesNotContain(
+                "recommend-service-index-old");
+        assertThat(lag.getList("items.group").indexOf("recommend-service-index-2"))
+                .as("after the configured groups").isGreaterThan(
+                        lag.getList("items.group").lastIndexOf("recommend-service-readers"));
     }
 
     @Test
