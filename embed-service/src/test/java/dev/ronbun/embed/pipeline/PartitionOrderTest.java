@@ -82,11 +82,16 @@ class PartitionOrderTest {
         assertThat(windowB[0]).as("A's partition was worked on while B's was").isLessThan(windowA[1]);
     }
 
-    /** The summaries-topic partitions of each member of embed-service's consumer group. */
+    /**
+     * The summaries-topic partitions of each member of embed-service's consumer group, once the group has settled:
+     * the same assignment seen twice a second apart, so that no rebalance (the retractions consumer joining later)
+     * pauses one consumer while the test sends.
+     */
     private static List<Set<Integer>> partitionsOfEachConsumer() throws Exception {
         try (Admin admin = withKafkaClassLoader(() -> Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RonbunTestInfrastructure.bootstrapServers())))) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            List<Set<Integer>> before = List.of();
             while (true) {
                 List<Set<Integer>> owned = new ArrayList<>();
                 for (MemberDescription member : membersOf(admin, "embed-service")) {
@@ -97,10 +102,12 @@ class PartitionOrderTest {
                         owned.add(partitions);
                     }
                 }
-                if (owned.size() >= 2 || System.nanoTime() > deadline) {
+                if ((owned.size() >= 2 && Set.copyOf(owned).equals(Set.copyOf(before)))
+                        || System.nanoTime() > deadline) {
                     return owned;
                 }
-                Thread.sleep(500);
+                before = owned;
+                Thread.sleep(1_000);
             }
         }
     }
