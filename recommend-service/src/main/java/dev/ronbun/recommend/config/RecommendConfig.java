@@ -149,6 +149,13 @@ public interface RecommendConfig {
         @WithDefault("true")
         boolean readyAfterReplay();
 
+        /**
+         * How often the live consumer's writes are committed (made durable with the offsets they came from). They are
+         * searchable at once; a crash loses at most this much of them, which the restart replays from the topic.
+         */
+        @WithDefault("1s")
+        Duration commitInterval();
+
         /** Memory the index writer buffers before it flushes a segment. */
         @WithDefault("64")
         int ramBufferMb();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -33,15 +34,17 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
  * The Lucene index of all papers: HNSW vectors for similarity, Kuromoji-analysed text for BM25 and more-like-this,
  * and the paper event stored whole. This class only holds it (directory, writer, searchers, the vectors' means, the
  * serving model) and is opened and closed as one; {@link PaperIndexWriter} writes it, {@link PaperIndexReader} reads
  * papers from it and {@link PaperCandidates} and {@link PaperTextSearch} find papers for rankings and search, in
- * their terms and without a Lucene type. Writes are committed before the caller commits its Kafka offset, so a
- * restart resumes where it left off; an index that is new (or of an older schema) says so, and the service then
- * replays the compacted topic into it.
+ * their terms and without a Lucene type. The live consumer's writes are committed in groups, each commit holding the
+ * offsets its writes came from, so a restart replays the topic's tail from where the last commit left off (whatever
+ * the consumer group committed meanwhile); an index that is new (or of an older schema) says so, and the service
+ * then replays the compacted topic into it.
  */
 public final class PaperIndex implements Closeable {
 
@@ -51,6 +54,12 @@ public final class PaperIndex implements Closeable {
     private static final String COMPLETE_KEY = "ronbun.index.complete";
     /** Per partition, the offset the last finished replay read the papers topic up to: all below it is in. */
     private static final String REPLAYED_TO_KEY = "ronbun.index.replayed-to";
+    /** Newly flushed segments, and merges, up to this size stay in memory until a commit writes them to disk. */
+    private static final double NRT_CACHE_MERGE_MB = 8;
+    /** At most this much of them in memory; beyond it new segments go to disk at once. */
+    private static final double NRT_CACHE_MB = 64;
+    /** Per partition, the offset after the last record the live consumer wrote before this commit. */
+    private static final String LIVE_TO_KEY = "ronbun.index.live-to";
 
     private final Directory directory;
     private final IndexSettings settings;
@@ -63,8 +72,16 @@ public final class PaperIndex implements Closeable {
     private final SearcherManager searchers;
     private final AtomicLong generation = new AtomicLong();
     private final boolean needsReplay;
-    /** Where the replay starts per partition: a restored snapshot's offsets, or empty for the topic's start. */
+    /**
+     * Where the replay starts per partition: a restored snapshot's offsets, or where the last commit of a complete
+     * index left off (its tail), or empty for the topic's start.
+     */
     private final Map<Integer, Long> replayFrom;
+    private final boolean restored;
+    /** Per partition, the offset after the last record the live consumer wrote (committed with the next commit). */
+    private final Map<Integer, Long> liveTo = new ConcurrentHashMap<>();
+    /** Whether anything was written since the last commit. */
+    private volatile boolean uncommitted;
     private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     /** Keeps a commit's files on disk while a snapshot copies them, though newer commits have replaced it. */
     private final SnapshotDeletionPolicy pinnedCommits =
@@ -79,8 +96,11 @@ public final class PaperIndex implements Closeable {
         Map<String, String> committed = DirectoryReader.indexExists(directory)
                 ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
         boolean compatible = PaperDocuments.SCHEMA.equals(committed.get(SCHEMA_KEY));
-        this.replayFrom = compatible ? Map.copyOf(restoredAt) : Map.of();
-        this.needsReplay = !compatible || !"true".equals(committed.get(COMPLETE_KEY)) || !replayFrom.isEmpty();
+        boolean complete = compatible && "true".equals(committed.get(COMPLETE_KEY));
+        Map<Integer, Long> tail = complete && restoredAt.isEmpty() ? committedTo(committed) : Map.of();
+        this.replayFrom = compatible ? Map.copyOf(restoredAt.isEmpty() ? tail : restoredAt) : Map.of();
+        this.restored = compatible && !restoredAt.isEmpty();
+        this.needsReplay = !complete || !replayFrom.isEmpty();
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
                 .setOpenMode(compatible ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setCodec(PaperCodec.of(settings))
@@ -89,8 +109,9 @@ public final class PaperIndex implements Closeable {
                 .setRAMBufferSizeMB(settings.ramBufferMb());
         this.writer = new IndexWriter(directory, config);
         this.centres = compatible ? ModelCentres.fromCommitData(committed) : ModelCentres.NONE;
-        if (!compatible || !replayFrom.isEmpty()) {
-            // a restored snapshot counts as incomplete until the topic's tail is replayed into it
+        if (!compatible || !restoredAt.isEmpty()) {
+            // a restored snapshot counts as incomplete until the topic's tail is replayed into it (its own tail
+            // after a restart does not: a crash during that replay only replays the same tail again)
             commit(false);
         }
         this.searchers = new SearcherManager(writer, CentredSearcher.factory(() -> centres));
@@ -109,7 +130,10 @@ public final class PaperIndex implements Closeable {
     public static PaperIndex open(Path folder, IndexSettings settings, Map<Integer, Long> restoredAt) {
         try {
             Files.createDirectories(folder);
-            PaperIndex index = new PaperIndex(FSDirectory.open(folder), settings, restoredAt);
+            // Each live write is made searchable at once, which flushes a segment of one paper: kept in memory until
+            // a commit (or merged there), instead of a dozen new files on disk per paper.
+            PaperIndex index = new PaperIndex(new NRTCachingDirectory(FSDirectory.open(folder), NRT_CACHE_MERGE_MB,
+                    NRT_CACHE_MB), settings, restoredAt);
             LOG.log(System.Logger.Level.INFO, String.format("Paper index at %s holds %d papers%s",
                     folder.toAbsolutePath(), index.size(), index.needsReplay ? " (new, cleared or of an older "
                             + "schema, or not yet complete: the service replays the papers topic into it)" : ""));
@@ -175,7 +199,8 @@ public final class PaperIndex implements Closeable {
      * memory or not complete (a replay is filling it).
      */
     Optional<PinnedCommit> pinLatestCommit() throws IOException {
-        if (!(directory instanceof FSDirectory folder)) {
+        Directory base = directory instanceof NRTCachingDirectory cached ? cached.getDelegate() : directory;
+        if (!(base instanceof FSDirectory folder)) {
             return Optional.empty();
         }
         IndexCommit commit = pinnedCommits.snapshot();
@@ -184,7 +209,7 @@ public final class PaperIndex implements Closeable {
             return Optional.empty();
         }
         return Optional.of(new PinnedCommit(folder.getDirectory(), List.copyOf(commit.getFileNames()), size(),
-                offsets(commit.getUserData().get(REPLAYED_TO_KEY)), () -> {
+                committedTo(commit.getUserData()), () -> {
             pinnedCommits.release(commit);
             writer.deleteUnusedFiles();
         }));
@@ -196,6 +221,11 @@ public final class PaperIndex implements Closeable {
 
     Map<Integer, Long> replayFrom() {
         return replayFrom;
+    }
+
+    /** Whether the index was restored from a snapshot when it opened (else its replay is its own tail, if any). */
+    boolean restored() {
+        return restored;
     }
 
     IndexWriter writer() {
@@ -273,6 +303,35 @@ public final class PaperIndex implements Closeable {
         commit(true, replayedTo);
     }
 
+    /**
+     * Per partition, the offset below which a complete index's commit holds every record: the further of where its
+     * last replay read to and where the live consumer had written to. Empty for an index of an older build that kept
+     * neither (it committed every record before its offset, so it has no tail to replay).
+     */
+    private static Map<Integer, Long> committedTo(Map<String, String> committed) {
+        Map<Integer, Long> to = offsets(committed.get(REPLAYED_TO_KEY));
+        offsets(committed.get(LIVE_TO_KEY)).forEach((partition, offset) -> to.merge(partition, offset, Math::max));
+        return to;
+    }
+
+    /** Notes that the live consumer wrote the record before {@code nextOffset} of a partition. */
+    void wroteLive(int partition, long nextOffset) {
+        liveTo.merge(partition, nextOffset, Math::max);
+        uncommitted = true;
+    }
+
+    /** Notes a write not from the live consumer (a replay, a delete by id), for the next group commit. */
+    void wrote() {
+        uncommitted = true;
+    }
+
+    /** Commits what was written since the last commit, if anything. */
+    void commitIfWritten() throws IOException {
+        if (uncommitted) {
+            commit(null);
+        }
+    }
+
     private static Map<Integer, Long> offsets(String encoded) {
         Map<Integer, Long> offsets = new HashMap<>();
         if (encoded != null && !encoded.isBlank()) {
@@ -305,12 +364,22 @@ public final class PaperIndex implements Closeable {
             data.remove(REPLAYED_TO_KEY);
         }
         if (replayedTo != null) {
-            data.put(REPLAYED_TO_KEY, replayedTo.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
+            data.put(REPLAYED_TO_KEY, encoded(replayedTo));
+        }
+        if (!liveTo.isEmpty()) {
+            Map<Integer, Long> wroteTo = offsets(data.get(LIVE_TO_KEY));
+            liveTo.forEach((partition, offset) -> wroteTo.merge(partition, offset, Math::max));
+            data.put(LIVE_TO_KEY, encoded(wroteTo));
         }
         data.putIfAbsent(COMPLETE_KEY, "false");
+        uncommitted = false;
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
+    }
+
+    private static String encoded(Map<Integer, Long> offsets) {
+        return offsets.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
     }
 
     private CurrentModel findCurrentModel() throws IOException {

@@ -10,14 +10,15 @@ import java.util.Map;
  * copies while the index goes on taking papers.
  *
  * @param papers     how many papers the index held when it was pinned (at least those of the commit)
- * @param replayedTo per partition, the offset the last finished replay into this index read up to (every record
- *                   below it is in the commit); empty when none has finished
+ * @param covers     per partition, the offset below which every record is in the commit: the further of where the
+ *                   last finished replay read to and where the live consumer had written to; empty when neither
+ *                   is known
  */
-public record PinnedCommit(Path folder, List<String> files, long papers, Map<Integer, Long> replayedTo,
+public record PinnedCommit(Path folder, List<String> files, long papers, Map<Integer, Long> covers,
                            Release release) implements AutoCloseable {
 
     public PinnedCommit {
-        replayedTo = Map.copyOf(replayedTo);
+        covers = Map.copyOf(covers);
     }
 
     @Override

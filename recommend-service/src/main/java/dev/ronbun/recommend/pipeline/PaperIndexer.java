@@ -17,8 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the index in step with the compacted {@code ronbun.papers.v1}: every record replaces the paper's document
- * and a tombstone (null value) removes it. The index is committed before the offset, so a crash re-indexes at most
- * what was not yet committed (an upsert, hence harmless). A record that is not a valid paper event, or that the index
+ * and a tombstone (null value) removes it, searchable at once. The index commits in groups ({@link IndexCommits}),
+ * each commit holding the offsets its records came from, and a restart replays the topic from those offsets
+ * ({@link PaperReplay}), whatever the consumer group committed meanwhile: a crash re-indexes what the index had not
+ * committed (upserts, hence harmless) and loses nothing. A record that is not a valid paper event, or that the index
  * refuses (a vector of another dimension), goes to {@code ronbun.papers.v1.dlq} at once with the reason; a write that
  * fails for a passing reason (the disk) is retried with back-off until it passes ({@link RedeliveryPolicy}).
  *
@@ -60,18 +62,18 @@ public class PaperIndexer implements RetryingConsumer {
     public void index(ConsumerRecord<String, String> record) {
         if (record.value() == null && record.key() != null) {
             retries.run("deleting paper " + record.key(), () -> {
-                index.delete(record.key());
+                index.deleteLive(record.key(), record.partition(), record.offset() + 1);
                 return null;
             });
             changes.fire(PapersChanged.removed(List.of(record.key()), reader.generation()));
             return;
         }
         PaperEvent paper = EventJson.readPaper(record.value());
-        retries.run("indexing paper " + paper.paperId(), () -> index.upsert(List.of(paper)));
         List<String> former = paper.formerIds().stream().filter(id -> !id.equals(paper.paperId())).toList();
+        retries.run("indexing paper " + paper.paperId(),
+                () -> index.upsertLive(paper, former, record.partition(), record.offset() + 1));
         if (!paper.formerIds().isEmpty()) {
             retries.run("merging former records into paper " + paper.paperId(), () -> {
-                former.forEach(index::delete);
                 mergedWorks.carry(paper.formerIds(), paper.paperId());
                 return null;
             });

@@ -34,8 +34,10 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds the index by replaying the compacted {@code ronbun.papers.v1} from its beginning with a plain consumer that
  * assigns itself every partition (no group, no committed offsets) and reads up to the end offsets seen when it
- * started. Runs when asked (optionally clearing the index first) and at startup when the index is new, so that a lost
- * or outdated index catches up even though the live consumer's group has long committed its offsets. The live
+ * started. Runs when asked (optionally clearing the index first) and at startup: from the beginning when the index is
+ * new, so that a lost or outdated index catches up even though the live consumer's group has long committed its
+ * offsets; from the offsets a restored snapshot or the index's last commit holds otherwise (the tail the live
+ * consumer's group may have committed past). The live
  * consumer keeps running meanwhile; the index never lets an older state of a paper replace a newer one.
  */
 @ApplicationScoped
@@ -77,7 +79,8 @@ public class PaperReplay {
     void onStart(@Observes StartupEvent startup) {
         if (index.needsReplay()) {
             Map<Integer, Long> from = index.replayFrom();
-            startup(from.isEmpty() ? "new index" : "the topic after a restored snapshot", from);
+            startup(from.isEmpty() ? "new index" : index.restored() ? "the topic after a restored snapshot"
+                    : "the topic after the index's last commit", from);
         }
     }
 

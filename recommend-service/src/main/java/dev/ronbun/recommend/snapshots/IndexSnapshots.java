@@ -22,8 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes snapshots of this replica's index: on a schedule when papers changed since the last one, or when an admin
- * asks. The offsets it covers are the index consumer group's, read before the commit is pinned, or where the last
- * finished replay read up to (kept in the commit), whichever is further: the snapshot holds at least that. An index
+ * asks. The offsets it covers are the index consumer group's, read before the commit is pinned (the live consumer
+ * writes a record before its offset is committed, and pinning commits every write), or those the commit holds (where
+ * the last finished replay read to, where the live consumer wrote to), whichever is further: the snapshot holds at
+ * least that. An index
  * that is not complete (a replay is filling it) is never published. Keeps the newest {@code keep}.
  */
 @ApplicationScoped
@@ -98,8 +100,8 @@ public class IndexSnapshots {
         }
         long start = System.nanoTime();
         try (PinnedCommit commit = pinned.get()) {
-            // a replay that read the topic to its end covers that much too, however far the group has committed
-            commit.replayedTo().forEach((partition, offset) -> covered.merge(partition, offset, Math::max));
+            // what the commit holds by its own offsets counts too, however far the group has committed
+            commit.covers().forEach((partition, offset) -> covered.merge(partition, offset, Math::max));
             Instant now = clock.instant();
             SnapshotManifest manifest = new SnapshotManifest(ID_TIME.format(now) + "-" + safe(settings.replica()), now,
                     settings.replica(), PaperIndex.schema(), commit.papers(), offsets.topic(), covered,

@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The papers-topic offsets the index is known to cover, read from Kafka: the index consumer's group commits an offset
- * only after the index committed the records below it, so the group's committed offsets, read before a commit is
- * pinned, are a floor under what that commit holds (replaying a few records twice is harmless: a paper never goes
+ * only after the index took the records below it, and pinning a commit commits every write first, so the group's
+ * committed offsets, read before a commit is pinned, are a floor under what that commit holds (replaying a few records twice is harmless: a paper never goes
  * back to an older state). A partition the group has not committed is covered from its start.
  */
 @ApplicationScoped

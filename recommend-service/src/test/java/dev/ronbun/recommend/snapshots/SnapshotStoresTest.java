@@ -166,14 +166,14 @@ class SnapshotStoresTest {
             writer.markComplete(Map.of(0, 42L, 3, 7L));
             Map<Integer, Long> afterReplay;
             try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
-                afterReplay = commit.replayedTo();
+                afterReplay = commit.covers();
             }
             writer.clear();
             Optional<PinnedCommit> whileCleared = writer.pinCommit();
             writer.markComplete();
             Map<Integer, Long> afterClear;
             try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
-                afterClear = commit.replayedTo();
+                afterClear = commit.covers();
             }
 
             assertThat(afterReplay).isEqualTo(Map.of(0, 42L, 3, 7L));
