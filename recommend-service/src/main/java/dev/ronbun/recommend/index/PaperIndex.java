@@ -54,12 +54,12 @@ public final class PaperIndex implements Closeable {
     private static final String COMPLETE_KEY = "ronbun.index.complete";
     /** Per partition, the offset the last finished replay read the papers topic up to: all below it is in. */
     private static final String REPLAYED_TO_KEY = "ronbun.index.replayed-to";
+    /** Per partition, the offset after the last record the live consumer wrote before this commit. */
+    private static final String LIVE_TO_KEY = "ronbun.index.live-to";
     /** Newly flushed segments, and merges, up to this size stay in memory until a commit writes them to disk. */
     private static final double NRT_CACHE_MERGE_MB = 8;
     /** At most this much of them in memory; beyond it new segments go to disk at once. */
     private static final double NRT_CACHE_MB = 64;
-    /** Per partition, the offset after the last record the live consumer wrote before this commit. */
-    private static final String LIVE_TO_KEY = "ronbun.index.live-to";
 
     private final Directory directory;
     private final IndexSettings settings;
@@ -80,7 +80,7 @@ public final class PaperIndex implements Closeable {
     private final boolean restored;
     /** Per partition, the offset after the last record the live consumer wrote (committed with the next commit). */
     private final Map<Integer, Long> liveTo = new ConcurrentHashMap<>();
-    /** Whether anything was written since the last commit. */
+    /** Whether the live consumer wrote anything since the last commit (other writes commit themselves). */
     private volatile boolean uncommitted;
     private final ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     /** Keeps a commit's files on disk while a snapshot copies them, though newer commits have replaced it. */
@@ -320,11 +320,6 @@ public final class PaperIndex implements Closeable {
         uncommitted = true;
     }
 
-    /** Notes a write not from the live consumer (a replay, a delete by id), for the next group commit. */
-    void wrote() {
-        uncommitted = true;
-    }
-
     /** Commits what was written since the last commit, if anything. */
     void commitIfWritten() throws IOException {
         if (uncommitted) {
@@ -372,9 +367,9 @@ public final class PaperIndex implements Closeable {
             data.put(LIVE_TO_KEY, encoded(wroteTo));
         }
         data.putIfAbsent(COMPLETE_KEY, "false");
-        uncommitted = false;
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
+        uncommitted = false; // only once committed: a failed commit is tried again by the next group commit
     }
 
     private static String encoded(Map<Integer, Long> offsets) {

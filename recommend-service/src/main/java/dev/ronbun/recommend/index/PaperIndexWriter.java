@@ -38,7 +38,6 @@ public class PaperIndexWriter {
         this.index = index;
     }
 
-    /** True when the index is new, of an older schema, or was cleared and not yet fully rebuilt from the topic. */
     /**
      * Commits, then keeps that commit's files until the handle is closed, for a snapshot to copy; empty while the
      * index is incomplete or in memory.
@@ -54,11 +53,18 @@ public class PaperIndexWriter {
         }
     }
 
+    /**
+     * True when the index is new, of an older schema, cleared and not yet fully rebuilt from the topic, restored from
+     * a snapshot, or has a tail after its last commit to replay.
+     */
     public boolean needsReplay() {
         return index.needsReplay();
     }
 
-    /** Per partition, where the startup replay begins: a restored snapshot's offsets; empty for the start. */
+    /**
+     * Per partition, where the startup replay begins: a restored snapshot's offsets, or where the index's last commit
+     * left off; empty for the topic's start.
+     */
     public Map<Integer, Long> replayFrom() {
         return index.replayFrom();
     }
@@ -169,7 +175,6 @@ public class PaperIndexWriter {
             return count;
         });
         if (written > 0) {
-            index.wrote();
             for (String model : models) {
                 recentreIfDue(model);
             }

@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while the index is being filled at startup (the whole topic into a new index, or its tail after a
- * restored snapshot): a replica behind a load balancer gets no requests it would answer from half an index
+ * Not ready while the index is being filled at startup (the whole topic into a new index, its tail after a restored
+ * snapshot, or its own tail after its last commit): a replica behind a load balancer gets no requests it would answer
+ * from half an index
  * ({@code ronbun.recommend.index.ready-after-replay}).
  */
 @Readiness
