@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,15 @@ public class FeedPoller {
         if (!config.feeds().enabled()) {
             return;
         }
-        for (long id : store.dueAt(clock.instant())) {
+        List<Long> due;
+        try {
+            due = store.dueAt(clock.instant());
+        } catch (RuntimeException e) {
+            // the database is away: one line, not a stack trace every round; the next round asks again
+            LOG.warnf("Feeds not polled this round, their schedule could not be read: %s", e.toString());
+            return;
+        }
+        for (long id : due) {
             try {
                 Instant now = clock.instant();
                 if (!store.claim(id, now, now.plus(config.feeds().pollInterval()))) {

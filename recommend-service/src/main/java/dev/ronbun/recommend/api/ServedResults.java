@@ -3,18 +3,21 @@ package dev.ronbun.recommend.api;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperFilter;
 import dev.ronbun.recommend.index.PaperIndexReader;
+import dev.ronbun.recommend.ranking.OwnNeighbours;
 import dev.ronbun.recommend.readers.PaperSignal;
 import dev.ronbun.recommend.readers.ReaderProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The caches in front of the two most requested rankings. They keep the items as the API shows them (ids, titles,
+ * The caches in front of the two most requested rankings, and of each paper's own closest papers, which related lists
+ * read for their mutual-neighbour bonus. They keep the items as the API shows them (ids, titles,
  * scores, why), not the papers behind them, so that an entry is small and cheap for the garbage collector. Related
  * papers depend only on the index: an entry holds until the index changes its paper or a paper it lists, or its paper
  * gains a new neighbour ({@link ChangedPapers}), so a new paper recomputes only the lists it can enter. A reader's
@@ -43,6 +46,8 @@ public class ServedResults {
             Thread.ofPlatform().name("result-cache-refresh").daemon().factory());
     private final ResultCache<RelatedKey, List<RecommendedItem>> related;
     private final ResultCache<RecommendationsKey, List<RecommendedItem>> recommendations;
+    /** Each paper's own closest papers, which the mutual-neighbour bonus of related lists reads. */
+    private final ResultCache<String, List<String>> neighbours;
 
     public ServedResults(PaperIndexReader index, ChangedPapers changes, RecommendConfig config, MeterRegistry meters) {
         this.index = index;
@@ -53,6 +58,8 @@ public class ServedResults {
                 System::nanoTime, refresher, ServedResults::listed);
         this.recommendations = new ResultCache<>("recommendations", size, cache.ttl(), cache.staleWhileRefreshing(),
                 meters, System::nanoTime, refresher, ServedResults::listed);
+        this.neighbours = new ResultCache<>("neighbours", size, cache.ttl(), cache.staleWhileRefreshing(), meters,
+                System::nanoTime, refresher, ids -> ids);
     }
 
     @PreDestroy
@@ -73,9 +80,21 @@ public class ServedResults {
                 (generation, items) -> changes.unchangedSince(generation, read, listed(items)), compute);
     }
 
-    /** True when either cache holds an entry (then a write to the index has something to make stale). */
+    /**
+     * Kept like a related list: stale once the paper gains a neighbour or one of its listed papers changes. A related
+     * list that read them is not made stale by that alone (its own paper did not change); the time to live bounds how
+     * long its bonus can lag.
+     */
+    @Produces
+    @ApplicationScoped
+    OwnNeighbours ownNeighbours() {
+        return (paperId, compute) -> neighbours.get(paperId, INDEX_ONLY, index.generation(),
+                (generation, ids) -> changes.unchangedSince(generation, List.of(paperId), ids), compute);
+    }
+
+    /** True when any cache holds an entry (then a write to the index has something to make stale). */
     boolean anythingCached() {
-        return related.size() > 0 || recommendations.size() > 0;
+        return related.size() > 0 || recommendations.size() > 0 || neighbours.size() > 0;
     }
 
     private static List<String> listed(List<RecommendedItem> items) {

@@ -169,6 +169,28 @@ public interface RecommendConfig {
         int segmentsAfterReplay();
     }
 
+    /**
+     * A related paper that ranks the source among its own closest papers gains {@code weight / (1 + rank)} (rank 0 the
+     * first), so that papers near each other go ahead of one that is near everything. The defaults were chosen on the
+     * tuning labels only, with 5-fold cross-validation (docs/benchmarks.md, "Mutual neighbours").
+     */
+    interface MutualNeighbours {
+        /** What a paper whose own first related paper is the source gains on the fused scale; 0 turns it off. */
+        @WithDefault("2.0")
+        double weight();
+
+        /**
+         * How many of the best fused candidates have their own ranking looked at (each one a ranking of its own, kept
+         * in the {@code neighbours} cache): 10 was as good as 20 and 40 on the tuning labels and costs half of 20.
+         */
+        @WithDefault("10")
+        int candidates();
+
+        /** How deep in a candidate's own ranking the source must stand to count. */
+        @WithDefault("10")
+        int depth();
+    }
+
     /** How hybrid ranking fuses the vector and BM25 signals. */
     enum Fusion {
         /** Cosine plus text-weight times BM25 scaled by the query's best BM25 (the default; see docs/benchmarks.md). */
@@ -215,11 +237,15 @@ public interface RecommendConfig {
         double mmrLambda();
 
         /**
-         * The same trade-off for related papers: 0.9, the best of 0.7–1 on the tuning labels (docs/benchmarks.md); a
-         * paper's neighbours gain from less spreading than a reader's interests.
+         * The same trade-off for related papers: 0.95, the best of 0.7–1 on the tuning labels together with the
+         * mutual-neighbour bonus (docs/benchmarks.md); a paper's neighbours gain from less spreading than a reader's
+         * interests.
          */
-        @WithDefault("0.9")
+        @WithDefault("0.95")
         double relatedMmrLambda();
+
+        /** Mutual neighbours in related papers: how much a paper gains for counting the source among its own closest. */
+        MutualNeighbours mutual();
 
         /** Most interests a reading history is clustered into. */
         @WithDefault("3")

@@ -1,11 +1,14 @@
 package dev.ronbun.recommend.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.recommend.text.TfIdfWeighting;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,14 +26,26 @@ import org.apache.lucene.util.BytesRef;
  * each paper's vector of unit length. Several papers are one query by the sum of their unit vectors (a reader's
  * papers, say). Indexed papers are read from their term vectors; a paper the index does not hold is analysed.
  * Computed only for the candidates other signals found, so its cost grows with the candidates, not the index.
+ *
+ * <p>One instance serves every query on one index reader ({@link #reads}), from any thread: the idf of each gram and
+ * the unit vectors of recently compared papers are kept while the reader is current, since one related list compares
+ * the same candidates many times (its own ranking and those of its best candidates) and reading term vectors and
+ * document frequencies is most of its cost.
  */
 final class CharGramCosines {
+
+    /** Grams whose idf is kept; past this the memo starts again (an index's vocabulary of 1–3-grams can be large). */
+    private static final int MOST_IDFS = 500_000;
+    /** Papers whose unit vectors are kept (a few hundred grams each). */
+    private static final int MOST_VECTORS = 500;
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
     private final IndexReader reader;
     private final int docs;
-    private final Map<String, Double> idfs = new HashMap<>();
+    private final Map<String, Double> idfs = new ConcurrentHashMap<>();
+    private final Cache<Integer, Map<String, Double>> vectors = Caffeine.newBuilder().maximumSize(MOST_VECTORS)
+            .executor(Runnable::run).build();
 
     CharGramCosines(IndexSearcher searcher, Analyzer analyzer) {
         this.searcher = searcher;
@@ -39,13 +54,18 @@ final class CharGramCosines {
         this.docs = reader.numDocs();
     }
 
+    /** True when this instance was made for that reader (and may serve a searcher over it). */
+    boolean reads(IndexReader other) {
+        return reader == other;
+    }
+
     /** Each candidate's cosine to the papers, in [0, 1]; a candidate the index does not hold is absent. */
     Map<String, Double> cosines(Collection<PaperEvent> likes, Collection<String> candidateIds) throws IOException {
         Map<String, Integer> likedDocs = docsOf(likes.stream().map(PaperEvent::paperId).toList());
         Map<String, Double> sum = new HashMap<>();
         for (PaperEvent paper : likes) {
             Integer doc = likedDocs.get(paper.paperId());
-            Map<String, Double> vector = unit(doc != null ? indexed(doc) : analysed(paper));
+            Map<String, Double> vector = doc != null ? unitIndexed(doc) : unit(analysed(paper));
             vector.forEach((term, weight) -> sum.merge(term, weight, Double::sum));
         }
         Map<String, Double> query = unit(sum);
@@ -54,7 +74,7 @@ final class CharGramCosines {
             return cosines;
         }
         for (Map.Entry<String, Integer> candidate : docsOf(candidateIds).entrySet()) {
-            Map<String, Double> vector = unit(indexed(candidate.getValue()));
+            Map<String, Double> vector = unitIndexed(candidate.getValue());
             double dot = 0;
             for (Map.Entry<String, Double> term : vector.entrySet()) {
                 dot += term.getValue() * query.getOrDefault(term.getKey(), 0.0);
@@ -77,6 +97,16 @@ final class CharGramCosines {
             }
         });
         return docs;
+    }
+
+    /** The unit TF-IDF vector of an indexed paper, kept for the next query on this reader (not to be changed). */
+    private Map<String, Double> unitIndexed(int doc) throws IOException {
+        Map<String, Double> kept = vectors.getIfPresent(doc);
+        if (kept == null) {
+            kept = unit(indexed(doc));
+            vectors.put(doc, kept);
+        }
+        return kept;
     }
 
     /** TF-IDF weights of an indexed paper, from its term vector. */
@@ -117,6 +147,9 @@ final class CharGramCosines {
         if (known == null) {
             int docFreq = reader.docFreq(new Term(PaperDocuments.CHARGRAMS, term));
             known = TfIdfWeighting.idf(docs, docFreq);
+            if (idfs.size() >= MOST_IDFS) {
+                idfs.clear();
+            }
             idfs.put(term, known);
         }
         return known;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -29,6 +30,8 @@ public class PaperCandidates {
 
     private final PaperIndex index;
     private final PaperIndexReader reader;
+    /** The character n-gram cosines of the current index reader, with what they keep (see {@link CharGramCosines}). */
+    private final AtomicReference<CharGramCosines> charGrams = new AtomicReference<>();
 
     public PaperCandidates(PaperIndex index) {
         this.index = index;
@@ -169,8 +172,14 @@ public class PaperCandidates {
      * candidate the index does not hold is absent.
      */
     public Map<String, Double> charGramCosines(Collection<PaperEvent> likes, Collection<String> candidateIds) {
-        return index.withSearcher(searcher -> new CharGramCosines(searcher, index.charGramAnalyzer())
-                .cosines(likes, candidateIds));
+        return index.withSearcher(searcher -> {
+            CharGramCosines current = charGrams.get();
+            if (current == null || !current.reads(searcher.getIndexReader())) {
+                current = new CharGramCosines(searcher, index.charGramAnalyzer());
+                charGrams.set(current);
+            }
+            return current.cosines(likes, candidateIds);
+        });
     }
 
     /** For each of these indexed papers, which of the given terms its text or keywords use, in the given order. */

@@ -130,10 +130,8 @@ public class PaperIndexWriter {
     public void deleteLive(String paperId, int partition, long nextOffset) {
         synchronized (index) {
             try {
-                index.writer().deleteDocuments(new Term(PaperDocuments.ID, paperId));
+                remove(paperId);
                 index.wroteLive(partition, nextOffset);
-                index.refresh();
-                index.resetModel(false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete from the paper index", e);
             }
@@ -251,16 +249,21 @@ public class PaperIndexWriter {
     public void delete(String paperId) {
         synchronized (index) {
             try {
-                index.writer().deleteDocuments(new Term(PaperDocuments.ID, paperId));
+                remove(paperId);
                 index.commit(null);
-                index.refresh();
-                // The newest paper names the serving model: with it gone, the next newest does (a merged or
-                // retracted paper must not leave ranking restricted to a model no paper has any more).
-                index.resetModel(false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete from the paper index", e);
             }
         }
+    }
+
+    /** Removes a paper's document, visible at once; the caller holds the lock and decides when it is committed. */
+    private void remove(String paperId) throws IOException {
+        index.writer().deleteDocuments(new Term(PaperDocuments.ID, paperId));
+        index.refresh();
+        // The newest paper names the serving model: with it gone, the next newest does (a merged or retracted
+        // paper must not leave ranking restricted to a model no paper has any more).
+        index.resetModel(false);
     }
 
     /** Empties the index; it counts as incomplete until {@link #markComplete()}. */

@@ -5,17 +5,22 @@ import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.SignalHits;
 import dev.ronbun.recommend.index.UnitVectors;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Related work for a paper: vector nearest neighbours and BM25 more-like-this, fused by the configured
- * {@link ScoreFusion} (every candidate with its cosine, see {@link CandidateCosines}) and diversified by maximal
- * marginal relevance, never the paper itself nor another record of the same work; each explained by the keywords it
- * shares with the paper.
+ * {@link ScoreFusion} (every candidate with its cosine, see {@link CandidateCosines}) plus the character n-gram
+ * cosine, a bonus for candidates that count the paper among their own closest (mutual neighbours), and diversified by
+ * maximal marginal relevance, never the paper itself nor another record of the same work; each explained by the
+ * keywords it shares with the paper.
  */
 @ApplicationScoped
 public class RelatedPapers {
@@ -23,11 +28,19 @@ public class RelatedPapers {
     private final PaperCandidates candidates;
     private final RankingSettings settings;
     private final NextToRead nextToRead;
+    private final OwnNeighbours ownNeighbours;
 
+    /** Ranks every candidate's own neighbours afresh (offline evaluation, tests). */
     public RelatedPapers(PaperCandidates candidates, RankingSettings settings) {
+        this(candidates, settings, OwnNeighbours.NONE);
+    }
+
+    @Inject
+    public RelatedPapers(PaperCandidates candidates, RankingSettings settings, OwnNeighbours ownNeighbours) {
         this.candidates = candidates;
         this.settings = settings;
         this.nextToRead = new NextToRead(candidates);
+        this.ownNeighbours = ownNeighbours;
     }
 
     /** Hybrid related work; empty when the paper is unknown. */
@@ -36,14 +49,13 @@ public class RelatedPapers {
     }
 
     public List<Recommendation> relatedTo(PaperEvent source, int k, RankingMode mode) {
-        int wanted = Math.max(settings.candidates(), 3 * k);
-        SignalHits found = candidates.forPaper(source, wanted, mode.usesVectors(), mode.usesText());
+        SignalHits found = candidates.forPaper(source, Math.max(settings.candidates(), 3 * k), mode.usesVectors(),
+                mode.usesText());
         float[] vector = found.vector();
-        Signals signals = Signals.of(found.byVector(), found.byText(), mode, settings.fusion(),
-                found.oneModel() && vector.length > 0 ? vector : null,
-                ids -> candidates.charGramCosines(List.of(source), ids), settings.charGramWeight());
+        Signals signals = signals(source, found, mode);
+        Map<String, Double> mutual = mode == RankingMode.HYBRID ? mutualBonus(source, signals) : Map.of();
         List<Candidate> pool = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : signals.relevance().entrySet()) {
+        for (Map.Entry<String, Double> entry : relevance(signals, mutual).entrySet()) {
             String id = entry.getKey();
             float[] candidateVector = signals.vectorOf(id);
             Map<String, Double> parts = new LinkedHashMap<>();
@@ -51,6 +63,7 @@ public class RelatedPapers {
                     ? UnitVectors.similarity(vector, candidateVector) : 0.0);
             parts.put("bm25", signals.bm25(id));
             parts.put("chargram", signals.charGram(id));
+            parts.put("mutual", mutual.getOrDefault(id, 0.0));
             parts.put("fused", signals.fused(id));
             parts.put("match", signals.match(id));
             pool.add(new Candidate(id, candidateVector, entry.getValue(), parts, 0));
@@ -69,6 +82,61 @@ public class RelatedPapers {
                 .map(r -> r.why() != null ? r : new Recommendation(r.paper(), r.score(), r.scoreParts(),
                         Explanations.related(source, r.paper(), shared.getOrDefault(r.paper().paperId(), List.of()))))
                 .toList();
+    }
+
+    private Signals signals(PaperEvent source, SignalHits found, RankingMode mode) {
+        float[] vector = found.vector();
+        return Signals.of(found.byVector(), found.byText(), mode, settings.fusion(),
+                found.oneModel() && vector.length > 0 ? vector : null,
+                ids -> candidates.charGramCosines(List.of(source), ids), settings.charGramWeight());
+    }
+
+    /** Fused scores plus the mutual bonus, scaled to [0, 1], best first; the signals' own relevance without a bonus. */
+    private static Map<String, Double> relevance(Signals signals, Map<String, Double> mutual) {
+        if (mutual.isEmpty()) {
+            return signals.relevance();
+        }
+        Map<String, Double> boosted = new HashMap<>();
+        signals.relevance().keySet().forEach(id -> boosted.put(id, signals.fused(id) + mutual.getOrDefault(id, 0.0)));
+        return Signals.minMax(ScoreFusion.bestFirst(boosted));
+    }
+
+    /**
+     * {@code weight / (1 + r)} for each of the best fused candidates whose own ranking has the source at place r
+     * within the configured depth (a hub, close to everything, rarely has it). Chosen over a score-based hub correction
+     * on the tuning labels (docs/benchmarks.md, "Mutual neighbours").
+     */
+    private Map<String, Double> mutualBonus(PaperEvent source, Signals signals) {
+        RankingSettings.Mutual mutual = settings.mutual();
+        if (!mutual.on()) {
+            return Map.of();
+        }
+        List<String> best = signals.relevance().keySet().stream().limit(mutual.candidates()).toList();
+        Set<String> sourceWork = new HashSet<>(candidates.sameWork(source));
+        sourceWork.add(source.paperId());
+        Map<String, Double> bonus = new HashMap<>();
+        for (String id : best) {
+            // the paper is read only when its neighbours are not kept
+            List<String> own = ownNeighbours.of(id, () -> candidates.listing(id)
+                    .map(paper -> closest(paper, mutual.depth())).orElse(List.of()));
+            for (int place = 0; place < Math.min(mutual.depth(), own.size()); place++) {
+                if (sourceWork.contains(own.get(place))) {
+                    bonus.put(id, mutual.weight() / (1 + place));
+                    break;
+                }
+            }
+        }
+        return bonus;
+    }
+
+    /**
+     * The paper's own closest papers by fused score, best first: no links, no diversification, no bonus. Only the
+     * first few count, so each signal is asked for three times as many rather than the full candidate depth (most of
+     * a ranking's cost is comparing candidates' character n-grams).
+     */
+    private List<String> closest(PaperEvent paper, int depth) {
+        SignalHits found = candidates.forPaper(paper, Math.min(settings.candidates(), 3 * depth), true, true);
+        return signals(paper, found, RankingMode.HYBRID).relevance().keySet().stream().limit(depth).toList();
     }
 
     /**

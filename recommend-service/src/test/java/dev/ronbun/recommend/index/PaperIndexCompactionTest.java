@@ -93,7 +93,7 @@ class PaperIndexCompactionTest {
         RankingSettings d = RankingSettings.DEFAULTS;
         RelatedPapers related = new RelatedPapers(candidates, new RankingSettings(d.fusion(), papers.size(),
                 d.mmrLambda(), d.maxInterests(), d.recencyHalfLife(), d.dismissPenalty(), d.diversify(),
-                d.charGramWeight(), d.readerCharGramWeight(), d.relatedMmrLambda()));
+                d.charGramWeight(), d.readerCharGramWeight(), d.relatedMmrLambda(), d.mutual()));
         return papers.subList(0, 10).stream()
                 .map(paper -> related.relatedTo(paper.paperId(), 5).orElseThrow().stream()
                         .map(Recommendation::paper).map(PaperEvent::paperId).toList())

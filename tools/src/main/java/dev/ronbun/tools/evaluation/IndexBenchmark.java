@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 import picocli.CommandLine;
@@ -200,6 +201,16 @@ public final class IndexBenchmark {
         SplittableRandom random = new SplittableRandom(seed + 1);
 
         report("related (hybrid, k=10)", time(warmup, queries, random, r -> related.relatedTo(
+                SyntheticPapers.idOf(r.nextInt(papers)), 10).orElseThrow()));
+        // the mutual-neighbour bonus ranks the 20 best candidates' own neighbours: what that costs when none are kept
+        // (above), when the service's cache holds them, and without the bonus
+        Map<String, List<String>> kept = new ConcurrentHashMap<>();
+        RelatedPapers keeping = new RelatedPapers(candidates, ranking,
+                (paperId, compute) -> kept.computeIfAbsent(paperId, id -> compute.get()));
+        report("related (hybrid, k=10, own neighbours kept)", time(warmup, queries, random, r -> keeping.relatedTo(
+                SyntheticPapers.idOf(r.nextInt(papers)), 10).orElseThrow()));
+        RelatedPapers withoutMutual = new RelatedPapers(candidates, ranking.withMutual(RankingSettings.Mutual.OFF));
+        report("related (hybrid, k=10, no mutual bonus)", time(warmup, queries, random, r -> withoutMutual.relatedTo(
                 SyntheticPapers.idOf(r.nextInt(papers)), 10).orElseThrow()));
         report("recommendations (hybrid, 20-paper history over 3 interests, k=10)", time(warmup, queries, random,
                 r -> personal.recommend(reader(r, papers, clusters, clock.instant()), Map.of(), Map::of, 10, null,

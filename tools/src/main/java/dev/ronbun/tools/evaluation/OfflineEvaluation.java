@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -276,7 +277,10 @@ public final class OfflineEvaluation {
                                  Instant now) {
         RankingSettings variantSettings = variant.applyTo(settings);
         PaperCandidates candidates = new PaperCandidates(index);
-        RelatedPapers related = new RelatedPapers(candidates, variantSettings);
+        // the index does not change during an evaluation: each paper's own closest papers are ranked once per variant
+        Map<String, List<String>> ownNeighbours = new ConcurrentHashMap<>();
+        RelatedPapers related = new RelatedPapers(candidates, variantSettings,
+                (paperId, compute) -> ownNeighbours.computeIfAbsent(paperId, id -> compute.get()));
         PersonalRanking personal = new PersonalRanking(candidates, variantSettings, clock);
         return new Ranker() {
             @Override

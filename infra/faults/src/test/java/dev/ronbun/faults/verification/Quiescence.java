@@ -30,8 +30,14 @@ public final class Quiescence {
             try {
                 last = probe.snapshot();
                 if (expected.isReachedBy(last)) {
+                    // embed-service's keyword refresh may publish papers again a little later (a lag until the
+                    // index group's next offset commit): settled means reached twice, SETTLE apart
                     Thread.sleep(SETTLE);
-                    return probe.snapshot();
+                    PipelineSnapshot again = probe.snapshot();
+                    if (expected.isReachedBy(again)) {
+                        return again;
+                    }
+                    last = again;
                 }
             } catch (Exception notReadable) {
                 lastError = notReadable.toString();
