@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,8 @@ public final class FailureClassifier {
 
     /** Longest reason kept: enough for the database's message, short enough for a header and a log line. */
     static final int MAX_REASON = 400;
+    /** Most exceptions looked at in one failure (a cause cycle or a flood of suppressed ones ends there). */
+    private static final int MAX_CHAIN = 64;
 
     private static final Set<String> PERMANENT_TYPES = Set.of(
             "org.hibernate.exception.ConstraintViolationException",
@@ -175,18 +180,54 @@ public final class FailureClassifier {
         return null;
     }
 
-    /** The failure and its causes (an SQLException's next exception where it has no cause), each once. */
+    /**
+     * The SQL error among the failure's causes that says the database could not be reached: SQL state class 08
+     * (connection exception), 57P01–57P03 (the server shutting down or not accepting connections yet), or a transient
+     * connection error (the pool timing out while the server is away); null for anything else. Suppressed exceptions
+     * are looked at too: a transaction manager whose commit failed that way reports it as one (Narayana's rollback
+     * after the connection was lost).
+     */
+    public static SQLException databaseUnreachable(Throwable failure) {
+        for (Throwable t : chain(failure, true)) {
+            if (t instanceof SQLTransientConnectionException transientFailure) {
+                return transientFailure;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
     private static List<Throwable> chain(Throwable failure) {
+        return chain(failure, false);
+    }
+
+    /**
+     * The failure and its causes (an SQLException's next exception where it has no cause), each once; with
+     * {@code suppressed}, the exceptions suppressed by each of them and their causes too, breadth first.
+     */
+    private static List<Throwable> chain(Throwable failure, boolean suppressed) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> chain = new ArrayList<>();
-        Throwable t = failure;
-        while (t != null && seen.add(t)) {
+        Deque<Throwable> toVisit = new ArrayDeque<>(List.of(failure));
+        while (!toVisit.isEmpty() && chain.size() < MAX_CHAIN) {
+            Throwable t = toVisit.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             chain.add(t);
             Throwable next = t.getCause();
             if (next == null && t instanceof SQLException sql) {
                 next = sql.getNextException();
             }
-            t = next;
+            if (next != null) {
+                toVisit.add(next);
+            }
+            if (suppressed) {
+                toVisit.addAll(List.of(t.getSuppressed()));
+            }
         }
         return chain;
     }

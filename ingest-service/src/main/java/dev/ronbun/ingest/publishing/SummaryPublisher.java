@@ -1,6 +1,7 @@
 package dev.ronbun.ingest.publishing;
 
 import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.FailureClassifier;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.DocumentRetraction;
 import dev.ronbun.contracts.events.SummaryEvent;
@@ -86,7 +87,7 @@ public class SummaryPublisher {
             send.run();
         } catch (RuntimeException e) {
             if (abortLeftPending(e)) {
-                LOG.warnf("publishing failed, the broker did not answer in time: %s", causes(e));
+                LOG.warnf("publishing failed, the broker did not answer in time: %s", FailureClassifier.reason(e));
                 finishPendingAbort();
             }
             throw problemFor(e);
@@ -152,18 +153,8 @@ public class SummaryPublisher {
             LOG.info("finished a Kafka transaction abort that had timed out; publishing can go on");
         } catch (RuntimeException stillPending) {
             // no transaction left to abort (the state the producer wants), or the broker is not back yet
-            LOG.warnf("finishing the pending abort: %s", causes(stillPending));
+            LOG.warnf("finishing the pending abort: %s", FailureClassifier.reason(stillPending));
         }
-    }
-
-    /** The cause chain on one line: the outer exception alone hides which client call timed out. */
-    private static String causes(Throwable e) {
-        StringBuilder chain = new StringBuilder();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getSimpleName()).append(": ")
-                    .append(cause.getMessage());
-        }
-        return chain.toString();
     }
 
     private void publishInOneTransaction(List<SummaryEvent> summaries, List<DeadLetter> deadLetters) {

@@ -54,7 +54,7 @@ public class PaperCandidates {
         TextMatches text = byText
                 ? moreLikeThis(List.of(source), wanted, null, excluded)
                 : new TextMatches(interestingTerms(source), List.of());
-        return new SignalHits(vector, sameModel == null, vectorSearch.result(), text.papers(), text.terms());
+        return new SignalHits(vector, sameModel == null, vectorSearch.result(), text.papers(), text.terms(), excluded);
     }
 
     /**
@@ -94,7 +94,7 @@ public class PaperCandidates {
                     : moreLikeThis(likes, wanted, scope.restriction(), scope.seenIds()).papers();
         }
         return new SignalHits(centroid == null ? new float[0] : centroid, scope.oneModel(), vectorHits, textHits,
-                List.of());
+                List.of(), scope.seenIds());
     }
 
     /**

@@ -109,16 +109,12 @@ public class PaperIndexWriter {
         synchronized (index) {
             try {
                 int written = write(List.of(paper));
-                for (String id : absorbed) {
-                    index.writer().deleteDocuments(new Term(PaperDocuments.ID, id));
-                }
-                index.wroteLive(partition, nextOffset);
-                if (written > 0 || !absorbed.isEmpty()) {
+                if (!absorbed.isEmpty()) {
+                    remove(absorbed);
+                } else if (written > 0) {
                     index.refresh();
                 }
-                if (!absorbed.isEmpty()) {
-                    index.resetModel(false);
-                }
+                index.wroteLive(partition, nextOffset);
                 return written;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to the paper index", e);
@@ -130,7 +126,7 @@ public class PaperIndexWriter {
     public void deleteLive(String paperId, int partition, long nextOffset) {
         synchronized (index) {
             try {
-                remove(paperId);
+                remove(List.of(paperId));
                 index.wroteLive(partition, nextOffset);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete from the paper index", e);
@@ -249,7 +245,7 @@ public class PaperIndexWriter {
     public void delete(String paperId) {
         synchronized (index) {
             try {
-                remove(paperId);
+                remove(List.of(paperId));
                 index.commit(null);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete from the paper index", e);
@@ -257,9 +253,11 @@ public class PaperIndexWriter {
         }
     }
 
-    /** Removes a paper's document, visible at once; the caller holds the lock and decides when it is committed. */
-    private void remove(String paperId) throws IOException {
-        index.writer().deleteDocuments(new Term(PaperDocuments.ID, paperId));
+    /** Removes papers' documents, visible at once; the caller holds the lock and decides when it is committed. */
+    private void remove(Collection<String> paperIds) throws IOException {
+        for (String paperId : paperIds) {
+            index.writer().deleteDocuments(new Term(PaperDocuments.ID, paperId));
+        }
         index.refresh();
         // The newest paper names the serving model: with it gone, the next newest does (a merged or retracted
         // paper must not leave ranking restricted to a model no paper has any more).

@@ -1,6 +1,8 @@
 package dev.ronbun.recommend.ranking;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +16,12 @@ public interface OwnNeighbours {
     /** The ids of the paper's closest papers, best first; {@code compute} ranks them when none are kept or fresh. */
     List<String> of(String paperId, Supplier<List<String>> compute);
 
-    /** Keeps nothing: every ask ranks again (offline evaluation, tests). */
+    /** Keeps nothing: every ask ranks again (tests). */
     OwnNeighbours NONE = (paperId, compute) -> compute.get();
+
+    /** Keeps every paper's for good: for an index that does not change while it is used (evaluation, benchmarks). */
+    static OwnNeighbours keptForGood() {
+        Map<String, List<String>> kept = new ConcurrentHashMap<>();
+        return (paperId, compute) -> kept.computeIfAbsent(paperId, id -> compute.get());
+    }
 }

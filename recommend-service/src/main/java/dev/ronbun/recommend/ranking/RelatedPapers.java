@@ -53,7 +53,7 @@ public class RelatedPapers {
                 mode.usesText());
         float[] vector = found.vector();
         Signals signals = signals(source, found, mode);
-        Map<String, Double> mutual = mode == RankingMode.HYBRID ? mutualBonus(source, signals) : Map.of();
+        Map<String, Double> mutual = mode == RankingMode.HYBRID ? mutualBonus(source, found, signals) : Map.of();
         List<Candidate> pool = new ArrayList<>();
         for (Map.Entry<String, Double> entry : relevance(signals, mutual).entrySet()) {
             String id = entry.getKey();
@@ -106,13 +106,13 @@ public class RelatedPapers {
      * within the configured depth (a hub, close to everything, rarely has it). Chosen over a score-based hub correction
      * on the tuning labels (docs/benchmarks.md, "Mutual neighbours").
      */
-    private Map<String, Double> mutualBonus(PaperEvent source, Signals signals) {
+    private Map<String, Double> mutualBonus(PaperEvent source, SignalHits found, Signals signals) {
         RankingSettings.Mutual mutual = settings.mutual();
         if (!mutual.on()) {
             return Map.of();
         }
         List<String> best = signals.relevance().keySet().stream().limit(mutual.candidates()).toList();
-        Set<String> sourceWork = new HashSet<>(candidates.sameWork(source));
+        Set<String> sourceWork = new HashSet<>(found.excluded());
         sourceWork.add(source.paperId());
         Map<String, Double> bonus = new HashMap<>();
         for (String id : best) {

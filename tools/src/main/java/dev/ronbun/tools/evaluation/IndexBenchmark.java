@@ -14,6 +14,7 @@ import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.index.ScoredPaper;
 import dev.ronbun.recommend.index.UnitVectors;
 import dev.ronbun.recommend.index.VectorCentre;
+import dev.ronbun.recommend.ranking.OwnNeighbours;
 import dev.ronbun.recommend.ranking.PersonalRanking;
 import dev.ronbun.recommend.ranking.RankingMode;
 import dev.ronbun.recommend.ranking.RankingSettings;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
 import picocli.CommandLine;
@@ -204,9 +204,7 @@ public final class IndexBenchmark {
                 SyntheticPapers.idOf(r.nextInt(papers)), 10).orElseThrow()));
         // the mutual-neighbour bonus ranks the 20 best candidates' own neighbours: what that costs when none are kept
         // (above), when the service's cache holds them, and without the bonus
-        Map<String, List<String>> kept = new ConcurrentHashMap<>();
-        RelatedPapers keeping = new RelatedPapers(candidates, ranking,
-                (paperId, compute) -> kept.computeIfAbsent(paperId, id -> compute.get()));
+        RelatedPapers keeping = new RelatedPapers(candidates, ranking, OwnNeighbours.keptForGood());
         report("related (hybrid, k=10, own neighbours kept)", time(warmup, queries, random, r -> keeping.relatedTo(
                 SyntheticPapers.idOf(r.nextInt(papers)), 10).orElseThrow()));
         RelatedPapers withoutMutual = new RelatedPapers(candidates, ranking.withMutual(RankingSettings.Mutual.OFF));

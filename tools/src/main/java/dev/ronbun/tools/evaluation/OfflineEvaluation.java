@@ -9,6 +9,7 @@ import dev.ronbun.recommend.index.IndexSettings;
 import dev.ronbun.recommend.index.PaperCandidates;
 import dev.ronbun.recommend.index.PaperIndex;
 import dev.ronbun.recommend.index.PaperIndexWriter;
+import dev.ronbun.recommend.ranking.OwnNeighbours;
 import dev.ronbun.recommend.ranking.PersonalRanking;
 import dev.ronbun.recommend.ranking.RankingMode;
 import dev.ronbun.recommend.ranking.RankingSettings;
@@ -35,7 +36,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -278,9 +278,7 @@ public final class OfflineEvaluation {
         RankingSettings variantSettings = variant.applyTo(settings);
         PaperCandidates candidates = new PaperCandidates(index);
         // the index does not change during an evaluation: each paper's own closest papers are ranked once per variant
-        Map<String, List<String>> ownNeighbours = new ConcurrentHashMap<>();
-        RelatedPapers related = new RelatedPapers(candidates, variantSettings,
-                (paperId, compute) -> ownNeighbours.computeIfAbsent(paperId, id -> compute.get()));
+        RelatedPapers related = new RelatedPapers(candidates, variantSettings, OwnNeighbours.keptForGood());
         PersonalRanking personal = new PersonalRanking(candidates, variantSettings, clock);
         return new Ranker() {
             @Override
