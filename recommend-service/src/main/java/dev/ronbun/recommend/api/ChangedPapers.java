@@ -48,11 +48,13 @@ import java.util.function.LongSupplier;
  * live. A replay, or a re-centring of a model's vectors, changes everything.
  *
  * <p>Finding a paper's neighbours costs the two searches of a related-papers request. So that a flood of papers (a
- * re-embed, a large import) does not spend the service's CPU on it, marking takes at most a tenth of the indexer's
- * CPU time: a write that comes sooner (by the clock) after the last marking than nine times that marking's CPU time
- * changes everything instead. CPU time, not wall time, because on a busy machine the searches wait for a core as long as they
- * run, and a guard on wall time would then drop every cache just when recomputing costs most. With nothing cached
- * there is nothing to mark either.
+ * re-embed, a large import) does not spend the service's CPU on it, marking takes at most a tenth of the clock's time
+ * on average: a budget of CPU time fills at a tenth of the wall clock, up to ten seconds' worth (one second of CPU), and
+ * each marking spends its cost; a write that finds the budget spent changes everything instead. A budget rather than
+ * a spacing after each marking, so that one dear marking (a fresh searcher, a batch of papers) during steady ingest
+ * does not drop every cache, which costs far more than marking does. CPU time, not wall time, because on a busy
+ * machine the searches wait for a core as long as they run, and a guard on wall time would then drop every cache just
+ * when recomputing costs most. With nothing cached there is nothing to mark either.
  *
  * <p>Marks older than the longest an entry lives are forgotten; one dropped for room moves the floor instead, so a
  * forgotten mark can only make entries stale too early, never serve them too late.
@@ -60,8 +62,10 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class ChangedPapers {
 
-    /** A tenth of the indexer's time at most goes to finding neighbours. */
+    /** A tenth of the clock's time at most goes to finding neighbours, on average over {@link #MARKING_WINDOW}. */
     static final double MARKING_SHARE = 0.1;
+    /** How long the marking budget may save up for: a burst of marks may spend this long's share at once. */
+    static final Duration MARKING_WINDOW = Duration.ofSeconds(10);
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -78,10 +82,12 @@ public class ChangedPapers {
     private final Map<String, VectorCentre> centres = new ConcurrentHashMap<>();
     private final BooleanSupplier anythingCached;
     private final LongSupplier cpuClock;
-    /** Before this (System.nanoTime), marking would take more than its share of the indexer's time. */
-    private long nextMarkingNanos = Long.MIN_VALUE;
-    /** Time to leave unmarked after a marking, per unit of its cost. */
-    private final double idleFactor;
+    /** CPU nanoseconds marking may still spend (negative: overspent); refilled at the share of the wall clock. */
+    private double budgetNanos;
+    private final double budgetCapacityNanos;
+    private final double markingShare;
+    /** When (System.nanoTime) the budget was last refilled. */
+    private long budgetAtNanos = System.nanoTime();
     private final Counter marked;
     private final Counter neighboured;
     private final Counter everything;
@@ -99,13 +105,15 @@ public class ChangedPapers {
      * @param neighbours   how many of a written paper's nearest papers, by each signal, gain it as a neighbour
      * @param remember     how long a mark is kept: the longest a cached entry lives
      * @param mostMarks    how many marks of each kind are kept; dropping one for room moves the floor
-     * @param markingShare the most of the indexer's time that finding neighbours may take, in (0, 1]
+     * @param markingShare the most of the clock's time that finding neighbours may take on average, in (0, 1]
      * @param cpuClock     the marking thread's CPU time in nanoseconds (what the share is counted in)
      */
     ChangedPapers(PaperIndexReader index, PaperCandidates candidates, int neighbours, Duration remember,
                   long mostMarks, double markingShare, MeterRegistry meters, BooleanSupplier anythingCached,
                   LongSupplier cpuClock) {
-        this.idleFactor = 1 / markingShare - 1;
+        this.markingShare = markingShare;
+        this.budgetCapacityNanos = markingShare * MARKING_WINDOW.toNanos();
+        this.budgetNanos = budgetCapacityNanos;
         this.index = index;
         this.anythingCached = anythingCached;
         this.cpuClock = cpuClock;
@@ -145,7 +153,7 @@ public class ChangedPapers {
     }
 
     void onChange(@Observes PapersChanged change) {
-        if (change.everything() || System.nanoTime() < nextMarkingNanos || !anythingCached.getAsBoolean()) {
+        if (change.everything() || !withinBudget() || !anythingCached.getAsBoolean()) {
             changeEverything(change.generation());
             return;
         }
@@ -170,8 +178,15 @@ public class ChangedPapers {
         near.forEach(id -> neighbouredAt.asMap().merge(id, change.generation(), Math::max));
         marked.increment(changed.size());
         neighboured.increment(near.size());
-        long cost = cpuClock.getAsLong() - start;
-        nextMarkingNanos = System.nanoTime() + (long) (idleFactor * cost);
+        budgetNanos -= cpuClock.getAsLong() - start;
+    }
+
+    /** Refills the marking budget for the time since the last write; true while some of it is left to spend. */
+    private boolean withinBudget() {
+        long now = System.nanoTime();
+        budgetNanos = Math.min(budgetCapacityNanos, budgetNanos + markingShare * (now - budgetAtNanos));
+        budgetAtNanos = now;
+        return budgetNanos > 0;
     }
 
     /**
@@ -182,20 +197,32 @@ public class ChangedPapers {
      * @param listed     the papers the result shows
      */
     public boolean unchangedSince(long generation, Collection<String> rankedFrom, Collection<String> listed) {
+        return stalenessSince(generation, rankedFrom, listed) == Staleness.NONE;
+    }
+
+    /**
+     * What changed for a result computed at {@code generation}: {@link Staleness#CHANGED} when everything did, or a
+     * paper it was ranked from or lists was written or removed; else {@link Staleness#NEW_NEIGHBOUR} when a paper it
+     * was ranked from gained a neighbour (a new paper may belong in it; what it shows still holds); else
+     * {@link Staleness#NONE}.
+     */
+    public Staleness stalenessSince(long generation, Collection<String> rankedFrom, Collection<String> listed) {
         if (generation < floor.get()) {
-            return false;
+            return Staleness.CHANGED;
         }
+        boolean neighboured = false;
         for (String id : rankedFrom) {
-            if (after(changedAt, id, generation) || after(neighbouredAt, id, generation)) {
-                return false;
+            if (after(changedAt, id, generation)) {
+                return Staleness.CHANGED;
             }
+            neighboured |= after(neighbouredAt, id, generation);
         }
         for (String id : listed) {
             if (after(changedAt, id, generation)) {
-                return false;
+                return Staleness.CHANGED;
             }
         }
-        return true;
+        return neighboured ? Staleness.NEW_NEIGHBOUR : Staleness.NONE;
     }
 
     private static boolean after(Cache<String, Long> marks, String id, long generation) {

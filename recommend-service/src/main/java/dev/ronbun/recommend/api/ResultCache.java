@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -22,11 +22,17 @@ import java.util.function.Supplier;
  * the inputs no stamp tracks (the clock's recency decay, everyone's reading); an entry past it, but by less than the
  * stale window, is still served while it is recomputed in the background, so that a reader whose entry merely aged
  * does not wait for the ranking (Caffeine's refresh-after-write, HTTP's stale-while-revalidate); older than that it
- * is recomputed before it is served. Size-bounded (Caffeine evicts the entries least likely to be used again); hits and
- * misses are counted as {@code ronbun.recommend.cache.requests{cache,result}}, background refreshes as
+ * is recomputed before it is served. An entry whose freshness test reports only a {@link Staleness#NEW_NEIGHBOUR new
+ * neighbour} (a paper it was ranked from gained one: a new paper may belong in it, while all it shows still holds) is
+ * likewise served while it is recomputed in the background, for at most the neighbour grace after that was first seen;
+ * a request after the grace computes it. A {@link Staleness#CHANGED changed} input (a paper shown or ranked from was
+ * written or removed) is always computed before serving: a removed paper is never shown again. Size-bounded (Caffeine evicts the entries least likely to be used again); hits, entries
+ * served while a new neighbour is ranked in ({@code stale}) and misses are counted as
+ * {@code ronbun.recommend.cache.requests{cache,result}}, background refreshes as
  * {@code ronbun.recommend.cache.refreshes{cache}}, and entries the freshness test dropped as
- * {@code ronbun.recommend.cache.invalidated{cache,outcome}}: {@code changed} when the recomputed result shows something
- * else, {@code same} when it shows what the entry showed (an invalidation that was not needed; its share is how
+ * {@code ronbun.recommend.cache.invalidated{cache,outcome}} (including those recomputed in the background for a new
+ * neighbour): {@code changed} when the recomputed result shows something else, {@code same} when it shows what the
+ * entry showed (an invalidation that was not needed; its share is how
  * precise the freshness test is). Two concurrent misses of one key both compute: cheaper than making
  * one wait, and the results are equal.
  */
@@ -34,15 +40,28 @@ public final class ResultCache<K, V> {
 
     private static final System.Logger LOG = System.getLogger(ResultCache.class.getName());
 
-    private record Entry<V>(Object stamp, long generation, long createdNanos, V value) {
+    /** @param staleSinceNanos when a new neighbour was first seen to concern it; {@link #FRESH} while none was */
+    private record Entry<V>(Object stamp, long generation, long createdNanos, V value, long staleSinceNanos) {
+
+        Entry(Object stamp, long generation, long createdNanos, V value) {
+            this(stamp, generation, createdNanos, value, FRESH);
+        }
+
+        Entry<V> staleSince(long nanos) {
+            return new Entry<>(stamp, generation, createdNanos, value, nanos);
+        }
     }
+
+    private static final long FRESH = Long.MIN_VALUE;
 
     private final Cache<K, Entry<V>> entries;
     private final long ttlNanos;
     private final long staleNanos;
+    private final long neighbourGraceNanos;
     private final LongSupplier clock;
     private final Counter hits;
     private final Counter misses;
+    private final Counter stale;
     private final Counter refreshes;
     private final Counter invalidatedChanged;
     private final Counter invalidatedSame;
@@ -53,22 +72,28 @@ public final class ResultCache<K, V> {
     /**
      * A cache of at most {@code maxEntries}; with {@code maxEntries} 0 every lookup computes.
      *
-     * @param staleWindow how long past the time to live an entry is still served while it is recomputed
+     * @param staleWindow    how long past the time to live an entry is still served while it is recomputed
+     * @param neighbourGrace how long after a new neighbour was first seen to concern an entry it is still served
+     *                       while it is recomputed; zero computes it before serving
      * @param refresher   runs the background recomputations of aged entries
      * @param shown       what of a result a reader sees (for a list: the papers in order), to tell whether an
      *                    invalidated entry's recomputation changed it
      */
-    public ResultCache(String name, int maxEntries, Duration ttl, Duration staleWindow, MeterRegistry meters,
-                       LongSupplier nanoClock, Executor refresher, Function<V, ?> shown) {
+    public ResultCache(String name, int maxEntries, Duration ttl, Duration staleWindow, Duration neighbourGrace,
+                       MeterRegistry meters, LongSupplier nanoClock, Executor refresher, Function<V, ?> shown) {
         this.entries = maxEntries > 0 ? Caffeine.newBuilder().maximumSize(maxEntries).build() : null;
         this.ttlNanos = ttl.toNanos();
         this.staleNanos = staleWindow.toNanos();
+        this.neighbourGraceNanos = neighbourGrace.toNanos();
         this.clock = nanoClock;
         this.refresher = refresher;
         this.hits = Counter.builder("ronbun.recommend.cache.requests").tag("cache", name).tag("result", "hit")
                 .description("Served results found in the cache, by cache").register(meters);
         this.misses = Counter.builder("ronbun.recommend.cache.requests").tag("cache", name).tag("result", "miss")
                 .description("Served results computed because the cache had none for the current state")
+                .register(meters);
+        this.stale = Counter.builder("ronbun.recommend.cache.requests").tag("cache", name).tag("result", "stale")
+                .description("Served results a new neighbour may have changed, served while recomputed")
                 .register(meters);
         this.refreshes = Counter.builder("ronbun.recommend.cache.refreshes").tag("cache", name)
                 .description("Aged entries served once more while recomputed in the background").register(meters);
@@ -91,25 +116,34 @@ public final class ResultCache<K, V> {
      * never served late.
      */
     public V get(K key, Object stamp, Supplier<V> compute) {
-        return get(key, stamp, 0, (generation, value) -> true, compute);
+        return get(key, stamp, () -> 0, (generation, value) -> Staleness.NONE, compute);
     }
 
     /**
-     * As {@link #get(Object, Object, Supplier)}, and the entry must also pass {@code fresh} for the generation it was
-     * computed at. Take {@code generation} before computing: a value computed from a newer state than its generation
-     * is only dropped early, never served late.
+     * As {@link #get(Object, Object, Supplier)}, and {@code staleness} says what changed for the entry since the
+     * generation it was computed at. {@code generation} is read before each computation (on the request, or when a
+     * background refresh starts): a value computed from a newer state than its generation is only dropped early, never
+     * served late.
      */
-    public V get(K key, Object stamp, long generation, BiPredicate<Long, V> fresh, Supplier<V> compute) {
+    public V get(K key, Object stamp, LongSupplier generation, BiFunction<Long, V, Staleness> staleness,
+                 Supplier<V> compute) {
         long now = clock.getAsLong();
+        long current = generation.getAsLong();
         Entry<V> invalidated = null;
         if (entries != null) {
             Entry<V> entry = entries.getIfPresent(key);
             if (entry != null && entry.stamp().equals(stamp) && now - entry.createdNanos() < ttlNanos + staleNanos) {
-                if (fresh.test(entry.generation(), entry.value())) {
+                Staleness state = staleness.apply(entry.generation(), entry.value());
+                if (state == Staleness.NONE) {
                     if (now - entry.createdNanos() >= ttlNanos) {
-                        refreshLater(key, stamp, generation, compute);
+                        refreshLater(key, entry, generation, compute, null);
                     }
                     hits.increment();
+                    return entry.value();
+                }
+                if (state == Staleness.NEW_NEIGHBOUR && withinGrace(key, entry, now)) {
+                    refreshLater(key, entry, generation, compute, entry.value());
+                    stale.increment();
                     return entry.value();
                 }
                 invalidated = entry;
@@ -118,32 +152,62 @@ public final class ResultCache<K, V> {
         misses.increment();
         V value = compute.get();
         if (invalidated != null) {
-            (Objects.equals(shown.apply(value), shown.apply(invalidated.value())) ? invalidatedSame
-                    : invalidatedChanged).increment();
+            countInvalidated(invalidated.value(), value);
         }
         if (entries != null) {
-            entries.put(key, new Entry<>(stamp, generation, now, value));
+            entries.put(key, new Entry<>(stamp, current, now, value));
         }
         return value;
     }
 
+    /** True while the entry's grace for a new neighbour lasts; its first sight starts the grace. */
+    private boolean withinGrace(K key, Entry<V> entry, long now) {
+        if (neighbourGraceNanos <= 0) {
+            return false;
+        }
+        if (entry.staleSinceNanos() == FRESH) {
+            entries.asMap().replace(key, entry, entry.staleSince(now));
+            return true;
+        }
+        return now - entry.staleSinceNanos() < neighbourGraceNanos;
+    }
+
+    private void countInvalidated(V before, V after) {
+        (Objects.equals(shown.apply(after), shown.apply(before)) ? invalidatedSame : invalidatedChanged).increment();
+    }
+
     /**
-     * Recomputes an aged entry on the refresher, once at a time per key; the new value replaces the entry only if
-     * nothing newer (another stamp) took its place meanwhile. A failure keeps the aged entry, which then expires.
+     * Recomputes an aged or stale entry on the refresher, once at a time per key, unless a request recomputed it
+     * meanwhile; the new value replaces the entry only if nothing newer (another stamp, a later computation) took its
+     * place meanwhile. A failure keeps the entry, which then expires (or, when stale, is computed by the first request
+     * after its grace).
+     *
+     * @param invalidated the value a new neighbour made stale, counted by whether its recomputation differs; null
+     *                    when it merely aged
      */
-    private void refreshLater(K key, Object stamp, long generation, Supplier<V> compute) {
+    private void refreshLater(K key, Entry<V> entry, LongSupplier generation, Supplier<V> compute, V invalidated) {
         if (!refreshing.add(key)) {
             return;
         }
+        Object stamp = entry.stamp();
         try {
             refresher.execute(() -> {
                 try {
+                    Entry<V> current = entries.getIfPresent(key);
+                    if (current == null || current.createdNanos() != entry.createdNanos()
+                            || !current.stamp().equals(stamp)) {
+                        return; // recomputed or replaced since
+                    }
                     long started = clock.getAsLong();
+                    long at = generation.getAsLong();
                     V value = compute.get();
-                    entries.asMap().computeIfPresent(key, (k, current) -> current.stamp().equals(stamp)
-                            && current.createdNanos() < started
-                            ? new Entry<>(stamp, generation, started, value) : current);
+                    entries.asMap().computeIfPresent(key, (k, latest) -> latest.stamp().equals(stamp)
+                            && latest.createdNanos() < started
+                            ? new Entry<>(stamp, at, started, value) : latest);
                     refreshes.increment();
+                    if (invalidated != null) {
+                        countInvalidated(invalidated, value);
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "recomputing a cached result failed; it will expire", e);
                 } finally {

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * read for their mutual-neighbour bonus. They keep the items as the API shows them (ids, titles,
  * scores, why), not the papers behind them, so that an entry is small and cheap for the garbage collector. Related
  * papers depend only on the index: an entry holds until the index changes its paper or a paper it lists, or its paper
- * gains a new neighbour ({@link ChangedPapers}), so a new paper recomputes only the lists it can enter. A reader's
+ * gains a new neighbour ({@link ChangedPapers}), so a new paper recomputes only the lists it can enter; those are
+ * served as they were while they are recomputed in the background, for a short grace, so that arriving papers do not
+ * put their recomputation on readers' requests (a written or removed paper they show is never served). A reader's
  * recommendations also depend on their profile (history and chosen keywords), which is loaded on every request anyway
  * (so a reading event recorded by any instance is seen at once) and is the entry's stamp; they hold until a paper
  * listed or read changes, or a paper read gains a new neighbour. The time to live covers what neither tracks: the
@@ -54,12 +56,12 @@ public class ServedResults {
         this.changes = changes;
         int size = config.cache().enabled() ? config.cache().maxEntries() : 0;
         RecommendConfig.Cache cache = config.cache();
-        this.related = new ResultCache<>("related", size, cache.ttl(), cache.staleWhileRefreshing(), meters,
-                System::nanoTime, refresher, ServedResults::listed);
+        this.related = new ResultCache<>("related", size, cache.ttl(), cache.staleWhileRefreshing(),
+                cache.newNeighbourGrace(), meters, System::nanoTime, refresher, ServedResults::listed);
         this.recommendations = new ResultCache<>("recommendations", size, cache.ttl(), cache.staleWhileRefreshing(),
-                meters, System::nanoTime, refresher, ServedResults::listed);
-        this.neighbours = new ResultCache<>("neighbours", size, cache.ttl(), cache.staleWhileRefreshing(), meters,
-                System::nanoTime, refresher, ids -> ids);
+                cache.newNeighbourGrace(), meters, System::nanoTime, refresher, ServedResults::listed);
+        this.neighbours = new ResultCache<>("neighbours", size, cache.ttl(), cache.staleWhileRefreshing(),
+                cache.newNeighbourGrace(), meters, System::nanoTime, refresher, ids -> ids);
     }
 
     @PreDestroy
@@ -68,16 +70,16 @@ public class ServedResults {
     }
 
     public List<RecommendedItem> related(String paperId, int k, Supplier<List<RecommendedItem>> compute) {
-        return related.get(new RelatedKey(paperId, k), INDEX_ONLY, index.generation(),
-                (generation, items) -> changes.unchangedSince(generation, List.of(paperId), listed(items)),
+        return related.get(new RelatedKey(paperId, k), INDEX_ONLY, index::generation,
+                (generation, items) -> changes.stalenessSince(generation, List.of(paperId), listed(items)),
                 compute);
     }
 
     public List<RecommendedItem> recommendations(ReaderProfile profile, int k, PaperFilter filter,
                                                  Supplier<List<RecommendedItem>> compute) {
         List<String> read = profile.signals().stream().map(PaperSignal::paperId).toList();
-        return recommendations.get(new RecommendationsKey(profile.readerId(), k, filter), profile, index.generation(),
-                (generation, items) -> changes.unchangedSince(generation, read, listed(items)), compute);
+        return recommendations.get(new RecommendationsKey(profile.readerId(), k, filter), profile, index::generation,
+                (generation, items) -> changes.stalenessSince(generation, read, listed(items)), compute);
     }
 
     /**
@@ -88,8 +90,8 @@ public class ServedResults {
     @Produces
     @ApplicationScoped
     OwnNeighbours ownNeighbours() {
-        return (paperId, compute) -> neighbours.get(paperId, INDEX_ONLY, index.generation(),
-                (generation, ids) -> changes.unchangedSince(generation, List.of(paperId), ids), compute);
+        return (paperId, compute) -> neighbours.get(paperId, INDEX_ONLY, index::generation,
+                (generation, ids) -> changes.stalenessSince(generation, List.of(paperId), ids), compute);
     }
 
     /** True when any cache holds an entry (then a write to the index has something to make stale). */

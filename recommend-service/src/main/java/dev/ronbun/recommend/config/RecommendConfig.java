@@ -322,6 +322,18 @@ public interface RecommendConfig {
          */
         @WithDefault("10m")
         Duration staleWhileRefreshing();
+
+        /**
+         * How long an entry that a newly indexed paper may belong in (a paper it was ranked from gained that paper as
+         * a neighbour) is still served while it is recomputed in the background, so that readers do not wait for
+         * rankings while papers arrive. Everything such an entry shows is still true; only papers indexed since may be
+         * missing, for as long as the recomputation takes (tens of milliseconds on an idle replica; longer while
+         * papers keep arriving, since one thread recomputes) and never longer than this. The default is the time to
+         * live: no entry lags the index by more than a ttl. An entry that shows or was ranked from a written or removed
+         * paper is always computed before it is served. 0 computes every such entry before serving it.
+         */
+        @WithDefault("60s")
+        Duration newNeighbourGrace();
     }
 
     /**

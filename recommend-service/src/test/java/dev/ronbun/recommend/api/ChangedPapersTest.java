@@ -91,8 +91,9 @@ class ChangedPapersTest {
 
         assertThat(changes.unchangedSince(generation, List.of(diffusion), List.of(speech)))
                 .as("a list ranked from a diffusion paper that shows a speech paper").isTrue();
-        assertThat(changes.unchangedSince(generation, List.of(speech), List.of(diffusion)))
-                .as("a list ranked from the speech paper").isFalse();
+        assertThat(changes.stalenessSince(generation, List.of(speech), List.of(diffusion)))
+                .as("a list ranked from the speech paper: the new paper may belong in it, what it shows still holds")
+                .isEqualTo(Staleness.NEW_NEIGHBOUR);
     }
 
     @Test
@@ -104,6 +105,8 @@ class ChangedPapersTest {
         changes.onChange(new PapersChanged(List.of(), List.of(listed), false, index.generation()));
 
         assertThat(relatedUnchanged(generation, graphsList)).isFalse();
+        assertThat(changes.stalenessSince(generation, graphsList.subList(0, 1), graphsList.subList(1, 3)))
+                .as("a removed paper is never served again").isEqualTo(Staleness.CHANGED);
         assertThat(relatedUnchanged(generation, listOf("speech-0"))).isTrue();
     }
 
@@ -131,7 +134,21 @@ class ChangedPapersTest {
     }
 
     @Test
-    void aWriteSoonerAfterAMarkingThanItsShareOfCpuTimeAllowsChangesEverything() {
+    void aBurstOfMarkingsWithinTheSavedUpBudgetIsMarkedPrecisely() {
+        List<String> speechList = listOf("speech-0");
+        // 10 ms of CPU saved up (a thousandth of 10 s); each marking costs 3 ms (its two readings 3 ms apart).
+        changes = changes(1e-3, () -> cpuNanos.addAndGet(3_000_000));
+
+        for (int i = 0; i < 4; i++) {
+            write(topic("diffusion", 9 + i, 1, 0.02f * (i + 1), 0, "拡散モデルでノイズを除き動画を生成する。"));
+        }
+        assertThat(relatedUnchanged(generation, speechList)).as("four markings, 12 ms against 10 ms").isTrue();
+        write(topic("diffusion", 13, 1, 0.1f, 0, "拡散モデルで音楽を生成する。"));
+        assertThat(relatedUnchanged(generation, speechList)).as("the budget is spent: everything").isFalse();
+    }
+
+    @Test
+    void aWriteAfterTheMarkingBudgetIsSpentChangesEverything() {
         List<String> speechList = listOf("speech-0");
         changes = changes(1e-6, () -> cpuNanos.addAndGet(1_000_000)); // each reading: 1 ms of CPU later
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class ResultCacheTest {
@@ -20,8 +21,12 @@ class ResultCacheTest {
     private final List<Runnable> refreshes = new ArrayList<>();
 
     private ResultCache<String, String> cache(int maxEntries) {
-        return new ResultCache<>("test", maxEntries, Duration.ofSeconds(60), Duration.ofSeconds(60), meters,
-                nanos::get, refreshes::add, value -> value.substring(0, value.indexOf(' ')));
+        return cache(maxEntries, Duration.ofSeconds(5));
+    }
+
+    private ResultCache<String, String> cache(int maxEntries, Duration neighbourGrace) {
+        return new ResultCache<>("test", maxEntries, Duration.ofSeconds(60), Duration.ofSeconds(60), neighbourGrace,
+                meters, nanos::get, refreshes::add, value -> value.substring(0, value.indexOf(' ')));
     }
 
     private void runRefreshes() {
@@ -52,15 +57,83 @@ class ResultCacheTest {
         ResultCache<String, String> cache = cache(10);
         AtomicInteger next = new AtomicInteger();
         List<String> results = List.of("a 1", "a 2", "b 3");
-        cache.get("paper-1", 7L, 1, (generation, value) -> true, () -> results.get(next.getAndIncrement()));
+        cache.get("paper-1", 7L, () -> 1, (generation, value) -> Staleness.NONE,
+                () -> results.get(next.getAndIncrement()));
 
-        cache.get("paper-1", 7L, 2, (generation, value) -> generation >= 2, () -> results.get(next.getAndIncrement()));
+        cache.get("paper-1", 7L, () -> 2, changedBefore(2), () -> results.get(next.getAndIncrement()));
         assertThat(invalidated("same")).as("recomputed, and it shows the same (\"a\")").isEqualTo(1.0);
-        cache.get("paper-1", 7L, 3, (generation, value) -> generation >= 3, () -> results.get(next.getAndIncrement()));
+        cache.get("paper-1", 7L, () -> 3, changedBefore(3), () -> results.get(next.getAndIncrement()));
         assertThat(invalidated("changed")).as("recomputed, and it shows another (\"b\")").isEqualTo(1.0);
-        cache.get("paper-1", 8L, 4, (generation, value) -> true, this::compute);
+        cache.get("paper-1", 8L, () -> 4, (generation, value) -> Staleness.NONE, this::compute);
         assertThat(invalidated("same") + invalidated("changed")).as("another stamp is not an invalidation")
                 .isEqualTo(2.0);
+    }
+
+    /** Entries computed before {@code generation} saw a paper they show or were ranked from change. */
+    private static BiFunction<Long, String, Staleness> changedBefore(long generation) {
+        return (at, value) -> at < generation ? Staleness.CHANGED : Staleness.NONE;
+    }
+
+    /** Entries computed before {@code generation} were ranked from a paper that gained a neighbour since. */
+    private static BiFunction<Long, String, Staleness> neighbouredBefore(long generation) {
+        return (at, value) -> at < generation ? Staleness.NEW_NEIGHBOUR : Staleness.NONE;
+    }
+
+    @Test
+    void anEntryANewPaperMayBelongInIsServedWhileItIsRecomputedInTheBackground() {
+        ResultCache<String, String> cache = cache(10);
+        cache.get("paper-1", 7L, () -> 1, neighbouredBefore(1), this::compute);
+        AtomicLong generation = new AtomicLong(2);
+
+        assertThat(cache.get("paper-1", 7L, generation::get, neighbouredBefore(2), this::compute))
+                .as("served as it was").isEqualTo("result 1");
+        assertThat(cache.get("paper-1", 7L, generation::get, neighbouredBefore(2), this::compute))
+                .isEqualTo("result 1");
+        assertThat(computed).as("no reader waited for the ranking").hasValue(1);
+        assertThat(refreshes).as("one refresh per key at a time").hasSize(1);
+        assertThat(meters.counter("ronbun.recommend.cache.requests", "cache", "test", "result", "stale").count())
+                .isEqualTo(2.0);
+
+        generation.set(3); // a write before the refresh starts: the refreshed entry covers it
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        runRefreshes();
+        assertThat(cache.get("paper-1", 7L, generation::get, neighbouredBefore(3), this::compute))
+                .as("the recomputation, computed at the generation its refresh started at").isEqualTo("result 2");
+        assertThat(refreshes).isEmpty();
+        assertThat(invalidated("same")).as("it shows the same (\"result\")").isEqualTo(1.0);
+    }
+
+    @Test
+    void aStaleEntryWhoseRefreshDidNotLandWithinTheGraceIsComputedBeforeItIsServed() {
+        ResultCache<String, String> cache = cache(10);
+        cache.get("paper-1", 7L, () -> 1, neighbouredBefore(1), this::compute);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute)).isEqualTo("result 1");
+        nanos.addAndGet(Duration.ofMillis(4_900).toNanos());
+        assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute))
+                .as("within 5 s of the first stale sight").isEqualTo("result 1");
+        nanos.addAndGet(Duration.ofMillis(200).toNanos());
+        assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute))
+                .as("the grace is over: the refresh queue is behind").isEqualTo("result 2");
+        runRefreshes();
+        assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute))
+                .as("a late refresh never replaces a newer entry").isEqualTo("result 2");
+    }
+
+    @Test
+    void anEntryShowingAChangedPaperIsNeverServedEvenWithinTheGrace() {
+        ResultCache<String, String> cache = cache(10);
+        cache.get("paper-1", 7L, () -> 1, changedBefore(1), this::compute);
+        assertThat(cache.get("paper-1", 7L, () -> 2, changedBefore(2), this::compute)).isEqualTo("result 2");
+        assertThat(refreshes).isEmpty();
+    }
+
+    @Test
+    void withoutAGraceANewNeighbourComputesTheEntryBeforeItIsServed() {
+        ResultCache<String, String> cache = cache(10, Duration.ZERO);
+        cache.get("paper-1", 7L, () -> 1, neighbouredBefore(1), this::compute);
+        assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute)).isEqualTo("result 2");
+        assertThat(refreshes).isEmpty();
     }
 
     private double invalidated(String outcome) {
@@ -118,7 +191,7 @@ class ResultCacheTest {
         assertThat(cache.get("reader-a", "profile 2", this::compute)).isEqualTo("result 2");
 
         runRefreshes();
-        assertThat(computed).hasValue(3);
+        assertThat(computed).as("the refresh of a replaced entry computes nothing").hasValue(2);
         assertThat(cache.get("reader-a", "profile 2", this::compute)).isEqualTo("result 2");
     }
 

@@ -295,14 +295,20 @@ public final class LoadBenchmark {
                 Long.parseLong(m.group(7)), LoadAverage.now());
         Map<String, Double> cacheAfter = cacheCounts();
         for (String cache : List.of("related", "recommendations")) {
-            double hits = cacheAfter.getOrDefault(cache + " hit", 0.0) - cacheBefore.getOrDefault(cache + " hit", 0.0);
-            double misses = cacheAfter.getOrDefault(cache + " miss", 0.0)
-                    - cacheBefore.getOrDefault(cache + " miss", 0.0);
-            if (hits + misses > 0) {
-                System.out.printf(Locale.ROOT, "%-16s   %s served from the cache: %.0f %% of %.0f%n", "", cache,
-                        100 * hits / (hits + misses), hits + misses);
+            double hits = counted(cacheBefore, cacheAfter, cache + " hit");
+            double stale = counted(cacheBefore, cacheAfter, cache + " stale");
+            double misses = counted(cacheBefore, cacheAfter, cache + " miss");
+            double all = hits + stale + misses;
+            if (all > 0) {
+                System.out.printf(Locale.ROOT, "%-16s   %s served from the cache: %.0f %% of %.0f "
+                                + "(%.0f %% while a new neighbour was ranked in)%n", "", cache,
+                        100 * (hits + stale) / all, all, 100 * stale / all);
             }
         }
         return errors == 0;
+    }
+
+    private static double counted(Map<String, Double> before, Map<String, Double> after, String counter) {
+        return after.getOrDefault(counter, 0.0) - before.getOrDefault(counter, 0.0);
     }
 }
