@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -29,7 +31,8 @@ import java.util.function.Supplier;
  * written or removed) is always computed before serving: a removed paper is never shown again. Size-bounded (Caffeine evicts the entries least likely to be used again); hits, entries
  * served while a new neighbour is ranked in ({@code stale}) and misses are counted as
  * {@code ronbun.recommend.cache.requests{cache,result}}, background refreshes as
- * {@code ronbun.recommend.cache.refreshes{cache}}, and entries the freshness test dropped as
+ * {@code ronbun.recommend.cache.refreshes{cache}}, how long stale entries were served before they were replaced as
+ * {@code ronbun.recommend.cache.stale-served{cache}}, and entries the freshness test dropped as
  * {@code ronbun.recommend.cache.invalidated{cache,outcome}} (including those recomputed in the background for a new
  * neighbour): {@code changed} when the recomputed result shows something else, {@code same} when it shows what the
  * entry showed (an invalidation that was not needed; its share is how
@@ -63,6 +66,7 @@ public final class ResultCache<K, V> {
     private final Counter misses;
     private final Counter stale;
     private final Counter refreshes;
+    private final Timer staleServed;
     private final Counter invalidatedChanged;
     private final Counter invalidatedSame;
     private final Function<V, ?> shown;
@@ -97,6 +101,10 @@ public final class ResultCache<K, V> {
                 .register(meters);
         this.refreshes = Counter.builder("ronbun.recommend.cache.refreshes").tag("cache", name)
                 .description("Aged entries served once more while recomputed in the background").register(meters);
+        this.staleServed = Timer.builder("ronbun.recommend.cache.stale-served").tag("cache", name)
+                .description("How long an entry a new neighbour made stale was served before a recomputation "
+                        + "replaced it, from the first request that found it stale")
+                .register(meters);
         this.invalidatedChanged = invalidated(name, "changed", meters);
         this.invalidatedSame = invalidated(name, "same", meters);
         this.shown = shown;
@@ -147,6 +155,9 @@ public final class ResultCache<K, V> {
                     return entry.value();
                 }
                 invalidated = entry;
+                if (entry.staleSinceNanos() != FRESH) {
+                    staleServed.record(now - entry.staleSinceNanos(), TimeUnit.NANOSECONDS); // its grace is over
+                }
             }
         }
         misses.increment();
@@ -201,9 +212,15 @@ public final class ResultCache<K, V> {
                     long started = clock.getAsLong();
                     long at = generation.getAsLong();
                     V value = compute.get();
-                    entries.asMap().computeIfPresent(key, (k, latest) -> latest.stamp().equals(stamp)
-                            && latest.createdNanos() < started
-                            ? new Entry<>(stamp, at, started, value) : latest);
+                    entries.asMap().computeIfPresent(key, (k, latest) -> {
+                        if (!latest.stamp().equals(stamp) || latest.createdNanos() >= started) {
+                            return latest;
+                        }
+                        if (latest.staleSinceNanos() != FRESH) {
+                            staleServed.record(clock.getAsLong() - latest.staleSinceNanos(), TimeUnit.NANOSECONDS);
+                        }
+                        return new Entry<>(stamp, at, started, value);
+                    });
                     refreshes.increment();
                     if (invalidated != null) {
                         countInvalidated(invalidated, value);

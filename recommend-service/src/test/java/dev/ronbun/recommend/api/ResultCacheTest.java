@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -95,8 +96,10 @@ class ResultCacheTest {
                 .isEqualTo(2.0);
 
         generation.set(3); // a write before the refresh starts: the refreshed entry covers it
-        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        nanos.addAndGet(Duration.ofMillis(1_500).toNanos());
         runRefreshes();
+        assertThat(meters.timer("ronbun.recommend.cache.stale-served", "cache", "test").totalTime(TimeUnit.MILLISECONDS))
+                .as("served stale from the first stale request until the refresh replaced it").isEqualTo(1_500.0);
         assertThat(cache.get("paper-1", 7L, generation::get, neighbouredBefore(3), this::compute))
                 .as("the recomputation, computed at the generation its refresh started at").isEqualTo("result 2");
         assertThat(refreshes).isEmpty();
@@ -115,6 +118,8 @@ class ResultCacheTest {
         nanos.addAndGet(Duration.ofMillis(200).toNanos());
         assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute))
                 .as("the grace is over: the refresh queue is behind").isEqualTo("result 2");
+        assertThat(meters.timer("ronbun.recommend.cache.stale-served", "cache", "test").max(TimeUnit.MILLISECONDS))
+                .as("served stale for the whole grace and a little").isEqualTo(5_100.0);
         runRefreshes();
         assertThat(cache.get("paper-1", 7L, () -> 2, neighbouredBefore(2), this::compute))
                 .as("a late refresh never replaces a newer entry").isEqualTo("result 2");
