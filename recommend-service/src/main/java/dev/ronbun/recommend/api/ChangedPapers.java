@@ -190,21 +190,13 @@ public class ChangedPapers {
     }
 
     /**
-     * True when nothing a result computed at {@code generation} depends on has changed since: not everything, none of
-     * the papers it was ranked from nor any paper it lists, and no paper it was ranked from gained a neighbour.
-     *
-     * @param rankedFrom the papers the result was ranked from: a related list's own paper, a reader's history
-     * @param listed     the papers the result shows
-     */
-    public boolean unchangedSince(long generation, Collection<String> rankedFrom, Collection<String> listed) {
-        return stalenessSince(generation, rankedFrom, listed) == Staleness.NONE;
-    }
-
-    /**
      * What changed for a result computed at {@code generation}: {@link Staleness#CHANGED} when everything did, or a
      * paper it was ranked from or lists was written or removed; else {@link Staleness#NEW_NEIGHBOUR} when a paper it
      * was ranked from gained a neighbour (a new paper may belong in it; what it shows still holds); else
-     * {@link Staleness#NONE}.
+     * {@link Staleness#NONE}: nothing it depends on changed.
+     *
+     * @param rankedFrom the papers the result was ranked from: a related list's own paper, a reader's history
+     * @param listed     the papers the result shows
      */
     public Staleness stalenessSince(long generation, Collection<String> rankedFrom, Collection<String> listed) {
         if (generation < floor.get()) {

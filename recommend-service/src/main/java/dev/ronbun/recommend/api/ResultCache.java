@@ -136,7 +136,6 @@ public final class ResultCache<K, V> {
     public V get(K key, Object stamp, LongSupplier generation, BiFunction<Long, V, Staleness> staleness,
                  Supplier<V> compute) {
         long now = clock.getAsLong();
-        long current = generation.getAsLong();
         Entry<V> invalidated = null;
         if (entries != null) {
             Entry<V> entry = entries.getIfPresent(key);
@@ -155,12 +154,11 @@ public final class ResultCache<K, V> {
                     return entry.value();
                 }
                 invalidated = entry;
-                if (entry.staleSinceNanos() != FRESH) {
-                    staleServed.record(now - entry.staleSinceNanos(), TimeUnit.NANOSECONDS); // its grace is over
-                }
+                recordStaleServed(entry, now); // its grace is over
             }
         }
         misses.increment();
+        long current = generation.getAsLong();
         V value = compute.get();
         if (invalidated != null) {
             countInvalidated(invalidated.value(), value);
@@ -181,6 +179,13 @@ public final class ResultCache<K, V> {
             return true;
         }
         return now - entry.staleSinceNanos() < neighbourGraceNanos;
+    }
+
+    /** How long a stale entry was served, now that a recomputation replaces it; nothing for an entry never stale. */
+    private void recordStaleServed(Entry<V> replaced, long now) {
+        if (replaced.staleSinceNanos() != FRESH) {
+            staleServed.record(now - replaced.staleSinceNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     private void countInvalidated(V before, V after) {
@@ -216,9 +221,7 @@ public final class ResultCache<K, V> {
                         if (!latest.stamp().equals(stamp) || latest.createdNanos() >= started) {
                             return latest;
                         }
-                        if (latest.staleSinceNanos() != FRESH) {
-                            staleServed.record(clock.getAsLong() - latest.staleSinceNanos(), TimeUnit.NANOSECONDS);
-                        }
+                        recordStaleServed(latest, clock.getAsLong());
                         return new Entry<>(stamp, at, started, value);
                     });
                     refreshes.increment();

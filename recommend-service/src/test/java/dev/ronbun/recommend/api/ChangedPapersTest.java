@@ -89,7 +89,7 @@ class ChangedPapersTest {
 
         write(topic("speech", 9, 0.02f, 0, 1, "音声認識で会議の録音を文字に起こす。"));
 
-        assertThat(changes.unchangedSince(generation, List.of(diffusion), List.of(speech)))
+        assertThat(unchanged(generation, List.of(diffusion), List.of(speech)))
                 .as("a list ranked from a diffusion paper that shows a speech paper").isTrue();
         assertThat(changes.stalenessSince(generation, List.of(speech), List.of(diffusion)))
                 .as("a list ranked from the speech paper: the new paper may belong in it, what it shows still holds")
@@ -115,11 +115,11 @@ class ChangedPapersTest {
         List<String> read = List.of(0, 1, 2, 3).stream()
                 .map(i -> TestPapers.paper("t:speech-" + i, "x").id()).toList();
         List<String> shown = listOf("graphs-0");
-        assertThat(changes.unchangedSince(generation, read, shown)).isTrue();
+        assertThat(unchanged(generation, read, shown)).isTrue();
 
         write(topic("speech", 8, 0, 0.01f, 1, "音声認識で話し言葉を文字に起こす新しい方法。"));
 
-        assertThat(changes.unchangedSince(generation, read, shown)).isFalse();
+        assertThat(unchanged(generation, read, shown)).isFalse();
     }
 
     @Test
@@ -184,9 +184,14 @@ class ChangedPapersTest {
                 new SimpleMeterRegistry(), () -> anythingCached, cpuClock);
     }
 
+    /** Whether nothing a result ranked from {@code rankedFrom} and showing {@code listed} depends on changed. */
+    private boolean unchanged(long at, List<String> rankedFrom, List<String> listed) {
+        return changes.stalenessSince(at, rankedFrom, listed) == Staleness.NONE;
+    }
+
     /** Whether a related list (its own paper first, then the papers listed) computed at {@code at} still holds. */
     private boolean relatedUnchanged(long at, List<String> list) {
-        return changes.unchangedSince(at, list.subList(0, 1), list.subList(1, list.size()));
+        return unchanged(at, list.subList(0, 1), list.subList(1, list.size()));
     }
 
     /** The list's own paper and the papers the served ranking lists for it, as a cached entry depends on them. */
