@@ -8,6 +8,8 @@ import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.index.PaperIndexWriter;
 import dev.ronbun.recommend.readers.MergedWorks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,10 +38,15 @@ public class PaperIndexer implements RetryingConsumer {
     private final RedeliveryPolicy retries;
     private final Event<PapersChanged> changes;
     private final PaperIndexReader reader;
+    private final Counter applied;
 
     public PaperIndexer(PaperIndexWriter index, PaperIndexReader reader, MergedWorks mergedWorks,
-                        RecommendConfig config, Event<PapersChanged> changes) {
+                        RecommendConfig config, Event<PapersChanged> changes, MeterRegistry registry) {
         this.index = index;
+        this.applied = Counter.builder("ronbun.recommend.index.live-records")
+                .description("Records of the papers topic the live consumer applied to the index (papers and "
+                        + "deletions); the startup replay's are not counted")
+                .register(registry);
         this.reader = reader;
         this.mergedWorks = mergedWorks;
         this.retries = new RedeliveryPolicy(config.retry());
@@ -65,6 +72,7 @@ public class PaperIndexer implements RetryingConsumer {
                 index.deleteLive(record.key(), record.partition(), record.offset() + 1);
                 return null;
             });
+            applied.increment();
             changes.fire(PapersChanged.removed(List.of(record.key()), reader.generation()));
             return;
         }
@@ -78,6 +86,7 @@ public class PaperIndexer implements RetryingConsumer {
                 return null;
             });
         }
+        applied.increment();
         changes.fire(new PapersChanged(List.of(paper), former, false, reader.generation()));
     }
 }

@@ -18,10 +18,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,8 +41,9 @@ import org.jboss.logging.Logger;
  * started. Runs when asked (optionally clearing the index first) and at startup: from the beginning when the index is
  * new, so that a lost or outdated index catches up even though the live consumer's group has long committed its
  * offsets; from the offsets a restored snapshot or the index's last commit holds otherwise (the tail the live
- * consumer's group may have committed past). The live
- * consumer keeps running meanwhile; the index never lets an older state of a paper replace a newer one.
+ * consumer's group may have committed past). The live consumer keeps running meanwhile, from where the startup
+ * replay stops reading ({@link LiveConsumerStart}), so the two do not index the same records; the index never lets an
+ * older state of a paper replace a newer one.
  */
 @ApplicationScoped
 public class PaperReplay {
@@ -59,6 +64,8 @@ public class PaperReplay {
         return thread;
     });
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
+    /** Per partition, the offset the startup replay reads up to; empty once known that there is none. */
+    private final CompletableFuture<Map<Integer, Long>> startupReadsTo = new CompletableFuture<>();
     private volatile boolean stopping;
     private volatile boolean startupReplayDone;
     private final Event<PapersChanged> changes;
@@ -81,6 +88,24 @@ public class PaperReplay {
             Map<Integer, Long> from = index.replayFrom();
             startup(from.isEmpty() ? "new index" : index.restored() ? "the topic after a restored snapshot"
                     : "the topic after the index's last commit", from);
+        } else {
+            startupReadsTo.complete(Map.of());
+        }
+    }
+
+    /**
+     * Per partition, the offset up to which the startup replay reads (every record before it is indexed once the
+     * replica is ready), waiting at most {@code wait} for the replay to ask the broker; empty when there is no startup
+     * replay or it did not get that far in time.
+     */
+    public Map<Integer, Long> startupReplayReadsTo(Duration wait) {
+        try {
+            return startupReadsTo.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
         }
     }
 
@@ -115,7 +140,7 @@ public class PaperReplay {
         }
         ReplayProgress started = ReplayProgress.running(reason, clock.instant());
         progress.set(started);
-        worker.submit(() -> replay(started, clearFirst, Map.of(), () -> { }));
+        worker.submit(() -> replay(started, clearFirst, Map.of(), readsTo -> { }, () -> { }));
         return started;
     }
 
@@ -125,7 +150,7 @@ public class PaperReplay {
         worker.submit(() -> {
             // until it succeeds: the index is not complete (and the replica not ready) before it has
             while (!stopping) {
-                replay(started, false, from, () -> startupReplayDone = true);
+                replay(started, false, from, startupReadsTo::complete, () -> startupReplayDone = true);
                 if (startupReplayDone) {
                     return;
                 }
@@ -139,10 +164,12 @@ public class PaperReplay {
     }
 
     /**
-     * Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end, then
-     * marks the index complete ({@code completed} runs then) and, after a replay of the whole topic, merges it.
+     * Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end (told to
+     * {@code readsTo} before reading), then marks the index complete ({@code completed} runs then) and, after a replay
+     * of the whole topic, merges it.
      */
-    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from, Runnable completed) {
+    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from,
+                        Consumer<Map<Integer, Long>> readsTo, Runnable completed) {
         long read = 0;
         long indexed = 0;
         long deleted = 0;
@@ -173,6 +200,9 @@ public class PaperReplay {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<Integer, Long> endByPartition = new HashMap<>();
+            end.forEach((partition, offset) -> endByPartition.put(partition.partition(), offset));
+            readsTo.accept(Map.copyOf(endByPartition));
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             for (TopicPartition partition : partitions) {
                 long first = Math.max(beginning.get(partition), from.getOrDefault(partition.partition(), 0L));
@@ -207,9 +237,7 @@ public class PaperReplay {
             if (stopping) {
                 return;
             }
-            Map<Integer, Long> replayedTo = new HashMap<>();
-            end.forEach((partition, offset) -> replayedTo.put(partition.partition(), offset));
-            index.markComplete(replayedTo);
+            index.markComplete(endByPartition);
             completed.run();
             ReplayProgress afterReading = withCounts(started, total, read, indexed, deleted, skipped);
             long mergeStart = System.nanoTime();

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * The papers-topic offsets the index is known to cover, read from Kafka: the index consumer's group commits an offset
@@ -27,7 +26,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IndexedOffsets {
 
-    private static final Logger LOG = Logger.getLogger(IndexedOffsets.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
@@ -66,30 +64,6 @@ public class IndexedOffsets {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted reading the offsets of " + topic, e);
-        }
-    }
-
-    /**
-     * Starts the index consumer's group at a restored snapshot's offsets when the group has none yet (a new replica),
-     * so that it does not read the whole topic from the start as well. Before the consumer joins; a group that has
-     * offsets (a wiped replica's) keeps them, and the tail replay covers the gap.
-     */
-    public void startGroupAt(Map<Integer, Long> offsets) {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (committed.keySet().stream().anyMatch(p -> p.topic().equals(topic))) {
-                return;
-            }
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            offsets.forEach((partition, offset) -> start.put(new TopicPartition(topic, partition), new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, start).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            LOG.infof("The index consumer's group %s starts at the restored snapshot's offsets", group);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // the consumer then reads the topic from its start as well: slower, never wrong
-            LOG.warnf("Could not start group %s at the snapshot's offsets: %s", group, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

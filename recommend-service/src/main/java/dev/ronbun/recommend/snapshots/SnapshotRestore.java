@@ -32,21 +32,18 @@ public class SnapshotRestore implements IndexRestorer {
     private final Optional<SnapshotStore> store;
     private final boolean enabled;
     private final Duration maxAge;
-    private final IndexedOffsets offsets;
     private final Clock clock;
     private final AtomicReference<RestoredSnapshot> restored = new AtomicReference<>();
 
     @Inject
-    public SnapshotRestore(Optional<SnapshotStore> store, RecommendConfig config, IndexedOffsets offsets, Clock clock) {
-        this(store, config.snapshots().restore(), config.snapshots().maxAge(), offsets, clock);
+    public SnapshotRestore(Optional<SnapshotStore> store, RecommendConfig config, Clock clock) {
+        this(store, config.snapshots().restore(), config.snapshots().maxAge(), clock);
     }
 
-    SnapshotRestore(Optional<SnapshotStore> store, boolean enabled, Duration maxAge, IndexedOffsets offsets,
-                    Clock clock) {
+    SnapshotRestore(Optional<SnapshotStore> store, boolean enabled, Duration maxAge, Clock clock) {
         this.store = store;
         this.enabled = enabled;
         this.maxAge = maxAge;
-        this.offsets = offsets;
         this.clock = clock;
     }
 
@@ -83,7 +80,6 @@ public class SnapshotRestore implements IndexRestorer {
                 LOG.infof("Restored snapshot %s (%d papers, %.1f MiB) from %s in %.1f s; replaying the topic after it",
                         manifest.id(), manifest.papers(), manifest.bytes() / 1048576.0, store.get().location(),
                         took.toMillis() / 1000.0);
-                offsets.startGroupAt(manifest.offsets());
                 return Optional.of(manifest.offsets());
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Snapshot %s could not be restored (%s); trying an older one", manifest.id(), e.toString());

@@ -3,26 +3,37 @@ package dev.ronbun.recommend.snapshots;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ronbun.contracts.EventJson;
+import dev.ronbun.contracts.Topics;
+import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
+import dev.ronbun.infra.testing.TestTopics;
 import dev.ronbun.recommend.TestPapers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A new replica starts from another replica's snapshot (see {@link SeededSnapshot}): it serves the snapshot's papers
  * without reading them from the topic, replays only the records after the snapshot's offsets (a new paper, a
- * deletion), is not ready before that, and then publishes snapshots of its own, keeping the newest two.
+ * deletion), is not ready before that, and then publishes snapshots of its own, keeping the newest two. Its live
+ * consumer, in a group of its own, starts where that replay stops.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RonbunTestInfrastructure.class,
         initArgs = @ResourceArg(name = RonbunTestInfrastructure.DATABASE_ARG, value = "ronbun_recommend"))
 @QuarkusTestResource(value = SeededSnapshot.class, restrictToAnnotatedClass = true)
 class SnapshotRestoreTest {
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aNewReplicaRestoresTheSnapshotAndReplaysOnlyTheTopicAfterIt() {
@@ -42,6 +53,30 @@ class SnapshotRestoreTest {
         assertThat(listing.getString("restored.manifest.id")).isEqualTo(SeededSnapshot.SNAPSHOT_ID);
         assertThat(listing.getString("store")).isEqualTo(SeededSnapshot.store.toAbsolutePath().toString());
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theNewReplicasLiveConsumerReadsOnlyTheRecordsAfterTheSnapshot() {
+        String topic = Topics.PAPERS.name();
+        int partitions = TestTopics.partitions(topic);
+        List<String> markers = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            PaperEvent marker = TestPapers.paper("marker:" + partition, "Marker " + partition)
+                    .vector(0.3f, 0.3f, 0.3f).text("区切り。").build();
+            TestTopics.send(topic, partition, marker.paperId(), EventJson.write(marker));
+            markers.add(marker.paperId());
+        }
+        // a marker in every partition indexed: the live consumer has read past everything before it
+        markers.forEach(TestPapers::awaitPresent);
+        TestPapers.await("the live consumer to count the markers", () -> liveRecords() >= partitions);
+
+        // only the markers: the paper and the tombstone after the snapshot were the startup replay's, and from the
+        // topic's start it would also have read the snapshot's three papers and every other test's records before them
+        assertThat(liveRecords()).isEqualTo(partitions);
+    }
+
+    private double liveRecords() {
+        return registry.get("ronbun.recommend.index.live-records").counter().count();
     }
 
     @Test

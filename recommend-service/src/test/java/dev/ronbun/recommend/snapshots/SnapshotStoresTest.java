@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.recommend.TestPapers;
 import dev.ronbun.recommend.index.IndexSettings;
 import dev.ronbun.recommend.index.PaperIndex;
@@ -124,8 +123,7 @@ class SnapshotStoresTest {
         Path folder = Files.createDirectories(scratch.resolve(kind + "-damaged-restore"));
         Files.writeString(folder.resolve("left-over.txt"), "from a wiped replica");
         SnapshotRestore restore = new SnapshotRestore(Optional.of(store), true, Duration.ofHours(20),
-                new IndexedOffsets(RonbunTestInfrastructure.bootstrapServers(), Topics.PAPERS.name(),
-                        "snapshot-stores-test-" + kind), Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC));
         Optional<Map<Integer, Long>> offsets = restore.restoreInto(folder, PaperIndex.schema());
         int papers;
         try (PaperIndex index = PaperIndex.open(folder, IndexSettings.DEFAULTS, offsets.orElseThrow())) {
@@ -150,8 +148,7 @@ class SnapshotStoresTest {
                 current.topic(), current.offsets(), current.files()), source.resolve(current.id()));
 
         SnapshotRestore restore = new SnapshotRestore(Optional.of(store), true, Duration.ofHours(20),
-                new IndexedOffsets(RonbunTestInfrastructure.bootstrapServers(), Topics.PAPERS.name(),
-                        "snapshot-schema-test-" + kind), Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC));
         restore.restoreInto(scratch.resolve(kind + "-schema-restore"), PaperIndex.schema());
 
         assertThat(restore.restored().orElseThrow().manifest().id()).isEqualTo(current.id());

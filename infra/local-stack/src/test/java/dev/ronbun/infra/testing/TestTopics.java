@@ -24,12 +24,26 @@ public final class TestTopics {
     }
 
     public static void send(String topic, String key, String value) {
+        send(topic, null, key, value);
+    }
+
+    /** Sends to the given partition ({@code null}: the key's, as a producer would choose). */
+    public static void send(String topic, Integer partition, String key, String value) {
         try (KafkaProducer<String, String> producer = withKafkaClassLoader(() -> new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RonbunTestInfrastructure.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer()))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /** How many partitions the topic has. */
+    public static int partitions(String topic) {
+        try (KafkaConsumer<String, String> consumer = withKafkaClassLoader(() -> new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RonbunTestInfrastructure.bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer()))) {
+            return consumer.partitionsFor(topic).size();
         }
     }
 
