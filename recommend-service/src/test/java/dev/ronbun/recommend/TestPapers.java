@@ -15,6 +15,7 @@ import dev.ronbun.infra.testing.TestTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -40,6 +41,21 @@ public final class TestPapers {
     public static float[] vector(float a, float b, float c) {
         float norm = (float) Math.sqrt(a * a + b * b + c * c);
         return new float[] {a / norm, b / norm, c / norm};
+    }
+
+    /**
+     * The paper as embed-service publishes it after merging a title-keyed record of the same work into it: the former
+     * record's summary added, its first sighting kept, its id in {@code formerIds}.
+     */
+    public static PaperEvent mergedInto(PaperEvent paper, PaperEvent former) {
+        List<PaperSummary> summaries = new ArrayList<>(paper.summaries());
+        PaperSummary note = former.summaries().getFirst();
+        summaries.add(new PaperSummary(note.summaryId(), "e".repeat(64), "study-group-notes.txt", "study-group-notes",
+                note.presenter(), LocalDate.of(2026, 1, 13), note.summary(), note.sections(), note.body()));
+        return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
+                paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), summaries,
+                paper.keywords(), paper.embedding(), former.firstSeenAt(), Instant.now(), paper.tags(),
+                paper.references(), List.of(former.paperId()));
     }
 
     public static void publish(PaperEvent paper) {

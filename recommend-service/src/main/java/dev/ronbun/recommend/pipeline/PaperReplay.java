@@ -7,6 +7,7 @@ import dev.ronbun.contracts.http.ProblemException;
 import dev.ronbun.recommend.config.RecommendConfig;
 import dev.ronbun.recommend.index.PaperIndexReader;
 import dev.ronbun.recommend.index.PaperIndexWriter;
+import dev.ronbun.recommend.readers.MergedWorks;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,9 +41,9 @@ import org.jboss.logging.Logger;
  * started. Runs when asked (optionally clearing the index first) and at startup: from the beginning when the index is
  * new, so that a lost or outdated index catches up even though the live consumer's group has long committed its
  * offsets; from the offsets a restored snapshot or the index's last commit holds otherwise (the tail the live
- * consumer's group may have committed past). The live consumer keeps running meanwhile, from where the startup
- * replay stops reading ({@link LiveConsumerStart}), so the two do not index the same records; the index never lets an
- * older state of a paper replace a newer one.
+ * consumer's group may have committed past). The live consumer keeps running meanwhile; after a new index or a
+ * restored snapshot it starts where the startup replay stops reading ({@link LiveConsumerStart}), so the two do not
+ * index the same records. The index never lets an older state of a paper replace a newer one.
  */
 @ApplicationScoped
 public class PaperReplay {
@@ -69,12 +69,14 @@ public class PaperReplay {
     private volatile boolean stopping;
     private volatile boolean startupReplayDone;
     private final Event<PapersChanged> changes;
+    private final MergedWorks mergedWorks;
 
     public PaperReplay(PaperIndexWriter index, PaperIndexReader reader,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "ronbun.topic.papers") String topic, Clock clock,
-                       RecommendConfig config, Event<PapersChanged> changes) {
+                       RecommendConfig config, Event<PapersChanged> changes, MergedWorks mergedWorks) {
         this.index = index;
+        this.mergedWorks = mergedWorks;
         this.changes = changes;
         this.reader = reader;
         this.bootstrapServers = bootstrapServers;
@@ -140,7 +142,7 @@ public class PaperReplay {
         }
         ReplayProgress started = ReplayProgress.running(reason, clock.instant());
         progress.set(started);
-        worker.submit(() -> replay(started, clearFirst, Map.of(), readsTo -> { }, () -> { }));
+        worker.submit(() -> replay(started, clearFirst, Map.of(), false));
         return started;
     }
 
@@ -150,7 +152,7 @@ public class PaperReplay {
         worker.submit(() -> {
             // until it succeeds: the index is not complete (and the replica not ready) before it has
             while (!stopping) {
-                replay(started, false, from, startupReadsTo::complete, () -> startupReplayDone = true);
+                replay(started, false, from, true);
                 if (startupReplayDone) {
                     return;
                 }
@@ -164,12 +166,13 @@ public class PaperReplay {
     }
 
     /**
-     * Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end (told to
-     * {@code readsTo} before reading), then marks the index complete ({@code completed} runs then) and, after a replay
-     * of the whole topic, merges it.
+     * Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end, then
+     * marks the index complete and, after a replay of the whole topic, merges it. The {@code startup} replay also says
+     * where it stops before reading ({@link #startupReplayReadsTo}) and does what the live consumer would have done
+     * for the records it reads, which a new replica's live consumer skips ({@link LiveConsumerStart}): it carries
+     * merged works.
      */
-    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from,
-                        Consumer<Map<Integer, Long>> readsTo, Runnable completed) {
+    private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from, boolean startup) {
         long read = 0;
         long indexed = 0;
         long deleted = 0;
@@ -202,7 +205,9 @@ public class PaperReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<Integer, Long> endByPartition = new HashMap<>();
             end.forEach((partition, offset) -> endByPartition.put(partition.partition(), offset));
-            readsTo.accept(Map.copyOf(endByPartition));
+            if (startup) {
+                startupReadsTo.complete(Map.copyOf(endByPartition));
+            }
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             for (TopicPartition partition : partitions) {
                 long first = Math.max(beginning.get(partition), from.getOrDefault(partition.partition(), 0L));
@@ -216,7 +221,7 @@ public class PaperReplay {
                     read++;
                     if (record.value() == null) {
                         if (record.key() != null) {
-                            index.upsert(papers);
+                            indexed += write(papers, startup);
                             papers.clear();
                             index.delete(record.key());
                             deleted++;
@@ -229,7 +234,7 @@ public class PaperReplay {
                         skipped++;
                     }
                 }
-                indexed += index.upsert(papers);
+                indexed += write(papers, startup);
                 // a batch of the whole topic, tombstones among it: cheaper to count every result as changed
                 changes.fire(PapersChanged.everything(reader.generation()));
                 progress.set(withCounts(started, total, read, indexed, deleted, skipped));
@@ -238,7 +243,9 @@ public class PaperReplay {
                 return;
             }
             index.markComplete(endByPartition);
-            completed.run();
+            if (startup) {
+                startupReplayDone = true;
+            }
             ReplayProgress afterReading = withCounts(started, total, read, indexed, deleted, skipped);
             long mergeStart = System.nanoTime();
             if (segmentsAfterReplay > 0 && from.isEmpty()) {
@@ -257,6 +264,22 @@ public class PaperReplay {
             progress.set(withCounts(started, total, read, indexed, deleted, skipped).failed(clock.instant(),
                     e.toString()));
         }
+    }
+
+    /**
+     * Writes a batch to the index; in the startup replay, also moves readers' history to the works that absorbed
+     * former records, as the live consumer does ({@link MergedWorks}; carrying again changes nothing).
+     */
+    private int write(List<PaperEvent> papers, boolean startup) {
+        int written = index.upsert(papers);
+        if (startup) {
+            for (PaperEvent paper : papers) {
+                if (paper.formerIds().stream().anyMatch(id -> !id.equals(paper.paperId()))) {
+                    mergedWorks.carry(paper.formerIds(), paper.paperId());
+                }
+            }
+        }
+        return written;
     }
 
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.PaperEvent;
-import dev.ronbun.contracts.events.PaperSummary;
 import dev.ronbun.contracts.events.ReadingEvent;
 import dev.ronbun.contracts.events.ReadingType;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
@@ -19,8 +18,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class MergedWorkTest {
                 .when().post("/api/readers/{reader}/events", reader).then().statusCode(202);
         TestPapers.await("the reader's bookmark", () -> historyPaperIds(reader).size() == 1);
 
-        PaperEvent merged = mergedInto(LINKED, TITLE_ONLY);
+        PaperEvent merged = TestPapers.mergedInto(LINKED, TITLE_ONLY);
         TestPapers.publishAndAwait(merged);
         TestTopics.send(Topics.PAPERS.name(), TITLE_ONLY.paperId(), null);
 
@@ -97,17 +94,6 @@ class MergedWorkTest {
     }
 
     /** The paper as embed-service publishes it after the merge: both summaries, the former record's id. */
-    private static PaperEvent mergedInto(PaperEvent paper, PaperEvent former) {
-        List<PaperSummary> summaries = new ArrayList<>(paper.summaries());
-        PaperSummary note = former.summaries().getFirst();
-        summaries.add(new PaperSummary(note.summaryId(), "e".repeat(64), "study-group-notes.txt", "study-group-notes",
-                note.presenter(), LocalDate.of(2026, 1, 13), note.summary(), note.sections(), note.body()));
-        return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
-                paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), summaries,
-                paper.keywords(), paper.embedding(), former.firstSeenAt(), Instant.now(), paper.tags(),
-                paper.references(), List.of(former.paperId()));
-    }
-
     private static List<String> historyPaperIds(String reader) {
         return given().auth().oauth2(TestTokens.reader(reader)).when().get("/api/readers/{reader}/history", reader)
                 .then().statusCode(200).extract().jsonPath().getList("items.paperId", String.class);

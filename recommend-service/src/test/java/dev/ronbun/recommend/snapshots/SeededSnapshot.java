@@ -28,10 +28,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Before the service starts, what another replica left behind: the papers topic holds three papers, a snapshot of an
- * index with those three (and the offsets after them) is in a snapshot folder, and then a fourth paper and a
- * tombstone for the first arrive on the topic. The service starts as a new replica (empty index folder, a consumer
- * group of its own), so it can only know the fourth paper and the deletion from replaying the tail.
+ * Before the service starts, what another replica left behind: the papers topic holds four papers, a snapshot of an
+ * index with those four (and the offsets after them) is in a snapshot folder, and then a new paper, a tombstone for
+ * one of the four, and a work that absorbed another of them (with its tombstone) arrive on the topic. The service
+ * starts as a new replica (empty index folder, a consumer group of its own), so it can only know what came after the
+ * snapshot from replaying the tail.
  */
 public class SeededSnapshot implements QuarkusTestResourceLifecycleManager {
 
@@ -44,6 +45,13 @@ public class SeededSnapshot implements QuarkusTestResourceLifecycleManager {
     static final PaperEvent AFTER = TestPapers.paper("arxiv:2410.02707", "LLMs Know More Than They Show")
             .arxiv("2410.02707").vector(0.4f, 0.4f, 0.6f).keywords("幻覚").text("内部表現に真偽が現れる。").build();
 
+    /** In the snapshot under its title only; after it, merged into its arXiv-keyed paper (and tombstoned). */
+    static final PaperEvent TITLE_KEYED = TestPapers.paper("title:scaling monosemanticity", "Scaling Monosemanticity")
+            .vector(0.5f, 0.1f, 0.8f).keywords("解釈可能性").text("辞書学習で特徴を取り出す。").build();
+    static final PaperEvent MERGED = TestPapers.mergedInto(TestPapers.paper("arxiv:2406.04093",
+                    "Scaling and evaluating sparse autoencoders").arxiv("2406.04093").vector(0.5f, 0.15f, 0.8f)
+            .keywords("解釈可能性").text("疎な自己符号化器を大きくする。").build(), TITLE_KEYED);
+
     static final String SNAPSHOT_ID = "20260101T000000000Z-seed";
     static Path store;
 
@@ -53,13 +61,13 @@ public class SeededSnapshot implements QuarkusTestResourceLifecycleManager {
             Path root = Files.createDirectories(Path.of("target", "snapshot-seed", UUID.randomUUID().toString()));
             store = root.resolve("store");
             String topic = Topics.PAPERS.name();
-            for (PaperEvent paper : List.of(KEPT, DELETED_LATER, ALSO_KEPT)) {
+            for (PaperEvent paper : List.of(KEPT, DELETED_LATER, ALSO_KEPT, TITLE_KEYED)) {
                 TestTopics.send(topic, paper.paperId(), EventJson.write(paper));
             }
             Map<Integer, Long> offsets = endOffsets(topic);
             try (PaperIndex index = PaperIndex.open(root.resolve("other-replica-index"), IndexSettings.DEFAULTS)) {
                 PaperIndexWriter writer = new PaperIndexWriter(index);
-                writer.upsert(List.of(KEPT, DELETED_LATER, ALSO_KEPT));
+                writer.upsert(List.of(KEPT, DELETED_LATER, ALSO_KEPT, TITLE_KEYED));
                 writer.markComplete();
                 try (PinnedCommit commit = writer.pinCommit().orElseThrow()) {
                     List<SnapshotManifest.SnapshotFile> files = SnapshotManifest.SnapshotFile.of(commit);
@@ -70,6 +78,8 @@ public class SeededSnapshot implements QuarkusTestResourceLifecycleManager {
             }
             TestTopics.send(topic, AFTER.paperId(), EventJson.write(AFTER));
             TestTopics.send(topic, DELETED_LATER.paperId(), null);
+            TestTopics.send(topic, MERGED.paperId(), EventJson.write(MERGED));
+            TestTopics.send(topic, TITLE_KEYED.paperId(), null);
             return Map.of(
                     "ronbun.recommend.index-dir", root.resolve("index").toString(),
                     "ronbun.recommend.snapshots.store", store.toString(),

@@ -47,12 +47,22 @@ class SnapshotRestoreTest {
         assertThat(status(SeededSnapshot.KEPT.paperId())).isEqualTo(200);
         assertThat(status(SeededSnapshot.ALSO_KEPT.paperId())).isEqualTo(200);
         assertThat(progress.getString("reason")).isEqualTo("the topic after a restored snapshot");
-        // the new paper and the tombstone: not the three papers before them, nor any other test's
-        assertThat(progress.getLong("recordsTotal")).isEqualTo(2);
-        assertThat(progress.getLong("papersDeleted")).isEqualTo(1);
+        // the new paper, the merged work and their two tombstones: not the four papers before them, nor any other test's
+        assertThat(progress.getLong("recordsTotal")).isEqualTo(4);
+        assertThat(progress.getLong("papersDeleted")).isEqualTo(2);
         assertThat(listing.getString("restored.manifest.id")).isEqualTo(SeededSnapshot.SNAPSHOT_ID);
         assertThat(listing.getString("store")).isEqualTo(SeededSnapshot.store.toAbsolutePath().toString());
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theTailReplayCarriesAWorkMergedAfterTheSnapshotAsTheLiveConsumerWould() {
+        TestPapers.await("the tail replay to finish", () -> "done".equals(progress().getString("state")));
+
+        // a link to the title-keyed record answers with the work it was merged into (the alias MergedWorks keeps)
+        assertThat(given().auth().oauth2(TestTokens.reader("snapshot-reader")).when()
+                .get("/api/papers/{id}", SeededSnapshot.TITLE_KEYED.paperId()).then().statusCode(200).extract()
+                .jsonPath().getString("paperId")).isEqualTo(SeededSnapshot.MERGED.paperId());
     }
 
     @Test
@@ -70,8 +80,8 @@ class SnapshotRestoreTest {
         markers.forEach(TestPapers::awaitPresent);
         TestPapers.await("the live consumer to count the markers", () -> liveRecords() >= partitions);
 
-        // only the markers: the paper and the tombstone after the snapshot were the startup replay's, and from the
-        // topic's start it would also have read the snapshot's three papers and every other test's records before them
+        // only the markers: the records after the snapshot were the startup replay's, and from the topic's start it
+        // would also have read the snapshot's four papers and every other test's records before them
         assertThat(liveRecords()).isEqualTo(partitions);
     }
 
