@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,14 +55,16 @@ public class ServedResults {
     public ServedResults(PaperIndexReader index, ChangedPapers changes, RecommendConfig config, MeterRegistry meters) {
         this.index = index;
         this.changes = changes;
-        int size = config.cache().enabled() ? config.cache().maxEntries() : 0;
-        RecommendConfig.Cache cache = config.cache();
-        this.related = new ResultCache<>("related", size, cache.ttl(), cache.staleWhileRefreshing(),
-                cache.newNeighbourGrace(), meters, System::nanoTime, refresher, ServedResults::listed);
-        this.recommendations = new ResultCache<>("recommendations", size, cache.ttl(), cache.staleWhileRefreshing(),
-                cache.newNeighbourGrace(), meters, System::nanoTime, refresher, ServedResults::listed);
-        this.neighbours = new ResultCache<>("neighbours", size, cache.ttl(), cache.staleWhileRefreshing(),
-                cache.newNeighbourGrace(), meters, System::nanoTime, refresher, ids -> ids);
+        this.related = cache("related", config.cache(), meters, ServedResults::listed);
+        this.recommendations = cache("recommendations", config.cache(), meters, ServedResults::listed);
+        this.neighbours = cache("neighbours", config.cache(), meters, ids -> ids);
+    }
+
+    /** One of the caches, all sized, timed and refreshed alike. */
+    private <K, V> ResultCache<K, V> cache(String name, RecommendConfig.Cache cache, MeterRegistry meters,
+                                           Function<V, ?> shown) {
+        return new ResultCache<>(name, cache.enabled() ? cache.maxEntries() : 0, cache.ttl(),
+                cache.staleWhileRefreshing(), cache.newNeighbourGrace(), meters, System::nanoTime, refresher, shown);
     }
 
     @PreDestroy

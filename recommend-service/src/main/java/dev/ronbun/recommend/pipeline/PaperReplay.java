@@ -64,8 +64,17 @@ public class PaperReplay {
         return thread;
     });
     private final AtomicReference<ReplayProgress> progress = new AtomicReference<>(ReplayProgress.IDLE);
-    /** Per partition, the offset the startup replay reads up to; empty once known that there is none. */
-    private final CompletableFuture<Map<Integer, Long>> startupReadsTo = new CompletableFuture<>();
+    /**
+     * Per partition, where the live consumer starts at the earliest: where the startup replay of a rebuilt index stops
+     * reading; empty when there is no such replay.
+     */
+    private final CompletableFuture<Map<Integer, Long>> liveStart = new CompletableFuture<>();
+    /**
+     * Whether the startup replay rebuilds the index (new, wiped or restored from a snapshot), so that the live consumer
+     * leaves its records to it; a restarted replica's short tail is re-applied live as always (see
+     * {@link LiveConsumerStart} for why).
+     */
+    private volatile boolean rebuilding;
     private volatile boolean stopping;
     private volatile boolean startupReplayDone;
     private final Event<PapersChanged> changes;
@@ -88,23 +97,28 @@ public class PaperReplay {
     void onStart(@Observes StartupEvent startup) {
         if (index.needsReplay()) {
             Map<Integer, Long> from = index.replayFrom();
+            rebuilding = from.isEmpty() || index.restored();
+            if (!rebuilding) {
+                liveStart.complete(Map.of());
+            }
             startup(from.isEmpty() ? "new index" : index.restored() ? "the topic after a restored snapshot"
                     : "the topic after the index's last commit", from);
         } else {
-            startupReadsTo.complete(Map.of());
+            liveStart.complete(Map.of());
         }
     }
 
     /**
-     * Per partition, the offset up to which the startup replay reads (every record before it is indexed once the
-     * replica is ready), waiting at most {@code wait} for the replay to ask the broker; empty when there is no startup
-     * replay or it did not get that far in time.
+     * Per partition, the offset before which the live consumer need not read: where the startup replay of a rebuilt
+     * index stops reading (every record before it is indexed once the replica is ready). Waits at most {@code wait}
+     * for the replay to ask the broker, then falls back to where the replay starts (a restored snapshot's offsets).
+     * Empty when the index was not rebuilt at startup.
      */
-    public Map<Integer, Long> startupReplayReadsTo(Duration wait) {
+    public Map<Integer, Long> liveConsumerStart(Duration wait) {
         try {
-            return startupReadsTo.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return liveStart.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            return Map.of();
+            return rebuilding ? index.replayFrom() : Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of();
@@ -167,10 +181,9 @@ public class PaperReplay {
 
     /**
      * Reads the topic from {@code from} (per partition; a partition not in it from its start) up to its end, then
-     * marks the index complete and, after a replay of the whole topic, merges it. The {@code startup} replay also says
-     * where it stops before reading ({@link #startupReplayReadsTo}) and does what the live consumer would have done
-     * for the records it reads, which a new replica's live consumer skips ({@link LiveConsumerStart}): it carries
-     * merged works.
+     * marks the index complete and, after a replay of the whole topic, merges it. The {@code startup} replay of a
+     * rebuilt index also says where it stops before reading ({@link #liveConsumerStart}) and does what the live
+     * consumer would have done for the records it reads, which the live consumer then skips: it carries merged works.
      */
     private void replay(ReplayProgress started, boolean clearFirst, Map<Integer, Long> from, boolean startup) {
         long read = 0;
@@ -205,8 +218,9 @@ public class PaperReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<Integer, Long> endByPartition = new HashMap<>();
             end.forEach((partition, offset) -> endByPartition.put(partition.partition(), offset));
-            if (startup) {
-                startupReadsTo.complete(Map.copyOf(endByPartition));
+            boolean readsForLive = startup && rebuilding;
+            if (readsForLive) {
+                liveStart.complete(Map.copyOf(endByPartition));
             }
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             for (TopicPartition partition : partitions) {
@@ -221,7 +235,7 @@ public class PaperReplay {
                     read++;
                     if (record.value() == null) {
                         if (record.key() != null) {
-                            indexed += write(papers, startup);
+                            indexed += write(papers, readsForLive);
                             papers.clear();
                             index.delete(record.key());
                             deleted++;
@@ -234,7 +248,7 @@ public class PaperReplay {
                         skipped++;
                     }
                 }
-                indexed += write(papers, startup);
+                indexed += write(papers, readsForLive);
                 // a batch of the whole topic, tombstones among it: cheaper to count every result as changed
                 changes.fire(PapersChanged.everything(reader.generation()));
                 progress.set(withCounts(started, total, read, indexed, deleted, skipped));
@@ -267,14 +281,15 @@ public class PaperReplay {
     }
 
     /**
-     * Writes a batch to the index; in the startup replay, also moves readers' history to the works that absorbed
-     * former records, as the live consumer does ({@link MergedWorks}; carrying again changes nothing).
+     * Writes a batch to the index; for records the live consumer leaves to this replay, also moves readers' history
+     * to the works that absorbed former records, as the live consumer does ({@link MergedWorks}; carrying again
+     * changes nothing).
      */
-    private int write(List<PaperEvent> papers, boolean startup) {
+    private int write(List<PaperEvent> papers, boolean forLive) {
         int written = index.upsert(papers);
-        if (startup) {
+        if (forLive) {
             for (PaperEvent paper : papers) {
-                if (paper.formerIds().stream().anyMatch(id -> !id.equals(paper.paperId()))) {
+                if (!paper.formerIds().isEmpty()) {
                     mergedWorks.carry(paper.formerIds(), paper.paperId());
                 }
             }
