@@ -1,101 +1,108 @@
-// The reference for `./ronbun bench pipeline`: a plain transformers.js pipeline doing embed-service's embedding job on
-// the same summaries, the same passages (Ronbun's chunking, exported with their weights) and the same model files.
-// Each summary's passages are tokenised by transformers.js, run through onnxruntime-node one per pass (the int8
-// model quantises activations per batch, as Ronbun detects), pooled as the model's ronbun-model.json says, and
-// averaged with Ronbun's weights into one unit vector per summary. Like Ronbun it never embeds the same passage twice
-// in a run: a passage seen before (a second summary's title, a paragraph drawn twice) is taken from an in-memory map,
-// as Ronbun takes it from its passage cache, which the benchmark empties before every round (--no-cache turns this
-// off). No Kafka and no database: the reference does less than Ronbun does end to end, so the ratio is on the
-// reference's side.
+// The like-for-like reference for `./ronbun bench pipeline`: a plain transformers.js service doing embed-service's job
+// end to end, as someone would write it with kafkajs and node-postgres. It consumes summary events from a Kafka topic
+// (each carrying Ronbun's passages and weights, so the chunking is the same), and for each summary, one at a time:
+//   1. skips it if it is already stored (a redelivery),
+//   2. embeds its passages one per pass (reference-embedder.mjs: the same model files) into one weighted unit vector,
+//   3. in one PostgreSQL transaction stores the summary's vector and its paper's vector (the mean of the paper's
+//      summaries, so a second summary is not embedded again with the first),
+//   4. publishes the paper (its key, summary ids and vector) to the output topic, acks from all replicas,
+// committing the consumer's offsets after each batch as kafkajs does by default. What it does not do that Ronbun does:
+// keywords (Kuromoji), retractions, work merging, metrics; and it has no passage cache (a plain pipeline embeds what
+// it is given). The benchmark starts it once, waits for "ready", and times it as it times embed-service: from the
+// first send until every summary is in a paper on the output topic.
 //
-//   node pipeline-reference.mjs NODE_MODULES_DIR MODEL_DIR PASSAGES_JSON VECTORS_OUT [--threads 2] [--no-cache]
-// PASSAGES_JSON: [{"id": "...", "passages": [{"text": "...", "weight": 0.35}, ...]}, ...]
-// Prints: reference summaries N passages P embedded E wall_s W summaries_per_s S cpu_s C summaries_per_cpu_s E peak_rss_mib M
+//   node pipeline-reference.mjs NODE_MODULES_DIR MODEL_DIR --bootstrap HOST:PORT --in TOPIC --out TOPIC
+//        --postgres postgres://USER:PASSWORD@HOST:PORT/DATABASE [--threads 2] [--concurrency 1] [--group NAME]
+// --concurrency: partitions consumed at once (kafkajs partitionsConsumedConcurrently); 1 is kafkajs's default.
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadEmbedder, unit } from './reference-embedder.mjs';
 
-const [modulesDir, modelDir, passagesFile, vectorsOut, ...rest] = process.argv.slice(2);
-if (!modulesDir || !modelDir || !passagesFile || !vectorsOut) {
-  console.error('usage: pipeline-reference.mjs NODE_MODULES_DIR MODEL_DIR PASSAGES_JSON VECTORS_OUT [--threads 2] [--no-cache]');
+const [modulesDir, modelDir, ...rest] = process.argv.slice(2);
+const options = { threads: 2, concurrency: 1, group: 'transformers-js-reference' };
+for (let i = 0; i < rest.length; i++) {
+  const name = rest[i].replace(/^--/, '');
+  if (!['bootstrap', 'in', 'out', 'postgres', 'threads', 'concurrency', 'group'].includes(name)) {
+    throw new Error(`unknown option ${rest[i]}`);
+  }
+  options[name] = rest[++i];
+}
+if (!modulesDir || !modelDir || !options.bootstrap || !options.in || !options.out || !options.postgres) {
+  console.error('usage: pipeline-reference.mjs NODE_MODULES_DIR MODEL_DIR --bootstrap HOST:PORT --in TOPIC --out TOPIC '
+    + '--postgres URL [--threads 2] [--concurrency 1] [--group NAME]');
   process.exit(2);
 }
-let threads = 2;
-let cache = true;
-for (let i = 0; i < rest.length; i++) {
-  if (rest[i] === '--threads') threads = Number(rest[++i]);
-  else if (rest[i] === '--no-cache') cache = false;
-  else throw new Error(`unknown option ${rest[i]}`);
+
+const require = createRequire(join(modulesDir, 'package.json'));
+const { Kafka, logLevel } = require('kafkajs');
+const pg = require('pg');
+
+const embedder = await loadEmbedder(modulesDir, modelDir, Number(options.threads));
+const pool = new pg.Pool({ connectionString: options.postgres, max: Number(options.concurrency) + 1 });
+await pool.query(`create table if not exists reference_summaries (
+  summary_id text primary key, paper_key text not null, vector real[] not null)`);
+await pool.query(`create table if not exists reference_papers (
+  paper_key text primary key, summary_ids text[] not null, vector real[] not null, updated_at timestamptz not null)`);
+await pool.query('create index if not exists reference_summaries_paper on reference_summaries (paper_key)');
+
+const kafka = new Kafka({ clientId: 'transformers-js-reference', brokers: [options.bootstrap], logLevel: logLevel.ERROR });
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+const consumer = kafka.consumer({ groupId: options.group });
+await producer.connect();
+await consumer.connect();
+await consumer.subscribe({ topic: options.in, fromBeginning: true });
+
+function mean(vectors) {
+  const sum = new Float32Array(vectors[0].length);
+  for (const vector of vectors) for (let d = 0; d < sum.length; d++) sum[d] += vector[d];
+  return Array.from(unit(sum));
 }
 
-const transformers = await import(pathToFileURL(join(modulesDir, '@huggingface/transformers/dist/transformers.node.mjs')).href);
-const ort = createRequire(join(modulesDir, 'package.json'))('onnxruntime-node');
-const descriptor = JSON.parse(readFileSync(join(modelDir, 'ronbun-model.json'), 'utf8'));
-const tokenizer = new transformers.BertTokenizer(
-  JSON.parse(readFileSync(join(modelDir, descriptor.tokenizerFile ?? 'tokenizer.json'), 'utf8')), {});
-const session = await ort.InferenceSession.create(join(modelDir, descriptor.modelFile ?? 'model.onnx'), {
-  intraOpNumThreads: threads,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-});
-const inputNames = new Set(session.inputNames);
-const pooling = descriptor.pooling ?? 'cls';
-const normalise = descriptor.normalizeEmbeddings ?? true;
-
-function unit(vector) {
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  norm = Math.sqrt(norm) || 1;
-  return vector.map((x) => x / norm);
-}
-
-async function embedPassage(text) {
-  const encoded = tokenizer([text], { padding: false, truncation: true, max_length: descriptor.maxTokens });
-  const feed = {};
-  for (const name of ['input_ids', 'attention_mask', 'token_type_ids']) {
-    if (inputNames.has(name)) feed[name] = new ort.Tensor('int64', encoded[name].data, encoded[name].dims);
-  }
-  const output = (await session.run(feed))[session.outputNames[0]];
-  const [, length, hidden] = output.dims;
-  const cls = Float32Array.from(output.data.slice(0, hidden));
-  const mean = new Float32Array(hidden);
-  for (let t = 0; t < length; t++) for (let d = 0; d < hidden; d++) mean[d] += output.data[t * hidden + d] / length;
-  let vector;
-  if (pooling === 'cls') vector = cls;
-  else if (pooling === 'mean') vector = mean;
-  else { const a = unit(cls), b = unit(mean); vector = a.map((x, d) => x + b[d]); }
-  return normalise ? unit(vector) : vector;
-}
-
-const summaries = JSON.parse(readFileSync(passagesFile, 'utf8'));
-await embedPassage('次元の確認'); // warm-up, as Ronbun's embedder does at load
-const vectors = {};
-const seen = new Map(); // passage text -> unit vector, for this run only
-let passages = 0;
-let embedded = 0;
-const cpuBefore = process.cpuUsage();
-const start = performance.now();
-for (const summary of summaries) {
-  let mean = null;
-  for (const passage of summary.passages) {
-    let vector = cache ? seen.get(passage.text) : undefined;
-    if (!vector) {
-      vector = unit(await embedPassage(passage.text));
-      embedded++;
-      if (cache) seen.set(passage.text, vector);
+async function handle(message) {
+  const event = JSON.parse(message.value.toString());
+  const stored = await pool.query('select 1 from reference_summaries where summary_id = $1', [event.summaryId]);
+  if (stored.rowCount === 0) {
+    const { vector } = await embedder.embedSummary(event.passages, null);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`insert into reference_summaries (summary_id, paper_key, vector) values ($1, $2, $3)
+        on conflict (summary_id) do nothing`, [event.summaryId, event.paperKey, Array.from(vector)]);
+      const summaries = await client.query(
+        'select summary_id, vector from reference_summaries where paper_key = $1 order by summary_id for update',
+        [event.paperKey]);
+      await client.query(`insert into reference_papers (paper_key, summary_ids, vector, updated_at) values ($1, $2, $3, now())
+        on conflict (paper_key) do update set summary_ids = excluded.summary_ids, vector = excluded.vector,
+        updated_at = excluded.updated_at`,
+        [event.paperKey, summaries.rows.map((r) => r.summary_id), mean(summaries.rows.map((r) => r.vector))]);
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback');
+      throw e;
+    } finally {
+      client.release();
     }
-    mean ??= new Float32Array(vector.length);
-    for (let d = 0; d < vector.length; d++) mean[d] += passage.weight * vector[d];
-    passages++;
   }
-  vectors[summary.id] = Array.from(unit(mean));
+  const paper = await pool.query('select summary_ids, vector from reference_papers where paper_key = $1', [event.paperKey]);
+  const row = paper.rows[0];
+  await producer.send({
+    topic: options.out,
+    acks: -1,
+    messages: [{ key: event.paperKey, value: JSON.stringify({ paperKey: event.paperKey, summaryIds: row.summary_ids, vector: row.vector }) }],
+  });
 }
-const seconds = (performance.now() - start) / 1000;
-const cpu = process.cpuUsage(cpuBefore);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-writeFileSync(vectorsOut, JSON.stringify(vectors));
-const peakMib = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(`reference summaries ${summaries.length} passages ${passages} embedded ${embedded} wall_s ${seconds.toFixed(1)} summaries_per_s ${(summaries.length / seconds).toFixed(2)} cpu_s ${cpuSeconds.toFixed(1)} summaries_per_cpu_s ${(summaries.length / cpuSeconds).toFixed(2)} peak_rss_mib ${peakMib} transformers.js ${transformers.env.version} threads ${threads} cache ${cache}`);
+
+consumer.on(consumer.events.GROUP_JOIN, () => console.log(`ready transformers.js ${embedder.version} threads ${options.threads} concurrency ${options.concurrency}`));
+await consumer.run({
+  partitionsConsumedConcurrently: Number(options.concurrency),
+  eachMessage: async ({ message }) => handle(message),
+});
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, async () => {
+    await consumer.disconnect().catch(() => {});
+    await producer.disconnect().catch(() => {});
+    await pool.end().catch(() => {});
+    process.exit(0);
+  });
+}

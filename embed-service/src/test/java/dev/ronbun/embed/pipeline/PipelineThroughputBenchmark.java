@@ -2,10 +2,8 @@ package dev.ronbun.embed.pipeline;
 
 import static dev.ronbun.infra.kafka.KafkaClassLoading.withKafkaClassLoader;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.ronbun.contracts.EventJson;
-import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
@@ -36,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,38 +47,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.lucene.util.VectorUtil;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * End-to-end throughput of embed-service as {@code ./ronbun up} runs it, against a reference transformers.js pipeline
- * doing the same embedding job ({@code ./ronbun bench pipeline}). The packaged service runs as its own process
- * (launched by the local stack's {@link ServiceLauncher}) with a real Kafka and a real PostgreSQL. Each round sends N
- * summaries of the real mix (paragraphs of {@code samples/} and {@code ../shared/corpus}: 40 % one paragraph, 40 %
- * three, 20 % ten; a quarter of them second summaries of a paper sent earlier in the round) to
- * {@code ronbun.summaries.v1} at once and measures until every summary is in a paper on {@code ronbun.papers.v1}.
- * Then the same summaries, cut into the same passages with the same weights, go through
- * {@code src/test/bench/pipeline-reference.mjs} (transformers.js and onnxruntime-node on the same model files);
- * rounds alternate the two. Every round starts with an empty passage cache, so what the cache saves is what the mix
- * itself repeats (second summaries' titles, paragraphs drawn twice).
+ * End-to-end throughput of embed-service as {@code ./ronbun up} runs it, against transformers.js pipelines doing the
+ * same job ({@code ./ronbun bench pipeline}). The packaged service runs as its own process (launched by the local
+ * stack's {@link ServiceLauncher}) with a real Kafka and a real PostgreSQL. Each round sends N summaries of the real
+ * mix (paragraphs of {@code samples/} and {@code ../shared/corpus}: 40 % one paragraph, 40 % three, 20 % ten; a
+ * quarter of them second summaries of a paper sent earlier in the round) to {@code ronbun.summaries.v1} at once and
+ * measures until every summary is in a paper on {@code ronbun.papers.v1}. Each round starts with an empty passage
+ * cache, so what the cache saves is what the mix itself repeats (second summaries' titles, paragraphs drawn twice).
+ * After each Ronbun round the same summaries, cut into the same passages with the same weights, go through
+ * <ul>
+ *   <li>{@link PipelineReference}, the like-for-like reference: a transformers.js service with kafkajs and
+ *   node-postgres on the same broker and database server, timed the same way (the issue's anchor, the last line);</li>
+ *   <li>{@link EmbeddingReference}: transformers.js embedding alone, no Kafka and no database (an upper bound).</li>
+ * </ul>
  *
- * <p>It prints, per round, summaries per second of each, the service's CPU time, the time and CPU time spent in the model
- * and the consumer threads' CPU time per step (check, embed, keywords, store, publish), the
- * cache hit ratio, the cosine of Ronbun's stored vectors to the same summaries embedded passage by passage alone in
- * this JVM (must be at least 0.9999) and to the reference's; then the medians, peak RSS, and as its last line
- * {@code ratio <Ronbun / transformers.js>}. Without the reference (no node, or no transformers.js under
+ * <p>It prints, per round, summaries per second of each, the service's CPU time, the time and CPU time spent in the
+ * model and the consumer threads' CPU time per step (check, embed, keywords, store, publish), the cache hit ratio,
+ * the cosine of Ronbun's stored vectors to the same summaries embedded passage by passage alone in this JVM (must be
+ * at least 0.9999) and to the references'; then the medians, peak RSS, and as its last line
+ * {@code ratio <Ronbun / like-for-like transformers.js>}. Without transformers.js (no node, or no install under
  * {@code ronbun.benchmark.node-modules}) it says so and prints Ronbun's figures alone.
  *
  * <p>Not part of {@code mvn verify} (tag {@code benchmark}); it needs the packaged service. From the repository root:
@@ -89,6 +86,7 @@ import org.junit.jupiter.api.Test;
  * mvn -B -o -pl embed-service package -DskipTests surefire:test@benchmark [-Dronbun.benchmark.summaries=120]
  *     [-Dronbun.benchmark.rounds=3] [-Dronbun.benchmark.warmup=10] [-Dronbun.benchmark.jvm-options="-Xmx512m"]
  *     [-Dronbun.benchmark.node-modules=/path/to/node_modules] [-Dronbun.benchmark.reference-threads=2]
+ *     [-Dronbun.benchmark.reference-concurrency=1]
  * </pre>
  * The result is printed and written to {@code embed-service/target/benchmark/pipeline-throughput.txt}.
  */
@@ -96,7 +94,6 @@ import org.junit.jupiter.api.Test;
 class PipelineThroughputBenchmark {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
     /** Time spent in the model, as the embedding metrics report it. */
     private static final String MODEL_SECONDS = "ronbun_embed_model_seconds_total";
     private static final String MODEL_CPU_SECONDS = "ronbun_embed_model_cpu_seconds_total";
@@ -115,20 +112,23 @@ class PipelineThroughputBenchmark {
         int warmup = Integer.getInteger("ronbun.benchmark.warmup", 10);
         int referenceThreads = Integer.getInteger("ronbun.benchmark.reference-threads",
                 Runtime.getRuntime().availableProcessors());
+        int referenceConcurrency = Integer.getInteger("ronbun.benchmark.reference-concurrency", 1);
         List<String> jvmOptions = Arrays.stream(System.getProperty("ronbun.benchmark.jvm-options", "").split("\\s+"))
                 .filter(option -> !option.isBlank()).toList();
         Path root = Path.of("").toAbsolutePath().getParent();
         Path work = root.resolve("embed-service/target/benchmark");
         Files.createDirectories(work);
         assertThat(RonbunService.EMBED.runnableJar(root)).as("the packaged service (mvn package first)").isRegularFile();
-        Reference reference = Reference.find(root, work, referenceThreads);
+        TransformersJs install = TransformersJs.find(root);
+        EmbeddingReference embeddingOnly = install.available() ? new EmbeddingReference(install, work, referenceThreads)
+                : null;
         List<String> lines = new ArrayList<>();
         Consumer<String> out = line -> {
             System.out.println(line);
             lines.add(line);
         };
-        out.accept(reference.available() ? "reference: " + reference.describe()
-                : "reference: transformers.js not available (" + reference.missing() + "); Ronbun's figures alone");
+        out.accept(install.available() ? "embedding-only reference: " + embeddingOnly.describe()
+                : "reference: transformers.js not available (" + install.missing() + "); Ronbun's figures alone");
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         RealMix mix = RealMix.from(List.of(root.resolve("samples"), root.getParent().resolve("shared/corpus")));
@@ -148,22 +148,29 @@ class PipelineThroughputBenchmark {
                     SigningKeys.loadOrCreate(work.resolve("keys")).publicKeyFile());
             ChildProcess service = new ServiceLauncher(root, work.resolve("logs"), work.resolve("run"), jvmOptions)
                     .launch(RonbunService.EMBED, wiring);
-            try (PapersWatch papers = new PapersWatch(kafka.bootstrapServers());
+            String pipelineMissing = install.pipelineMissing();
+            PipelineReference pipeline = pipelineMissing == null ? PipelineReference.start(install, work,
+                    kafka.bootstrapServers(), postgres.server(), referenceThreads, referenceConcurrency) : null;
+            out.accept(pipeline != null ? "like-for-like reference: " + pipeline.describe()
+                    : "like-for-like reference: not available (" + pipelineMissing + ")");
+            try (SummariesArrival papers = new SummariesArrival(kafka.bootstrapServers(), Topics.PAPERS.name(),
+                    paper -> EventJson.readPaper(paper).summaries().stream().map(s -> s.summaryId()).toList());
                  KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
                 new ReadinessProbe().awaitReady(service, ReadinessProbe.readinessOf(wiring.baseUrl(RonbunService.EMBED)),
                         READY_TIMEOUT);
                 List<SummaryEvent> warm = mix.summaries(run + "-w", warmup, new Random(7));
                 send(producer, warm, papers);
                 papers.await(warm, service);
+                if (pipeline != null) {
+                    pipeline.run(warm, single, producer);
+                }
                 String metricsUrl = wiring.baseUrl(RonbunService.EMBED) + "/q/metrics";
 
-                List<Double> ronbunRates = new ArrayList<>();
-                List<Double> referenceRates = new ArrayList<>();
-                List<Double> ratios = new ArrayList<>();
-                List<Double> cpuRatios = new ArrayList<>();
+                Figures ronbun = new Figures();
+                Figures embedding = new Figures();
+                Figures likeForLike = new Figures();
                 double worstAlone = 1;
-                double worstReference = 1;
-                long referencePeak = 0;
+                long embeddingPeak = 0;
                 for (int round = 1; round <= rounds; round++) {
                     List<SummaryEvent> timed = mix.summaries(run + "-" + round, count, new Random(42 + round));
                     emptyPassageCache(postgres);
@@ -172,11 +179,11 @@ class PipelineThroughputBenchmark {
                     Map<String, Double> stepsBefore = stepCpu(metricsUrl);
                     double hitsBefore = metric(metricsUrl, CACHE_HITS);
                     double missesBefore = metric(metricsUrl, CACHE_MISSES);
-                    double cpuBefore = cpuSeconds(service.pid());
+                    double cpuBefore = ProcessStats.cpuSeconds(service.pid());
                     long start = System.nanoTime();
                     send(producer, timed, papers);
                     long end = papers.await(timed, service);
-                    double cpu = cpuSeconds(service.pid()) - cpuBefore;
+                    double cpu = ProcessStats.cpuSeconds(service.pid()) - cpuBefore;
                     double model = metric(metricsUrl, MODEL_SECONDS) - modelBefore;
                     double modelCpu = metric(metricsUrl, MODEL_CPU_SECONDS) - modelCpuBefore;
                     Map<String, Double> stepsAfter = stepCpu(metricsUrl);
@@ -186,7 +193,7 @@ class PipelineThroughputBenchmark {
                     double misses = metric(metricsUrl, CACHE_MISSES) - missesBefore;
                     double seconds = (end - start) / 1e9;
                     double rate = timed.size() / seconds;
-                    ronbunRates.add(rate);
+                    ronbun.add(rate, timed.size() / cpu);
                     Map<String, float[]> stored = storedVectors(postgres, timed);
                     assertThat(stored).as("summaries of this round in PostgreSQL").hasSize(timed.size());
                     double cosAlone = 1;
@@ -205,41 +212,91 @@ class PipelineThroughputBenchmark {
                             seconds, rate, percentile(latencies, 0.50), percentile(latencies, 0.95), cpu,
                             timed.size() / cpu, model, modelCpu, steps,
                             hits + misses == 0 ? 0 : hits / (hits + misses), cosAlone, loadAverage()));
-                    if (reference.available()) {
-                        Reference.Result result = reference.run(timed, single, round);
-                        referenceRates.add(result.summariesPerSecond());
-                        referencePeak = Math.max(referencePeak, result.peakRssMib());
-                        ratios.add(rate / result.summariesPerSecond());
-                        cpuRatios.add(timed.size() / cpu / Double.parseDouble(Reference.field(result.line(), "summaries_per_cpu_s")));
-                        double cosReference = 1;
-                        for (SummaryEvent summary : timed) {
-                            cosReference = Math.min(cosReference, VectorUtil.cosine(stored.get(summary.summaryId()),
-                                    result.vectors().get(summary.summaryId())));
-                        }
-                        worstReference = Math.min(worstReference, cosReference);
-                        out.accept(String.format(Locale.ROOT, "round %d transformers.js %s cos_vs_ronbun_min %.6f "
-                                + "ratio %.2f", round, result.line(), cosReference, rate / result.summariesPerSecond()));
+                    if (pipeline != null) {
+                        PipelineReference.Result result = pipeline.run(timed, single, producer);
+                        likeForLike.add(result.summariesPerSecond(), timed.size() / result.cpuSeconds());
+                        likeForLike.cosine(stored, result.vectors(), timed);
+                        out.accept(String.format(Locale.ROOT, "round %d like-for-like transformers.js summaries_per_s "
+                                        + "%.2f cpu_s %.1f summaries_per_cpu_s %.2f cos_vs_ronbun_min %.6f ratio %.2f",
+                                round, result.summariesPerSecond(), result.cpuSeconds(),
+                                timed.size() / result.cpuSeconds(), likeForLike.worstCosine,
+                                rate / result.summariesPerSecond()));
+                    }
+                    if (embeddingOnly != null) {
+                        EmbeddingReference.Result result = embeddingOnly.run(timed, single, round);
+                        embedding.add(result.summariesPerSecond(), result.summariesPerCpuSecond());
+                        embedding.cosine(stored, result.vectors(), timed);
+                        embeddingPeak = Math.max(embeddingPeak, result.peakRssMib());
+                        out.accept(String.format(Locale.ROOT, "round %d embedding-only transformers.js %s "
+                                + "cos_vs_ronbun_min %.6f ratio %.2f", round, result.line(), embedding.worstCosine,
+                                rate / result.summariesPerSecond()));
                     }
                 }
                 out.accept(String.format(Locale.ROOT, "ronbun summaries_per_s median %.2f runs %s service_peak_rss_mib "
                                 + "%d (start-up included) cpus %d jvm_options [%s]",
-                        median(ronbunRates), format(ronbunRates), memoryMib(service.pid(), "VmHWM"),
+                        ronbun.median(), format(ronbun.rates), ProcessStats.memoryMib(service.pid(), "VmHWM"),
                         Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions)));
                 out.accept(String.format(Locale.ROOT, "cosine to single-passage embedding: min %.6f (%d summaries a "
                         + "round, each passage embedded alone in this JVM)", worstAlone, CHECKED_PER_ROUND));
-                if (reference.available()) {
-                    out.accept(String.format(Locale.ROOT, "transformers.js summaries_per_s median %.2f runs %s "
-                                    + "peak_rss_mib %d; cosine to Ronbun min %.6f; ratios per round %s; "
-                                    + "per CPU second (Ronbun's service, whole pipeline / the reference) %s",
-                            median(referenceRates), format(referenceRates), referencePeak, worstReference,
-                            format(ratios), format(cpuRatios)));
-                    out.accept(String.format(Locale.ROOT, "ratio %.2f", median(ronbunRates) / median(referenceRates)));
+                if (embeddingOnly != null) {
+                    out.accept(String.format(Locale.ROOT, "embedding-only transformers.js summaries_per_s median %.2f "
+                                    + "runs %s peak_rss_mib %d; cosine to Ronbun min %.6f; ratio (Ronbun / it) %.2f, "
+                                    + "per round %s; per CPU second %s",
+                            embedding.median(), format(embedding.rates), embeddingPeak, embedding.worstCosine,
+                            ronbun.median() / embedding.median(), format(ronbun.ratiosTo(embedding)),
+                            format(ronbun.cpuRatiosTo(embedding))));
+                }
+                if (pipeline != null) {
+                    out.accept(String.format(Locale.ROOT, "like-for-like transformers.js summaries_per_s median %.2f "
+                                    + "runs %s peak_rss_mib %d (start-up included); cosine to Ronbun min %.6f; "
+                                    + "ratios per round %s; per CPU second %s",
+                            likeForLike.median(), format(likeForLike.rates), pipeline.peakRssMib(),
+                            likeForLike.worstCosine, format(ronbun.ratiosTo(likeForLike)),
+                            format(ronbun.cpuRatiosTo(likeForLike))));
+                    out.accept(String.format(Locale.ROOT, "ratio %.2f", ronbun.median() / likeForLike.median()));
+                } else if (embeddingOnly != null) {
+                    out.accept(String.format(Locale.ROOT, "ratio %.2f (against the embedding-only reference)",
+                            ronbun.median() / embedding.median()));
                 }
                 Files.writeString(work.resolve("pipeline-throughput.txt"), String.join("\n", lines) + "\n");
                 assertThat(worstAlone).as("vectors equal single-passage embedding").isGreaterThanOrEqualTo(0.9999);
             } finally {
+                if (pipeline != null) {
+                    pipeline.close();
+                }
                 service.stop(Duration.ofSeconds(30));
             }
+        }
+    }
+
+    /** Summaries per second and per CPU second of one pipeline, round by round, and its worst cosine to Ronbun. */
+    private static final class Figures {
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> perCpu = new ArrayList<>();
+        double worstCosine = 1;
+
+        void add(double rate, double ratePerCpu) {
+            rates.add(rate);
+            perCpu.add(ratePerCpu);
+        }
+
+        void cosine(Map<String, float[]> ronbun, Map<String, float[]> theirs, List<SummaryEvent> summaries) {
+            for (SummaryEvent summary : summaries) {
+                worstCosine = Math.min(worstCosine, VectorUtil.cosine(ronbun.get(summary.summaryId()),
+                        theirs.get(summary.summaryId())));
+            }
+        }
+
+        double median() {
+            return PipelineThroughputBenchmark.median(rates);
+        }
+
+        List<Double> ratiosTo(Figures other) {
+            return IntStream.range(0, rates.size()).mapToObj(i -> rates.get(i) / other.rates.get(i)).toList();
+        }
+
+        List<Double> cpuRatiosTo(Figures other) {
+            return IntStream.range(0, perCpu.size()).mapToObj(i -> perCpu.get(i) / other.perCpu.get(i)).toList();
         }
     }
 
@@ -261,7 +318,7 @@ class PipelineThroughputBenchmark {
         }
     }
 
-    private static void send(KafkaProducer<String, String> producer, List<SummaryEvent> summaries, PapersWatch papers) {
+    private static void send(KafkaProducer<String, String> producer, List<SummaryEvent> summaries, SummariesArrival papers) {
         for (SummaryEvent summary : summaries) {
             papers.sent(summary);
             producer.send(new ProducerRecord<>(Topics.SUMMARIES.name(), summary.paperKey(), EventJson.write(summary)));
@@ -302,24 +359,9 @@ class PipelineThroughputBenchmark {
     /** The vectors stored for the summaries under the service's model version, by summary id. */
     private static Map<String, float[]> storedVectors(LocalPostgres postgres, List<SummaryEvent> summaries)
             throws Exception {
-        Map<String, float[]> vectors = new HashMap<>();
-        try (Connection connection = postgres.server().connect(RonbunService.EMBED.database());
-             PreparedStatement statement = connection.prepareStatement(
-                     "select summary_id, vector from summary_vectors where summary_id = any(?)")) {
-            statement.setArray(1, connection.createArrayOf("text",
-                    summaries.stream().map(SummaryEvent::summaryId).toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Object[] values = (Object[]) rs.getArray(2).getArray();
-                    float[] vector = new float[values.length];
-                    for (int i = 0; i < values.length; i++) {
-                        vector[i] = ((Number) values[i]).floatValue();
-                    }
-                    vectors.put(rs.getString(1), vector);
-                }
-            }
+        try (Connection connection = postgres.server().connect(RonbunService.EMBED.database())) {
+            return StoredSummaryVectors.read(connection, "summary_vectors", summaries);
         }
-        return vectors;
     }
 
     private static KafkaProducer<String, String> producer(String bootstrapServers) {
@@ -335,92 +377,11 @@ class PipelineThroughputBenchmark {
         }
     }
 
-    /** User plus system CPU time of a process, all its threads included, from /proc. */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
-    private static long memoryMib(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
-    }
-
     private static String loadAverage() {
         try {
             return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    /** Follows ronbun.papers.v1 from a background thread and notes when each summary first arrives in a paper. */
-    private static final class PapersWatch implements AutoCloseable {
-
-        private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
-        private final Thread poller;
-        private volatile boolean closed;
-
-        PapersWatch(String bootstrapServers) {
-            KafkaConsumer<String, String> consumer = withKafkaClassLoader(() -> new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                    new StringDeserializer(), new StringDeserializer()));
-            consumer.subscribe(List.of(Topics.PAPERS.name()));
-            poller = Thread.ofPlatform().name("benchmark-papers").start(() -> {
-                try (consumer) {
-                    while (!closed) {
-                        consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                            if (record.value() != null) {
-                                long now = System.nanoTime();
-                                EventJson.readPaper(record.value()).summaries()
-                                        .forEach(summary -> arrivedAt.putIfAbsent(summary.summaryId(), now));
-                            }
-                        });
-                    }
-                }
-            });
-        }
-
-        void sent(SummaryEvent summary) {
-            sentAt.put(summary.summaryId(), System.nanoTime());
-        }
-
-        /** Waits until every summary arrived in a paper; returns when the last one did. */
-        long await(List<SummaryEvent> summaries, ChildProcess service) throws InterruptedException {
-            List<String> ids = summaries.stream().map(SummaryEvent::summaryId).toList();
-            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-            while (!arrivedAt.keySet().containsAll(ids)) {
-                if (!service.isAlive() || System.nanoTime() > deadline) {
-                    fail("%d of %d summaries arrived; the service's log ends:%n%s",
-                            ids.stream().filter(arrivedAt::containsKey).count(), ids.size(),
-                            String.join("\n", service.logTail(40)));
-                }
-                Thread.sleep(20);
-            }
-            return ids.stream().mapToLong(arrivedAt::get).max().orElseThrow();
-        }
-
-        long latencyMillis(SummaryEvent summary) {
-            return (arrivedAt.get(summary.summaryId()) - sentAt.get(summary.summaryId())) / 1_000_000;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            closed = true;
-            poller.join(Duration.ofSeconds(10));
         }
     }
 
@@ -512,83 +473,6 @@ class PipelineThroughputBenchmark {
             Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
             return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
                     || script == Character.UnicodeScript.HAN;
-        }
-    }
-
-    /**
-     * The transformers.js pipeline: {@code src/test/bench/pipeline-reference.mjs} under node, with transformers.js from
-     * {@code ronbun.benchmark.node-modules} (./ronbun bench pipeline installs it with ONNXRUNTIME_NODE_INSTALL=skip).
-     */
-    private record Reference(Path script, Path nodeModules, Path modelDir, Path work, int threads, String missing) {
-
-        record Result(double summariesPerSecond, long peakRssMib, Map<String, float[]> vectors, String line) {
-        }
-
-        static Reference find(Path root, Path work, int threads) throws IOException {
-            Path script = root.resolve("embed-service/src/test/bench/pipeline-reference.mjs");
-            Path modules = Path.of(System.getProperty("ronbun.benchmark.node-modules",
-                    root.resolve(".ronbun/bench/transformers-js/node_modules").toString()));
-            Path modelDir = BundledModel.materialise(BundledModel.defaultCacheRoot()).directory();
-            String missing = null;
-            if (!Files.isDirectory(modules.resolve("@huggingface/transformers"))) {
-                missing = "no @huggingface/transformers in " + modules;
-            } else if (!onPath("node")) {
-                missing = "no node on the PATH";
-            }
-            return new Reference(script, modules, modelDir, work, threads, missing);
-        }
-
-        boolean available() {
-            return missing == null;
-        }
-
-        String describe() {
-            return "node " + script.getFileName() + " with " + nodeModules + ", " + threads + " intra-op threads, "
-                    + "one summary at a time, one passage per pass, "
-                    + "each distinct passage once a round (an in-memory map), no Kafka and no database";
-        }
-
-        Result run(List<SummaryEvent> summaries, PaperVectorizer chunking, int round) throws Exception {
-            List<Map<String, Object>> input = new ArrayList<>();
-            for (SummaryEvent summary : summaries) {
-                List<Map<String, Object>> passages = chunking.passagesOf(PaperText.of(summary)).stream()
-                        .map(p -> Map.<String, Object>of("text", p.text(), "weight", p.weight())).toList();
-                input.add(Map.of("id", summary.summaryId(), "passages", passages));
-            }
-            Path passagesFile = work.resolve("reference-passages-" + round + ".json");
-            Path vectorsFile = work.resolve("reference-vectors-" + round + ".json");
-            EventJson.mapper().writeValue(passagesFile.toFile(), input);
-            Process node = new ProcessBuilder("node", script.toString(), nodeModules.toString(), modelDir.toString(),
-                    passagesFile.toString(), vectorsFile.toString(), "--threads", Integer.toString(threads))
-                    .redirectErrorStream(true).start();
-            String output = new String(node.getInputStream().readAllBytes());
-            assertThat(node.waitFor()).as("the reference pipeline: %s", output).isZero();
-            String line = output.lines().filter(l -> l.startsWith("reference ")).findFirst().orElseThrow();
-            Map<String, float[]> vectors = new HashMap<>();
-            EventJson.mapper().readTree(vectorsFile.toFile()).properties().forEach(entry -> {
-                float[] vector = new float[entry.getValue().size()];
-                for (int i = 0; i < vector.length; i++) {
-                    vector[i] = (float) entry.getValue().get(i).asDouble();
-                }
-                vectors.put(entry.getKey(), vector);
-            });
-            return new Result(Double.parseDouble(field(line, "summaries_per_s")),
-                    Long.parseLong(field(line, "peak_rss_mib")), vectors, line.substring("reference ".length()));
-        }
-
-        static String field(String line, String name) {
-            String[] words = line.split(" ");
-            for (int i = 0; i < words.length - 1; i++) {
-                if (words[i].equals(name)) {
-                    return words[i + 1];
-                }
-            }
-            throw new IllegalStateException(name + " not in " + line);
-        }
-
-        private static boolean onPath(String command) {
-            return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
         }
     }
 }
