@@ -49,6 +49,8 @@ public final class IngestCommand implements Callable<Integer> {
     /** ingest-service's default ronbun.ingest.max-document-bytes; a larger file would only be refused with 413. */
     static final long DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
     private static final int SNIFF_BYTES = 8192;
+    /** Tries of one file while the service answers 429: with its Retry-After of about 1 s, ten seconds at most. */
+    static final int RATE_LIMITED_ATTEMPTS = 10;
 
     @Mixin
     IngestServiceOptions service;
@@ -108,7 +110,7 @@ public final class IngestCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                HttpResponse<String> response = http.send(request(service.url, service.token, file), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = sendWithinWriteLimit(http, file);
                 JsonNode body = readJson(response.body());
                 if (response.statusCode() / 100 == 2) {
                     if (body.path("duplicate").asBoolean()) {
@@ -141,6 +143,36 @@ public final class IngestCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d sent (%d paper(s)), %d already ingested, %d skipped, %d failed%n",
                 sent, papers, duplicates, skipped, failed);
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * Sends one file. The service allows each caller a number of writes a minute (ronbun.rate-limit); a folder with
+     * more files than that gets 429 with Retry-After part way, which is waited out here, a bounded number of times,
+     * instead of failing every file after the limit.
+     */
+    private HttpResponse<String> sendWithinWriteLimit(HttpClient http, Path file) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request(service.url, service.token, file),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == RATE_LIMITED_ATTEMPTS) {
+                return response;
+            }
+            Duration wait = retryAfter(response);
+            out.printf(Locale.ROOT, "waiting    %d s for the service's write limit (429)%n", wait.toSeconds());
+            Thread.sleep(wait.toMillis());
+        }
+    }
+
+    /** The 429's Retry-After in whole seconds, kept between 1 and 60; 1 when absent or not a number. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(1L);
+        return Duration.ofSeconds(Math.clamp(seconds, 1, 60));
     }
 
     private static JsonNode readJson(String body) {

@@ -60,6 +60,38 @@ class CommandsAgainstServiceTest {
     }
 
     @Test
+    void filesSentPastTheWriteLimitWaitOutThe429sInsteadOfFailing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token("curator", "pacing-" + run);
+        // Spend this caller's writes (60 a minute, refilled one a second) as a long folder would, then send more.
+        int answered = 0;
+        while (answered++ < 200 && RestAssured.given().auth().oauth2(token).contentType("text/plain")
+                .body("   ").post("/api/documents").statusCode() != 429) {
+            // a blank document is refused (400) but counts as a write
+        }
+        assertThat(answered).as("the caller reached the write limit").isLessThanOrEqualTo(200);
+        int files = 5;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(folder.resolve("post-%02d.md".formatted(i)), """
+                    ---
+                    title: "Pacing test paper %d (%s)"
+                    date: 2024-05-01
+                    ---
+                    ## どんなもの？
+                    書き込みの上限に達した後でも、待てばファイルは送られる。
+                    """.formatted(i, run));
+        }
+
+        int code = IngestCommand.run(new String[] {folder.toString(), "--url", baseUrl(), "--token", token},
+                print(out), print(err));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains(files + " sent (" + files + " paper(s)), 0 already ingested, 0 skipped, 0 failed")
+                .containsPattern("waiting +1 s for the service's write limit \\(429\\)");
+        assertThat(code).isZero();
+    }
+
+    @Test
     void feedsAddListShowAndRemoveGoThroughTheApi() {
         String feedUrl = "http://127.0.0.1:9/feed-" + UUID.randomUUID() + ".xml";
 

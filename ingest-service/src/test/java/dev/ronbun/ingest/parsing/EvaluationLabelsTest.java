@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -81,6 +85,68 @@ class EvaluationLabelsTest {
         }
         assertThat(identified).as("twin records with an arXiv id").isNotEmpty()
                 .allSatisfy(record -> assertThat(record).startsWith("study-group-notes-2026-03-10.txt: "));
+    }
+
+    @Test
+    void theTaggedPostsFormAtLeastFourTagGroupsOfSixLinkedOnlyWithinTheirGroupAndOtherTagsUnique() throws Exception {
+        List<ParsedPaper> papers = new ArrayList<>();
+        for (Path file : documentsIn(ROOT.resolve("infra/eval/tagged"))) {
+            List<ParsedPaper> found = parse(file).papers();
+            assertThat(found).as("papers of %s", file.getFileName()).hasSize(1);
+            assertThat(found.getFirst().arxivId()).as("arXiv id of %s", file.getFileName()).isNull();
+            papers.add(found.getFirst());
+        }
+        Map<String, Set<String>> titlesByTag = new TreeMap<>();
+        Map<String, ParsedPaper> byTitle = new HashMap<>();
+        for (ParsedPaper paper : papers) {
+            String title = PaperIdentity.normaliseTitle(paper.title() != null ? paper.title() : paper.titleJa());
+            assertThat(byTitle.put(title, paper)).as("%s is one post", title).isNull();
+            for (String tag : paper.tags()) {
+                titlesByTag.computeIfAbsent(tag.strip().toLowerCase(Locale.ROOT), t -> new LinkedHashSet<>()).add(title);
+            }
+        }
+        Set<String> groupTags = new LinkedHashSet<>();
+        titlesByTag.forEach((tag, titles) -> {
+            if (titles.size() >= 6) {
+                groupTags.add(tag);
+            }
+        });
+        assertThat(groupTags).as("tags shared by at least six tagged posts").hasSizeGreaterThanOrEqualTo(4);
+
+        int links = 0;
+        for (ParsedPaper paper : papers) {
+            String title = paper.title() != null ? paper.title() : paper.titleJa();
+            Set<String> groups = new HashSet<>(groupTags);
+            groups.retainAll(paper.tags().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList());
+            assertThat(groups).as("group tag of %s", title).hasSize(1);
+            for (var reference : paper.references()) {
+                assertThat(reference.title()).as("next to read of %s", title).isNotNull();
+                ParsedPaper target = byTitle.get(PaperIdentity.normaliseTitle(reference.title()));
+                assertThat(target).as("%s names a tagged post: %s", title, reference.title()).isNotNull().isNotSameAs(paper);
+                assertThat(target.tags().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList())
+                        .as("%s links within its group", title).containsAll(groups);
+                links++;
+            }
+        }
+        assertThat(links).as("next-to-read links among the tagged posts").isGreaterThanOrEqualTo(8);
+
+        Set<String> elsewhere = new HashSet<>();
+        for (Path folder : List.of(ROOT.resolve("samples"), TestDocuments.corpusDirectory(), ROOT.resolve("infra/eval/twins"))) {
+            for (Path file : documentsIn(folder)) {
+                for (ParsedPaper paper : parse(file).papers()) {
+                    paper.tags().forEach(tag -> elsewhere.add(tag.strip().toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        Set<String> ownTags = new LinkedHashSet<>(titlesByTag.keySet());
+        ownTags.removeAll(groupTags);
+        titlesByTag.forEach((tag, titles) -> {
+            if (!groupTags.contains(tag)) {
+                assertThat(titles).as("posts tagged %s", tag).hasSize(1);
+            }
+        });
+        assertThat(ownTags).as("tags of one tagged post found in samples, the corpus or the twins")
+                .doesNotContainAnyElementsOf(elsewhere);
     }
 
     /** The normalised titles (English, and Japanese where there is one) of every paper the parser finds. */
