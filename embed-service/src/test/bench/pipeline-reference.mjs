@@ -61,35 +61,43 @@ function mean(vectors) {
 async function handle(message) {
   const event = JSON.parse(message.value.toString());
   const stored = await pool.query('select 1 from reference_summaries where summary_id = $1', [event.summaryId]);
-  if (stored.rowCount === 0) {
-    const { vector } = await embedder.embedSummary(event.passages, null);
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`insert into reference_summaries (summary_id, paper_key, vector) values ($1, $2, $3)
-        on conflict (summary_id) do nothing`, [event.summaryId, event.paperKey, Array.from(vector)]);
-      const summaries = await client.query(
-        'select summary_id, vector from reference_summaries where paper_key = $1 order by summary_id for update',
-        [event.paperKey]);
-      await client.query(`insert into reference_papers (paper_key, summary_ids, vector, updated_at) values ($1, $2, $3, now())
-        on conflict (paper_key) do update set summary_ids = excluded.summary_ids, vector = excluded.vector,
-        updated_at = excluded.updated_at`,
-        [event.paperKey, summaries.rows.map((r) => r.summary_id), mean(summaries.rows.map((r) => r.vector))]);
-      await client.query('commit');
-    } catch (e) {
-      await client.query('rollback');
-      throw e;
-    } finally {
-      client.release();
-    }
-  }
-  const paper = await pool.query('select summary_ids, vector from reference_papers where paper_key = $1', [event.paperKey]);
-  const row = paper.rows[0];
+  // a redelivered summary publishes its paper as stored; a new one as the transaction leaves it
+  const paper = stored.rowCount > 0 ? await storedPaper(event.paperKey) : await store(event);
   await producer.send({
     topic: options.out,
     acks: -1,
-    messages: [{ key: event.paperKey, value: JSON.stringify({ paperKey: event.paperKey, summaryIds: row.summary_ids, vector: row.vector }) }],
+    messages: [{ key: event.paperKey, value: JSON.stringify({ paperKey: event.paperKey, ...paper }) }],
   });
+}
+
+async function storedPaper(paperKey) {
+  const row = (await pool.query('select summary_ids, vector from reference_papers where paper_key = $1', [paperKey])).rows[0];
+  return { summaryIds: row.summary_ids, vector: row.vector };
+}
+
+/** Embeds a new summary and stores it with its paper's new vector in one transaction; returns the paper. */
+async function store(event) {
+  const { vector } = await embedder.embedSummary(event.passages, null);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`insert into reference_summaries (summary_id, paper_key, vector) values ($1, $2, $3)
+      on conflict (summary_id) do nothing`, [event.summaryId, event.paperKey, Array.from(vector)]);
+    const summaries = await client.query(
+      'select summary_id, vector from reference_summaries where paper_key = $1 order by summary_id for update',
+      [event.paperKey]);
+    const paper = { summaryIds: summaries.rows.map((r) => r.summary_id), vector: mean(summaries.rows.map((r) => r.vector)) };
+    await client.query(`insert into reference_papers (paper_key, summary_ids, vector, updated_at) values ($1, $2, $3, now())
+      on conflict (paper_key) do update set summary_ids = excluded.summary_ids, vector = excluded.vector,
+      updated_at = excluded.updated_at`, [event.paperKey, paper.summaryIds, paper.vector]);
+    await client.query('commit');
+    return paper;
+  } catch (e) {
+    await client.query('rollback');
+    throw e;
+  } finally {
+    client.release();
+  }
 }
 
 consumer.on(consumer.events.GROUP_JOIN, () => console.log(`ready transformers.js ${embedder.version} threads ${options.threads} concurrency ${options.concurrency}`));

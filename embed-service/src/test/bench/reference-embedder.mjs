@@ -1,7 +1,8 @@
 // The transformers.js side of the references for `./ronbun bench pipeline`: transformers.js's tokenizer and
 // onnxruntime-node over the same model files Ronbun loads (model.onnx, tokenizer.json, ronbun-model.json), one
 // passage per pass (the int8 model quantises activations per batch, as Ronbun detects), pooled as the descriptor
-// says, returned as a unit vector. Shared by embedding-reference.mjs and pipeline-reference.mjs.
+// says, returned as a unit vector. Shared by embedding-reference.mjs and pipeline-reference.mjs; loadModel also by
+// transformers-js-bench.mjs.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +15,11 @@ export function unit(vector) {
   return vector.map((x) => x / norm);
 }
 
-/** Loads the model once; `embed(text)` gives one passage's unit vector. */
-export async function loadEmbedder(modulesDir, modelDir, threads) {
+/**
+ * The model as Ronbun loads it: transformers.js's tokenizer for tokenizer.json and an onnxruntime-node session on
+ * model.onnx, both named by the folder's ronbun-model.json, with `threads` intra-op threads and no thread spinning.
+ */
+export async function loadModel(modulesDir, modelDir, threads) {
   const transformers = await import(pathToFileURL(join(modulesDir, '@huggingface/transformers/dist/transformers.node.mjs')).href);
   const ort = createRequire(join(modulesDir, 'package.json'))('onnxruntime-node');
   const descriptor = JSON.parse(readFileSync(join(modelDir, 'ronbun-model.json'), 'utf8'));
@@ -28,6 +32,12 @@ export async function loadEmbedder(modulesDir, modelDir, threads) {
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   });
+  return { transformers, ort, descriptor, tokenizer, session };
+}
+
+/** Loads the model once; `embed(text)` gives one passage's unit vector. */
+export async function loadEmbedder(modulesDir, modelDir, threads) {
+  const { transformers, ort, descriptor, tokenizer, session } = await loadModel(modulesDir, modelDir, threads);
   const inputNames = new Set(session.inputNames);
   const pooling = descriptor.pooling ?? 'cls';
 

@@ -5,10 +5,8 @@
 //   mkdir -p /tmp/tjs && cd /tmp/tjs && ONNXRUNTIME_NODE_INSTALL=skip npm install @huggingface/transformers
 //   node embed-service/src/test/bench/transformers-js-bench.mjs /tmp/tjs/node_modules /tmp/ronbun-models/bge-small-zh-v15-q \
 //        [--tokens 128,512] [--batch-sizes 1,4,16] [--seconds 5] [--threads 2]
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadModel } from './reference-embedder.mjs';
 
 const [modulesDir, modelDir, ...rest] = process.argv.slice(2);
 if (!modulesDir || !modelDir) {
@@ -27,19 +25,7 @@ for (let i = 0; i < rest.length; i += 2) {
   }
 }
 
-const transformers = await import(pathToFileURL(join(modulesDir, '@huggingface/transformers/dist/transformers.node.mjs')).href);
-const ort = createRequire(join(modulesDir, 'package.json'))('onnxruntime-node');
-
-const descriptor = JSON.parse(readFileSync(join(modelDir, 'ronbun-model.json'), 'utf8'));
-const tokenizer = new transformers.BertTokenizer(
-  JSON.parse(readFileSync(join(modelDir, descriptor.tokenizerFile ?? 'tokenizer.json'), 'utf8')), {});
-const session = await ort.InferenceSession.create(join(modelDir, descriptor.modelFile ?? 'model.onnx'), {
-  intraOpNumThreads: options.threads,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-});
+const { transformers, ort, descriptor, tokenizer, session } = await loadModel(modulesDir, modelDir, options.threads);
 
 const HIRAGANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
 const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';

@@ -1,7 +1,5 @@
 package dev.ronbun.embed.pipeline;
 
-import dev.ronbun.embed.embedding.BundledModel;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,10 +13,10 @@ import java.util.Arrays;
  */
 record TransformersJs(Path scripts, Path nodeModules, Path modelDir, String missing) {
 
-    static TransformersJs find(Path root) throws IOException {
+    /** {@code modelDir}: the bundled model, already materialised by the benchmark. */
+    static TransformersJs find(Path root, Path modelDir) {
         Path modules = Path.of(System.getProperty("ronbun.benchmark.node-modules",
                 root.resolve(".ronbun/bench/transformers-js/node_modules").toString()));
-        Path modelDir = BundledModel.materialise(BundledModel.defaultCacheRoot()).directory();
         String missing = null;
         if (!Files.isDirectory(modules.resolve("@huggingface/transformers"))) {
             missing = "no @huggingface/transformers in " + modules;

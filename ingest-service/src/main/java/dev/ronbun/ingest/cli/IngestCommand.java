@@ -50,7 +50,7 @@ public final class IngestCommand implements Callable<Integer> {
     static final long DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
     private static final int SNIFF_BYTES = 8192;
     /** Tries of one file while the service answers 429: with its Retry-After of about 1 s, ten seconds at most. */
-    static final int RATE_LIMITED_ATTEMPTS = 10;
+    private static final int RATE_LIMITED_ATTEMPTS = 10;
 
     @Mixin
     IngestServiceOptions service;
@@ -164,7 +164,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** The 429's Retry-After in whole seconds, kept between 1 and 60; 1 when absent or not a number. */
-    static Duration retryAfter(HttpResponse<?> response) {
+    private static Duration retryAfter(HttpResponse<?> response) {
         long seconds = response.headers().firstValue("Retry-After").map(value -> {
             try {
                 return Long.parseLong(value.strip());

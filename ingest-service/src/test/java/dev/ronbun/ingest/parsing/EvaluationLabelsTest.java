@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.PaperIdentity;
+import dev.ronbun.contracts.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
@@ -102,7 +102,7 @@ class EvaluationLabelsTest {
             String title = PaperIdentity.normaliseTitle(paper.title() != null ? paper.title() : paper.titleJa());
             assertThat(byTitle.put(title, paper)).as("%s is one post", title).isNull();
             for (String tag : paper.tags()) {
-                titlesByTag.computeIfAbsent(tag.strip().toLowerCase(Locale.ROOT), t -> new LinkedHashSet<>()).add(title);
+                titlesByTag.computeIfAbsent(Tags.fold(tag), t -> new LinkedHashSet<>()).add(title);
             }
         }
         Set<String> groupTags = new LinkedHashSet<>();
@@ -117,13 +117,13 @@ class EvaluationLabelsTest {
         for (ParsedPaper paper : papers) {
             String title = paper.title() != null ? paper.title() : paper.titleJa();
             Set<String> groups = new HashSet<>(groupTags);
-            groups.retainAll(paper.tags().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList());
+            groups.retainAll(paper.tags().stream().map(Tags::fold).toList());
             assertThat(groups).as("group tag of %s", title).hasSize(1);
             for (var reference : paper.references()) {
                 assertThat(reference.title()).as("next to read of %s", title).isNotNull();
                 ParsedPaper target = byTitle.get(PaperIdentity.normaliseTitle(reference.title()));
                 assertThat(target).as("%s names a tagged post: %s", title, reference.title()).isNotNull().isNotSameAs(paper);
-                assertThat(target.tags().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList())
+                assertThat(target.tags().stream().map(Tags::fold).toList())
                         .as("%s links within its group", title).containsAll(groups);
                 links++;
             }
@@ -134,7 +134,7 @@ class EvaluationLabelsTest {
         for (Path folder : List.of(ROOT.resolve("samples"), TestDocuments.corpusDirectory(), ROOT.resolve("infra/eval/twins"))) {
             for (Path file : documentsIn(folder)) {
                 for (ParsedPaper paper : parse(file).papers()) {
-                    paper.tags().forEach(tag -> elsewhere.add(tag.strip().toLowerCase(Locale.ROOT)));
+                    paper.tags().forEach(tag -> elsewhere.add(Tags.fold(tag)));
                 }
             }
         }
