@@ -52,11 +52,11 @@ public class SummaryProcessing implements RetryingConsumer {
     private final KeywordRanking keywordRanking;
     private final RedeliveryPolicy retries;
     private final Timer embedTimer;
-    private final StepCpuTime checkCpu;
-    private final StepCpuTime embedCpu;
-    private final StepCpuTime keywordsCpu;
-    private final StepCpuTime storeCpu;
-    private final StepCpuTime publishCpu;
+    private final StepTime checkTime;
+    private final StepTime embedTime;
+    private final StepTime keywordsTime;
+    private final StepTime storeTime;
+    private final StepTime publishTime;
 
     public SummaryProcessing(PaperStore store, StoredPapers stored, DocumentRetractions retracted,
                              PaperPublication publication, RetractionPublication retractions,
@@ -73,21 +73,21 @@ public class SummaryProcessing implements RetryingConsumer {
         this.retries = new RedeliveryPolicy(config.retry());
         this.embedTimer = Timer.builder("ronbun.embed.summary.embedding").description("time to embed one summary")
                 .register(registry);
-        this.checkCpu = new StepCpuTime(registry, "check");
-        this.embedCpu = new StepCpuTime(registry, "embed");
-        this.keywordsCpu = new StepCpuTime(registry, "keywords");
-        this.storeCpu = new StepCpuTime(registry, "store");
-        this.publishCpu = new StepCpuTime(registry, "publish");
+        this.checkTime = new StepTime(registry, "check");
+        this.embedTime = new StepTime(registry, "embed");
+        this.keywordsTime = new StepTime(registry, "keywords");
+        this.storeTime = new StepTime(registry, "store");
+        this.publishTime = new StepTime(registry, "publish");
     }
 
     public void process(SummaryEvent event) {
-        if (checkCpu.measure(() -> retries.run("checking the retractions of document " + event.documentId(),
+        if (checkTime.measure(() -> retries.run("checking the retractions of document " + event.documentId(),
                 () -> retracted.isRetracted(event)))) {
             LOG.infof("summary %s belongs to a retracted document; not stored", event.summaryId());
             return;
         }
         String modelVersion = embedder.modelVersion();
-        boolean alreadyStored = checkCpu.measure(() -> retries.run("checking summary " + event.summaryId(),
+        boolean alreadyStored = checkTime.measure(() -> retries.run("checking summary " + event.summaryId(),
                 () -> stored.isStored(event.summaryId(), modelVersion)));
         UUID paperId;
         if (alreadyStored) {
@@ -96,12 +96,12 @@ public class SummaryProcessing implements RetryingConsumer {
                     () -> stored.paperOf(event.summaryId()))
                     .orElseGet(() -> UUID.fromString(PaperIdentity.paperId(event.paperKey())));
         } else {
-            PaperVector vector = embedCpu.measure(
+            PaperVector vector = embedTime.measure(
                     () -> embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event))));
-            TermFrequencies terms = keywordsCpu.measure(
+            TermFrequencies terms = keywordsTime.measure(
                     () -> keywordExtractor.termFrequencies(keywordText(event), people(event)));
             StoredVector storedVector = StoredVector.of(vector);
-            Optional<UUID> storedIn = storeCpu.measure(() -> retries.run("storing summary " + event.summaryId(),
+            Optional<UUID> storedIn = storeTime.measure(() -> retries.run("storing summary " + event.summaryId(),
                     () -> store.storeUnlessRetracted(event, storedVector, terms.counts(), keywordRanking::rank)));
             if (storedIn.isEmpty()) {
                 LOG.infof("summary %s: its document was retracted meanwhile; not stored", event.summaryId());
@@ -111,7 +111,7 @@ public class SummaryProcessing implements RetryingConsumer {
         }
         // Only after the store has committed: a re-embed switching meanwhile then finds this summary when it republishes.
         UUID published = paperId;
-        publishCpu.measure(
+        publishTime.measure(
                 () -> retries.run("publishing paper " + published, () -> publication.publishLatest(published)));
     }
 

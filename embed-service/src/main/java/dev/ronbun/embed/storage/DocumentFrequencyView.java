@@ -3,15 +3,19 @@ package dev.ronbun.embed.storage;
 import dev.ronbun.contracts.Tags;
 import dev.ronbun.embed.keywords.DocumentFrequencies;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * The corpus as TF-IDF needs it: how many papers there are, how many contain each of one paper's terms and tags, and
- * that paper's term frequencies and tags. Document frequencies of the paper's terms are read in one query.
+ * that paper's term frequencies and tags. Document frequencies of the paper's terms are read in one query from the
+ * counts kept beside {@code paper_terms}.
  */
 public final class DocumentFrequencyView implements DocumentFrequencies {
 
@@ -27,12 +31,20 @@ public final class DocumentFrequencyView implements DocumentFrequencies {
         paperTags.forEach(tag -> looked.add(Tags.fold(tag)));
         this.paperCount = em.createQuery("select count(p) from PaperEntity p", Long.class).getSingleResult();
         if (!looked.isEmpty()) {
-            List<Object[]> rows = em.createQuery("""
-                            select t.id.term, count(t) from PaperTermEntity t
-                            where t.id.term in :terms group by t.id.term""", Object[].class)
-                    .setParameter("terms", looked)
-                    .getResultList();
-            rows.forEach(row -> documentFrequencies.put((String) row[0], (Long) row[1]));
+            // Kept by triggers on paper_terms (V8). One index lookup a term, whatever the size of the corpus: written
+            // as a subquery a term because with "term = any(?)" the planner scans the whole table while it is small.
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("""
+                        select t.term, (select f.papers from term_document_frequencies f where f.term = t.term)
+                        from unnest(?::text[]) as t (term)""")) {
+                    select.setArray(1, connection.createArrayOf("text", looked.toArray()));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            documentFrequencies.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                }
+            });
         }
     }
 

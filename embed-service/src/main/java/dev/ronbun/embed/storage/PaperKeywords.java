@@ -5,14 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.hibernate.Session;
 
 /**
  * A paper's term frequencies (the sum over its summaries) and the keywords ranked from them against the corpus's
@@ -71,20 +75,21 @@ public class PaperKeywords {
         em.createQuery("select t from PaperTermEntity t where t.id.paperId = :p", PaperTermEntity.class)
                 .setParameter("p", paperId).getResultList()
                 .forEach(t -> stored.put(t.id.term(), t));
+        Map<String, Integer> terms = new HashMap<>();
+        SortedMap<String, Integer> added = new TreeMap<>();
         if (summaryIsNew) {
             summaryTerms.forEach((term, tf) -> {
                 PaperTermEntity existing = stored.get(term);
                 if (existing != null) {
                     existing.tf += tf;
                 } else {
-                    PaperTermEntity added = new PaperTermEntity(paperId, term, tf);
-                    em.persist(added);
-                    stored.put(term, added);
+                    added.put(term, tf);
                 }
             });
         }
-        Map<String, Integer> terms = new HashMap<>();
         stored.forEach((term, entity) -> terms.put(term, entity.tf));
+        insertTerms(paperId, added);
+        terms.putAll(added);
         return terms;
     }
 
@@ -101,8 +106,29 @@ public class PaperKeywords {
             }
             summaryTerms.apply(summary, people).forEach((term, tf) -> terms.merge(term, tf, Integer::sum));
         }
-        terms.forEach((term, tf) -> em.persist(new PaperTermEntity(paperId, term, tf)));
+        insertTerms(paperId, new TreeMap<>(terms));
         return terms;
+    }
+
+    /**
+     * Inserts a paper's new terms in one statement, so that the trigger counting document frequencies (V8) runs once
+     * a summary instead of once a term, and locks their rows in term order (the map's), the same in every writer.
+     */
+    private void insertTerms(UUID paperId, SortedMap<String, Integer> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        em.flush(); // the paper row the terms refer to, when it is new in this transaction
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into paper_terms (paper_id, term, tf)
+                    select ?, t.term, t.tf from unnest(?::text[], ?::int[]) as t (term, tf)""")) {
+                insert.setObject(1, paperId);
+                insert.setArray(2, connection.createArrayOf("text", terms.keySet().toArray()));
+                insert.setArray(3, connection.createArrayOf("int4", terms.values().toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     private List<String> paperTags(UUID paperId) {

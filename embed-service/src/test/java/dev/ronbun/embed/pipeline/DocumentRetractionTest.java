@@ -84,6 +84,8 @@ class DocumentRetractionTest {
         assertThat(mamba.keywords()).noneMatch(k -> k.term().equals("盆栽"));
         assertThat(StoredRows.count(dataSource, "select count(*) from paper_terms where paper_id = ?::uuid and term = '盆栽'", mambaId))
                 .as("the retracted summary's terms are no longer counted").isZero();
+        assertThat(StoredRows.termCountsOutOfStep(dataSource))
+                .as("document frequencies kept in step with the terms the retraction deleted").isZero();
         PapersTopic.awaitTombstone(s4Id);
         assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", s4Id)).isZero();
         assertThat(StoredRows.count(dataSource, "select count(*) from summaries where document_id = ?", RETRACTED)).isZero();

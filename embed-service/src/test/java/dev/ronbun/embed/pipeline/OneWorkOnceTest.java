@@ -70,6 +70,8 @@ class OneWorkOnceTest {
         assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", titleId)).isZero();
         assertThat(StoredRows.count(dataSource, "select count(*) from summaries where paper_id = ?::uuid", arxivId)).isEqualTo(2);
         assertThat(StoredRows.count(dataSource, "select count(*) from paper_vectors where paper_id = ?::uuid", arxivId)).isEqualTo(1);
+        assertThat(StoredRows.termCountsOutOfStep(dataSource))
+                .as("document frequencies kept in step through the merge's moved and deleted terms").isZero();
     }
 
     @Test

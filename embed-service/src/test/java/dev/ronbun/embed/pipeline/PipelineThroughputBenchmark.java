@@ -99,6 +99,7 @@ class PipelineThroughputBenchmark {
     private static final String MODEL_CPU_SECONDS = "ronbun_embed_model_cpu_seconds_total";
     /** CPU seconds of the consumer threads per step of a summary, tagged {@code step}. */
     private static final String STEP_CPU_SECONDS = "ronbun_embed_summary_cpu_seconds_total";
+    private static final String STEP_SECONDS = "ronbun_embed_summary_seconds_total";
     private static final List<String> STEPS = List.of("check", "embed", "keywords", "store", "publish");
     private static final String CACHE_HITS = "ronbun_embed_passages_cache_hits_total";
     private static final String CACHE_MISSES = "ronbun_embed_passages_cache_misses_total";
@@ -176,7 +177,8 @@ class PipelineThroughputBenchmark {
                     emptyPassageCache(postgres);
                     double modelBefore = metric(metricsUrl, MODEL_SECONDS);
                     double modelCpuBefore = metric(metricsUrl, MODEL_CPU_SECONDS);
-                    Map<String, Double> stepsBefore = stepCpu(metricsUrl);
+                    Map<String, Double> stepsBefore = steps(metricsUrl, STEP_CPU_SECONDS);
+                    Map<String, Double> elapsedBefore = steps(metricsUrl, STEP_SECONDS);
                     double hitsBefore = metric(metricsUrl, CACHE_HITS);
                     double missesBefore = metric(metricsUrl, CACHE_MISSES);
                     double cpuBefore = ProcessStats.cpuSeconds(service.pid());
@@ -186,9 +188,8 @@ class PipelineThroughputBenchmark {
                     double cpu = ProcessStats.cpuSeconds(service.pid()) - cpuBefore;
                     double model = metric(metricsUrl, MODEL_SECONDS) - modelBefore;
                     double modelCpu = metric(metricsUrl, MODEL_CPU_SECONDS) - modelCpuBefore;
-                    Map<String, Double> stepsAfter = stepCpu(metricsUrl);
-                    String steps = STEPS.stream().map(step -> String.format(Locale.ROOT, "%s %.1f", step,
-                            stepsAfter.get(step) - stepsBefore.get(step))).collect(Collectors.joining(" "));
+                    String steps = stepsSince(stepsBefore, steps(metricsUrl, STEP_CPU_SECONDS));
+                    String elapsedSteps = stepsSince(elapsedBefore, steps(metricsUrl, STEP_SECONDS));
                     double hits = metric(metricsUrl, CACHE_HITS) - hitsBefore;
                     double misses = metric(metricsUrl, CACHE_MISSES) - missesBefore;
                     double seconds = (end - start) / 1e9;
@@ -206,11 +207,11 @@ class PipelineThroughputBenchmark {
                     out.accept(String.format(Locale.ROOT, "round %d ronbun summaries %d (%d second summaries) "
                                     + "wall_s %.1f summaries_per_s %.2f latency_ms p50 %d p95 %d service_cpu_s %.1f "
                                     + "summaries_per_cpu_s %.2f "
-                                    + "model_s %.1f model_cpu_s %.1f consumer_cpu_s [%s] "
+                                    + "model_s %.1f model_cpu_s %.1f consumer_cpu_s [%s] consumer_s [%s] "
                                     + "cache_hit_ratio %.2f cos_vs_single_passage_min %.6f loadavg %s",
                             round, timed.size(), timed.stream().filter(s -> s.documentName().startsWith("second")).count(),
                             seconds, rate, percentile(latencies, 0.50), percentile(latencies, 0.95), cpu,
-                            timed.size() / cpu, model, modelCpu, steps,
+                            timed.size() / cpu, model, modelCpu, steps, elapsedSteps,
                             hits + misses == 0 ? 0 : hits / (hits + misses), cosAlone, loadAverage()));
                     if (pipeline != null) {
                         PipelineReference.Result result = pipeline.run(timed, single, producer);
@@ -344,13 +345,18 @@ class PipelineThroughputBenchmark {
                 .sum();
     }
 
-    /** The consumer threads' CPU seconds so far, per step of processing a summary. */
-    private static Map<String, Double> stepCpu(String metricsUrl) throws IOException, InterruptedException {
+    private static String stepsSince(Map<String, Double> before, Map<String, Double> after) {
+        return STEPS.stream().map(step -> String.format(Locale.ROOT, "%s %.1f", step, after.get(step) - before.get(step)))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The consumer threads' CPU or elapsed seconds so far (the counter named), per step of processing a summary. */
+    private static Map<String, Double> steps(String metricsUrl, String counter) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Map<String, Double> seconds = new HashMap<>();
         STEPS.forEach(step -> seconds.put(step, 0.0));
-        response.body().lines().filter(line -> line.startsWith(STEP_CPU_SECONDS + "{")).forEach(line -> {
+        response.body().lines().filter(line -> line.startsWith(counter + "{")).forEach(line -> {
             for (String step : STEPS) {
                 if (line.contains("step=\"" + step + "\"")) {
                     seconds.merge(step, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);

@@ -19,6 +19,17 @@ final class StoredRows {
         return Long.parseLong(texts(database, sql, parameter).getFirst());
     }
 
+    /**
+     * Terms whose document frequency kept in {@code term_document_frequencies} (by triggers) differs from a count of
+     * {@code paper_terms}, in one snapshot: zero whenever every change to the terms kept the counts in step.
+     */
+    static long termCountsOutOfStep(DataSource database) throws SQLException {
+        return count(database, """
+                select count(*) from (select term, count(*) as papers from paper_terms group by term) counted
+                full join term_document_frequencies kept using (term)
+                where counted.papers is distinct from kept.papers and ? <> ''""", "any");
+    }
+
     /** The first column of every row {@code sql} selects, given its one parameter. */
     static List<String> texts(DataSource database, String sql, String parameter) throws SQLException {
         try (Connection connection = database.getConnection();

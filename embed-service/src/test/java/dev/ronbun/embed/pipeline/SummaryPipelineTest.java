@@ -46,6 +46,20 @@ class SummaryPipelineTest {
         assertThat(paper.keywords()).isNotEmpty();
         assertThat(StoredRows.count(dataSource, "select count(*) from summary_vectors v join summaries s using (summary_id) where s.paper_id = ?::uuid",
                 paper.paperId())).isEqualTo(1);
+
+        // Where the summary's time went: each step's elapsed seconds, of which its CPU seconds are a part.
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String step : List.of("check", "embed", "keywords", "store", "publish")) {
+            double elapsed = stepSeconds(metrics, "ronbun_embed_summary_seconds_total", step);
+            assertThat(elapsed).as("elapsed seconds of step " + step).isPositive()
+                    .isGreaterThanOrEqualTo(stepSeconds(metrics, "ronbun_embed_summary_cpu_seconds_total", step));
+        }
+    }
+
+    private static double stepSeconds(String metrics, String counter, String step) {
+        return metrics.lines().filter(line -> line.startsWith(counter + "{") && line.contains("step=\"" + step + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(counter + "{step=" + step + "} not in /q/metrics"));
     }
 
     @Test
