@@ -49,8 +49,11 @@ public final class IngestCommand implements Callable<Integer> {
     /** ingest-service's default ronbun.ingest.max-document-bytes; a larger file would only be refused with 413. */
     static final long DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
     private static final int SNIFF_BYTES = 8192;
-    /** Tries of one file while the service answers 429: with its Retry-After of about 1 s, ten seconds at most. */
-    private static final int RATE_LIMITED_ATTEMPTS = 10;
+    /**
+     * Tries of one file while the service answers "try again later": 429 (its write limit; Retry-After about 1 s) or
+     * 503 with Retry-After (its database restarting; 5 s), so at most about ten seconds or a minute.
+     */
+    private static final int BUSY_ATTEMPTS = 10;
 
     @Mixin
     IngestServiceOptions service;
@@ -110,7 +113,7 @@ public final class IngestCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                HttpResponse<String> response = sendWithinWriteLimit(http, file);
+                HttpResponse<String> response = sendWaitingOutRetryAfter(http, file);
                 JsonNode body = readJson(response.body());
                 if (response.statusCode() / 100 == 2) {
                     if (body.path("duplicate").asBoolean()) {
@@ -146,24 +149,39 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /**
-     * Sends one file. The service allows each caller a number of writes a minute (ronbun.rate-limit); a folder with
-     * more files than that gets 429 with Retry-After part way, which is waited out here, a bounded number of times,
-     * instead of failing every file after the limit.
+     * Sends one file, waiting as the service asks when it answers "try again later", a bounded number of times. The
+     * service allows each caller a number of writes a minute (ronbun.rate-limit): a folder with more files than that
+     * gets 429 part way. While its database is unreachable (a restart, a fail-over) it answers 503 with Retry-After.
+     * Either is waited out here instead of failing every file that meets it.
      */
-    private HttpResponse<String> sendWithinWriteLimit(HttpClient http, Path file) throws IOException, InterruptedException {
+    private HttpResponse<String> sendWaitingOutRetryAfter(HttpClient http, Path file)
+            throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = http.send(request(service.url, service.token, file),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 429 || attempt == RATE_LIMITED_ATTEMPTS) {
+            String reason = busyReason(response);
+            if (reason == null || attempt == BUSY_ATTEMPTS) {
                 return response;
             }
             Duration wait = retryAfter(response);
-            out.printf(Locale.ROOT, "waiting    %d s for the service's write limit (429)%n", wait.toSeconds());
+            out.printf(Locale.ROOT, "waiting    %d s for %s%n", wait.toSeconds(), reason);
             Thread.sleep(wait.toMillis());
         }
     }
 
-    /** The 429's Retry-After in whole seconds, kept between 1 and 60; 1 when absent or not a number. */
+    /** Why the service asked to be tried again later, or null when it did not. */
+    private static String busyReason(HttpResponse<String> response) {
+        if (response.statusCode() == 429) {
+            return "the service's write limit (429)";
+        }
+        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+            String title = readJson(response.body()).path("title").asText("");
+            return "the service (503" + (title.isBlank() ? "" : ": " + title) + ")";
+        }
+        return null;
+    }
+
+    /** The answer's Retry-After in whole seconds, kept between 1 and 60; 1 when absent or not a number. */
     private static Duration retryAfter(HttpResponse<?> response) {
         long seconds = response.headers().firstValue("Retry-After").map(value -> {
             try {

@@ -2,6 +2,7 @@ package dev.ronbun.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ronbun.infra.testing.PostgresOutage;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,9 +14,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +95,41 @@ class CommandsAgainstServiceTest {
         assertThat(report).contains(files + " sent (" + files + " paper(s)), 0 already ingested, 0 skipped, 0 failed")
                 .containsPattern("waiting +1 s for the service's write limit \\(429\\)");
         assertThat(code).isZero();
+    }
+
+    @Test
+    void aFileSentWhilePostgresqlIsDownWaitsOutThe503sAndIsSentWhenItIsBack() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token("curator", "outage-" + run);
+        Files.writeString(folder.resolve("outage.md"), """
+                ---
+                title: "Outage test paper (%s)"
+                date: 2024-05-01
+                ---
+                ## どんなもの？
+                データベースが再起動している間に送られたファイルも、戻れば送られる。
+                """.formatted(run));
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> ingest;
+            try (PostgresOutage outage = PostgresOutage.begin()) {
+                ingest = background.submit(() -> IngestCommand.run(
+                        new String[] {folder.toString(), "--url", baseUrl(), "--token", token}, print(out), print(err)));
+                // The database comes back only once the command has been asked to wait.
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!out.toString(StandardCharsets.UTF_8).contains("waiting") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            }
+            int code = ingest.get(2, TimeUnit.MINUTES);
+
+            String report = out.toString(StandardCharsets.UTF_8);
+            assertThat(report).containsPattern("waiting +5 s for the service \\(503: [^)]+\\)")
+                    .contains("1 sent (1 paper(s)), 0 already ingested, 0 skipped, 0 failed");
+            assertThat(code).isZero();
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
+import dev.ronbun.infra.testing.PostgresOutage;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTopics;
 import dev.ronbun.recommend.TestPapers;

@@ -1,8 +1,7 @@
-package dev.ronbun.recommend.pipeline;
+package dev.ronbun.infra.testing;
 
 import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
-import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * the command line it recorded in {@code postmaster.opts}; as zonky does, in a user namespace of its own when the
  * build runs as root, which PostgreSQL refuses.
  */
-final class PostgresOutage implements AutoCloseable {
+public final class PostgresOutage implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern WORD = Pattern.compile("\"([^\"]*)\"|(\\S+)");
@@ -38,7 +37,7 @@ final class PostgresOutage implements AutoCloseable {
     }
 
     /** Stops the server now; {@link #close()} starts it again. */
-    static PostgresOutage begin() throws IOException, InterruptedException {
+    public static PostgresOutage begin() throws IOException, InterruptedException {
         PostgresServer server = RonbunTestInfrastructure.postgres();
         Path dataDirectory;
         try (Connection db = server.connect(PostgresServer.MAINTENANCE_DATABASE);
