@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.ronbun.contracts.EventJson;
 import dev.ronbun.contracts.Topics;
 import dev.ronbun.infra.postgres.LocalPostgres;
-import dev.ronbun.infra.postgres.PostgresServer;
 import dev.ronbun.infra.testing.RonbunTestInfrastructure;
 import dev.ronbun.infra.testing.TestTopics;
 import dev.ronbun.recommend.TestPapers;
@@ -17,9 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +58,7 @@ class HungDatabaseLivenessTest {
 
     /** The postmaster and every backend it forked: the exact processes to freeze and thaw. */
     private static List<Long> postgresProcesses() throws Exception {
-        PostgresServer server = RonbunTestInfrastructure.postgres();
-        Path dataDirectory;
-        try (Connection db = server.connect(PostgresServer.MAINTENANCE_DATABASE);
-             Statement statement = db.createStatement();
-             ResultSet row = statement.executeQuery("show data_directory")) {
-            row.next();
-            dataDirectory = Path.of(row.getString(1));
-        }
+        Path dataDirectory = RonbunTestInfrastructure.postgresDataDirectory();
         long postmaster = LocalPostgres.postmasterPid(dataDirectory).orElseThrow();
         List<Long> pids = new ArrayList<>(List.of(postmaster));
         ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(p -> pids.add(p.pid()));

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +37,7 @@ public final class PostgresOutage implements AutoCloseable {
     /** Stops the server now; {@link #close()} starts it again. */
     public static PostgresOutage begin() throws IOException, InterruptedException {
         PostgresServer server = RonbunTestInfrastructure.postgres();
-        Path dataDirectory;
-        try (Connection db = server.connect(PostgresServer.MAINTENANCE_DATABASE);
-             Statement statement = db.createStatement();
-             ResultSet row = statement.executeQuery("show data_directory")) {
-            row.next();
-            dataDirectory = Path.of(row.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot find the test server's data directory", e);
-        }
+        Path dataDirectory = RonbunTestInfrastructure.postgresDataDirectory();
         List<String> commandLine = words(Files.readString(dataDirectory.resolve("postmaster.opts")));
         long pid = LocalPostgres.postmasterPid(dataDirectory).orElseThrow();
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();

@@ -6,6 +6,11 @@ import dev.ronbun.infra.postgres.LocalPostgres;
 import dev.ronbun.infra.postgres.PostgresServer;
 import dev.ronbun.infra.security.SigningKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -64,6 +69,18 @@ public class RonbunTestInfrastructure implements QuarkusTestResourceLifecycleMan
     /** The shared PostgreSQL server, starting it if this JVM has none yet. */
     public static PostgresServer postgres() {
         return SharedInfrastructure.postgres();
+    }
+
+    /** The shared server's data directory, as the server reports it: where its postmaster's pid and options are. */
+    public static Path postgresDataDirectory() {
+        try (Connection db = postgres().connect(PostgresServer.MAINTENANCE_DATABASE);
+             Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("show data_directory")) {
+            row.next();
+            return Path.of(row.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find the test server's data directory", e);
+        }
     }
 
     /** The JDBC URL of a database on the shared server, creating the database if it is missing. */
