@@ -22,10 +22,6 @@ public class PaperTermEntity {
     protected PaperTermEntity() {
     }
 
-    public PaperTermEntity(UUID paperId, String term, int tf) {
-        this.id = new Id(paperId, term);
-        this.tf = tf;
-    }
 
     /** Paper plus term. */
     @Embeddable

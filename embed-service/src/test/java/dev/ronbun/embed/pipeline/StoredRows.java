@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** What the pipeline tests read back from embed's database: one query with one text parameter. */
+/** What the pipeline tests read back from embed's database: one query with text parameters. */
 final class StoredRows {
 
     private StoredRows() {
     }
 
-    /** The single number {@code sql} selects (a {@code count(*)}), given its one parameter. */
-    static long count(DataSource database, String sql, String parameter) throws SQLException {
-        return Long.parseLong(texts(database, sql, parameter).getFirst());
+    /** The single number {@code sql} selects (a {@code count(*)}), given its parameters. */
+    static long count(DataSource database, String sql, String... parameters) throws SQLException {
+        return Long.parseLong(texts(database, sql, parameters).getFirst());
     }
 
     /**
@@ -27,14 +27,16 @@ final class StoredRows {
         return count(database, """
                 select count(*) from (select term, count(*) as papers from paper_terms group by term) counted
                 full join term_document_frequencies kept using (term)
-                where counted.papers is distinct from kept.papers and ? <> ''""", "any");
+                where counted.papers is distinct from kept.papers""");
     }
 
-    /** The first column of every row {@code sql} selects, given its one parameter. */
-    static List<String> texts(DataSource database, String sql, String parameter) throws SQLException {
+    /** The first column of every row {@code sql} selects, given its parameters. */
+    static List<String> texts(DataSource database, String sql, String... parameters) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             List<String> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

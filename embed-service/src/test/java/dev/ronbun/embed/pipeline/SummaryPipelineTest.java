@@ -15,6 +15,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class SummaryPipelineTest {
                 paper.paperId())).isEqualTo(1);
 
         // Where the summary's time went: each step's elapsed seconds, of which its CPU seconds are a part.
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         for (String step : List.of("check", "embed", "keywords", "store", "publish")) {
             double elapsed = stepSeconds(metrics, "ronbun_embed_summary_seconds_total", step);
             assertThat(elapsed).as("elapsed seconds of step " + step).isPositive()
