@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** ingest-service settings, under {@code ronbun.ingest}. */
 @ConfigMapping(prefix = "ronbun.ingest")
@@ -32,6 +33,38 @@ public interface IngestConfig {
 
     /** Feed subscriptions (RSS, Atom, JSON Feed) polled for new entries. */
     Feeds feeds();
+
+    /**
+     * The transactional Kafka producer that publishes each document's papers (always idempotent, acknowledged by all
+     * replicas, lz4). A document's papers are published inside the ledger's database transaction, so the broker's
+     * answer must come well within that transaction's time-out: a broker away for minutes gives a 503 after about
+     * {@link Publishing#deliveryTimeout()}, never a database transaction reaped under a waiting request (a 500).
+     */
+    Publishing publishing();
+
+    interface Publishing {
+        /** The brokers to publish to, when not the shared {@code kafka.bootstrap.servers}. */
+        Optional<String> bootstrapServers();
+
+        /** Longest wait for the broker's metadata or a transaction step before a 503 (Kafka's max.block.ms). */
+        @WithDefault("20s")
+        Duration maxBlock();
+
+        /** Longest wait for one answer of the broker (Kafka's request.timeout.ms). */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Longest wait for the broker to take a paper, retries included, before a 503 (delivery.timeout.ms). */
+        @WithDefault("30s")
+        Duration deliveryTimeout();
+
+        /**
+         * Largest request the producer sends, and so the largest paper (Kafka's max.request.size): within the
+         * summaries topic's {@code max.message.bytes} and above {@link IngestConfig#maxEventBytes()}. Default 16 MiB.
+         */
+        @WithDefault("16777216")
+        int maxRequestBytes();
+    }
 
     interface Feeds {
         /** Whether registered feeds are polled on a schedule at all. */

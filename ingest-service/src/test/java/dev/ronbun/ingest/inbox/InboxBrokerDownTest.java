@@ -44,12 +44,12 @@ class InboxBrokerDownTest {
     /** Where the summaries producer looks for the broker: a door that is shut until the test opens it. */
     static final int DOOR_PORT = freePort();
 
-    /** The summaries channel reaches the broker only through the door, and gives up on each send within a second. */
+    /** The summaries producer reaches the broker only through the door, and gives up on each send within a second. */
     public static class BrokerBehindADoor implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.summaries.bootstrap.servers", "127.0.0.1:" + DOOR_PORT,
-                    "mp.messaging.outgoing.summaries.max.block.ms", "1000");
+            return Map.of("ronbun.ingest.publishing.bootstrap-servers", "127.0.0.1:" + DOOR_PORT,
+                    "ronbun.ingest.publishing.max-block", "1s");
         }
     }
 
@@ -75,6 +75,10 @@ class InboxBrokerDownTest {
         await(() -> watcher.currentWait("while-down.txt").orElse(Duration.ZERO).compareTo(Duration.ofSeconds(4)) >= 0);
         assertThat(inbox.resolve("while-down.txt")).exists();
         assertThat(inbox.resolve("failed/while-down.txt")).doesNotExist();
+        // Three tries have failed and the next is seconds away: no producer of theirs is left running, whose late
+        // InitProducerId would fence the producer in use once the broker is back (ingest then published nothing more).
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.equals("kafka-producer-network-thread | ronbun-ingest-summaries"));
 
         try (ServerSocket door = openDoorTo(RonbunTestInfrastructure.bootstrapServers())) {
             await(() -> Files.exists(inbox.resolve("done/while-down.txt")));

@@ -33,7 +33,7 @@ class ProducerLimitTest {
     public static class SmallProducerLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.summaries.max.request.size", "65536");
+            return Map.of("ronbun.ingest.publishing.max-request-bytes", "65536");
         }
     }
 

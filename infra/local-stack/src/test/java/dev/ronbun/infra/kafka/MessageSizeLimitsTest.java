@@ -24,7 +24,7 @@ class MessageSizeLimitsTest {
     @Test
     void ingestSummariesFitTheSummariesTopicAndIngestChecksEachEventBelowTheProducerLimit() throws IOException {
         Properties ingest = properties("ingest-service");
-        long maxRequest = Long.parseLong(ingest.getProperty("mp.messaging.outgoing.summaries.max.request.size"));
+        long maxRequest = Long.parseLong(ingest.getProperty("ronbun.ingest.publishing.max-request-bytes"));
         long maxEvent = Long.parseLong(ingest.getProperty("ronbun.ingest.max-event-bytes"));
         long maxDocument = Long.parseLong(ingest.getProperty("ronbun.ingest.max-document-bytes"));
 
