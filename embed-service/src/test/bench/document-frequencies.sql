@@ -1,11 +1,18 @@
--- Document frequencies for a paper's keywords at corpus scale: counting them from paper_terms (before V8) against
--- reading the counts V8 keeps. Run from the repository root against a scratch database of any PostgreSQL 15+:
---   psql -X -q -v papers=100000 -f embed-service/src/test/bench/document-frequencies.sql <connection options>
--- It creates its own schema (df_bench), fills it with :papers papers of 60 terms each drawn log-uniformly from a
--- vocabulary of 50,000 (a few terms in most papers, most terms in few, as with real keywords) under the service's
--- own schema (its migrations V1–V8 applied), then times both queries on the terms of ten papers (about 50 distinct
--- terms each). It drops the schema at the end.
+-- Document frequencies and the number of papers for a paper's keywords at corpus scale: counting them from paper_terms
+-- and papers (before V8 and V9) against reading what V8 and V9 keep. Run from the repository root against a scratch
+-- database of any PostgreSQL 15+:
+--   psql -X -q -v papers=100000 [-v terms=60] -f embed-service/src/test/bench/document-frequencies.sql <connection>
+-- It creates its own schema (df_bench) under the service's own schema (its migrations V1–V9 applied) and fills it
+-- with :papers papers of :terms terms each (60 unless given; 1 times the number of papers at a million papers in
+-- minutes), drawn log-uniformly from a vocabulary of 50,000 (a few terms in most papers, most terms in few, as with
+-- real keywords). Then it times both term queries on the terms of ten papers (about 50 distinct terms each) and both
+-- ways of knowing the number of papers ten times each, the kept one with as many changes unfolded as PaperCount ever
+-- leaves. It drops the schema at the end.
 \set ON_ERROR_STOP on
+\if :{?terms}
+\else
+\set terms 60
+\endif
 set client_min_messages = warning;
 drop schema if exists df_bench cascade;
 create schema df_bench;
@@ -19,14 +26,18 @@ set search_path = df_bench;
 \i embed-service/src/main/resources/db/migration/V6__document_retractions.sql
 \i embed-service/src/main/resources/db/migration/V7__passage_vector_cache.sql
 \i embed-service/src/main/resources/db/migration/V8__term_document_frequencies.sql
+\i embed-service/src/main/resources/db/migration/V9__paper_count.sql
 \timing on
 insert into papers (paper_id, paper_key, kind, first_seen_at, updated_at)
 select gen_random_uuid(), 'bench:' || n, 'paper', now(), now() from generate_series(1, :papers) n;
 insert into paper_terms
-select paper_id, 't' || floor(exp(random() * ln(50000)))::int, 1 from papers, generate_series(1, 60)
+select paper_id, 't' || floor(exp(random() * ln(50000)))::int, 1 from papers, generate_series(1, :terms)
 on conflict do nothing;
+-- The most changes PaperCount leaves unfolded (FOLD_AFTER): what a read may have to add up.
+insert into paper_count_changes (papers) select 0 from generate_series(1, 256);
 \timing off
 analyze;
+select (select count(*) from papers) as papers, (select sum(papers) from paper_count_changes) as papers_kept;
 select count(*) as paper_terms, (select count(*) from term_document_frequencies) as terms,
        (select count(*) from (select term, count(*) from paper_terms group by term) c
         full join term_document_frequencies k using (term) where c.count is distinct from k.papers) as out_of_step
@@ -46,6 +57,14 @@ select format('execute counted(%L)', terms) from probes \gexec
 \echo kept in term_document_frequencies, ten papers:
 \o /dev/null
 select format('execute kept(%L)', terms) from probes \gexec
+\o
+\echo the number of papers counted, ten times:
+\o /dev/null
+select 'select count(*) from papers' from generate_series(1, 10) \gexec
+\o
+\echo the number of papers kept, ten times:
+\o /dev/null
+select 'select coalesce(sum(papers), 0), count(*) from paper_count_changes' from generate_series(1, 10) \gexec
 \o
 \timing off
 drop schema df_bench cascade;

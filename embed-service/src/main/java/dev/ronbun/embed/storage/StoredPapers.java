@@ -96,7 +96,7 @@ public class StoredPapers {
 
     @Transactional
     public long paperCount() {
-        return em.createQuery("select count(p) from PaperEntity p", Long.class).getSingleResult();
+        return PaperCount.read(em);
     }
 
     /** Up to {@code limit} paper ids after {@code after} in id order, from {@link #FIRST_PAPER_ID} on. */

@@ -86,6 +86,7 @@ class DocumentRetractionTest {
                 .as("the retracted summary's terms are no longer counted").isZero();
         assertThat(StoredRows.termCountsOutOfStep(dataSource))
                 .as("document frequencies kept in step with the terms the retraction deleted").isZero();
+        assertThat(StoredRows.paperCountOutOfStep(dataSource)).as("the number of papers kept in step").isZero();
         PapersTopic.awaitTombstone(s4Id);
         assertThat(StoredRows.count(dataSource, "select count(*) from papers where paper_id = ?::uuid", s4Id)).isZero();
         assertThat(StoredRows.count(dataSource, "select count(*) from summaries where document_id = ?", RETRACTED)).isZero();

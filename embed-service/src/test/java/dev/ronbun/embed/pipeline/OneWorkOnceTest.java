@@ -72,6 +72,7 @@ class OneWorkOnceTest {
         assertThat(StoredRows.count(dataSource, "select count(*) from paper_vectors where paper_id = ?::uuid", arxivId)).isEqualTo(1);
         assertThat(StoredRows.termCountsOutOfStep(dataSource))
                 .as("document frequencies kept in step through the merge's moved and deleted terms").isZero();
+        assertThat(StoredRows.paperCountOutOfStep(dataSource)).as("the number of papers kept in step").isZero();
     }
 
     @Test

@@ -30,6 +30,15 @@ final class StoredRows {
                 where counted.papers is distinct from kept.papers""");
     }
 
+    /**
+     * The number of papers kept in {@code paper_count_changes} (by triggers) less a count of {@code papers}, in one
+     * snapshot: zero whenever every insert and delete of papers kept it in step.
+     */
+    static long paperCountOutOfStep(DataSource database) throws SQLException {
+        return count(database, """
+                select (select coalesce(sum(papers), 0) from paper_count_changes) - (select count(*) from papers)""");
+    }
+
     /** The first column of every row {@code sql} selects, given its parameters. */
     static List<String> texts(DataSource database, String sql, String... parameters) throws SQLException {
         try (Connection connection = database.getConnection();
