@@ -84,7 +84,7 @@ import org.junit.jupiter.api.Test;
  * <p>Not part of {@code mvn verify} (tag {@code benchmark}); it needs the packaged service. From the repository root:
  * <pre>
  * mvn -B -o -pl embed-service package -DskipTests surefire:test@benchmark [-Dronbun.benchmark.summaries=120]
- *     [-Dronbun.benchmark.rounds=3] [-Dronbun.benchmark.warmup=10] [-Dronbun.benchmark.jvm-options="-Xmx512m"]
+ *     [-Dronbun.benchmark.rounds=3] [-Dronbun.benchmark.warmup=300] [-Dronbun.benchmark.jvm-options="-Xmx512m"]
  *     [-Dronbun.benchmark.node-modules=/path/to/node_modules] [-Dronbun.benchmark.reference-threads=2]
  *     [-Dronbun.benchmark.reference-concurrency=1]
  * </pre>
@@ -110,7 +110,7 @@ class PipelineThroughputBenchmark {
     void summariesFlowFromTheSummariesTopicIntoPostgresqlAndOutOnThePapersTopic() throws Exception {
         int count = Integer.getInteger("ronbun.benchmark.summaries", 120);
         int rounds = Integer.getInteger("ronbun.benchmark.rounds", 3);
-        int warmup = Integer.getInteger("ronbun.benchmark.warmup", 10);
+        int warmup = Integer.getInteger("ronbun.benchmark.warmup", 300);
         int referenceThreads = Integer.getInteger("ronbun.benchmark.reference-threads",
                 Runtime.getRuntime().availableProcessors());
         int referenceConcurrency = Integer.getInteger("ronbun.benchmark.reference-concurrency", 1);

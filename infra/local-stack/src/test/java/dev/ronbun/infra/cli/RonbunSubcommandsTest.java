@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code ./ronbun eval} and {@code ./ronbun bench} answer as {@code ./ronbun} itself does: an unknown subcommand is
  * named, with the list of those there are, and exits 2; none at all exits 2 too; {@code --help} lists them and exits
- * 0. Each runs the real script as a process, before it looks for a JDK or builds anything.
+ * 0; {@code ./ronbun bench pipeline}, the subcommand the script answers itself, answers {@code --help} with its
+ * options and defaults. Each runs the real script as a process, before it looks for a JDK or builds anything.
  */
 class RonbunSubcommandsTest {
 
@@ -55,6 +56,28 @@ class RonbunSubcommandsTest {
         }
         assertThat(run.err()).isEmpty();
         assertThat(run.exitValue()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--help", "-h"})
+    void benchPipelineAnswersHelpWithItsOptionsAndDefaultsAndExitsZero(String help) throws Exception {
+        Streams run = run("bench", "pipeline", help);
+
+        assertThat(run.out()).startsWith("usage: ./ronbun bench pipeline ")
+                .contains("--summaries N (120)", "--rounds R (3)", "--warmup W (300)");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitValue()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--frobnicate", "--warm-up"})
+    void benchPipelineNamesAnUnknownOptionWithTheUsageAndExitsTwo(String unknown) throws Exception {
+        Streams run = run("bench", "pipeline", unknown, "5");
+
+        assertThat(run.err()).startsWith("ronbun: unknown option: " + unknown + "\n")
+                .contains("usage: ./ronbun bench pipeline ");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.exitValue()).isEqualTo(2);
     }
 
     private record Streams(String out, String err, int exitValue) {
