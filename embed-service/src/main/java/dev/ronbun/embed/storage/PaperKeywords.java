@@ -118,7 +118,8 @@ public class PaperKeywords {
         if (terms.isEmpty()) {
             return;
         }
-        em.flush(); // the paper row the terms refer to, when it is new in this transaction
+        // No flush first: a paper new in this transaction was flushed when it was created (PaperStore.joinWork), and
+        // rank() flushes once, after these terms, for the ranking's queries.
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into paper_terms (paper_id, term, tf)

@@ -41,9 +41,9 @@ class PaperCountTest {
         try (Connection late = dataSource.getConnection()) {
             late.setAutoCommit(false);
             insertPaper(late, "late");
-            for (int i = 0; i < ADDED; i++) {
-                try (Connection connection = dataSource.getConnection()) {
-                    insertPaper(connection, Integer.toString(i));
+            try (Connection connection = dataSource.getConnection()) {
+                for (int i = 0; i < ADDED; i++) {
+                    insertPaper(connection, Integer.toString(i)); // a statement, and so a change row, each
                 }
             }
             assertThat(number("select count(*) from paper_count_changes")).isGreaterThan(PaperCount.FOLD_AFTER);

@@ -112,9 +112,7 @@ public class TransactionalProducer {
 
     /** Closes a producer after a failure, without waiting: whatever it left open, its successor's start aborts. */
     private void discard(KafkaProducer<String, String> failed) {
-        if (producer == failed) {
-            producer = null;
-        }
+        producer = null;
         try {
             failed.close(Duration.ZERO);
         } catch (RuntimeException e) {
