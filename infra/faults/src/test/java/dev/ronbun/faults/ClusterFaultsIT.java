@@ -280,8 +280,9 @@ class ClusterFaultsIT {
         long deadline = started + AGREE_WITHIN.toNanos();
         Map<String, List<Map<String, Listed>>> lists = relatedOnEveryReplica(stack, http, sample);
         int asks = 1;
-        while (!disagreeing(lists).isEmpty() && System.nanoTime() < deadline) {
-            log("related lists differ between the replicas for " + disagreeing(lists) + "; asking again");
+        for (List<String> differing = disagreeing(lists); !differing.isEmpty() && System.nanoTime() < deadline;
+             differing = disagreeing(lists)) {
+            log("related lists differ between the replicas for " + differing + "; asking again");
             Thread.sleep(ASK_AGAIN_EVERY.toMillis());
             lists = relatedOnEveryReplica(stack, http, sample);
             asks++;
