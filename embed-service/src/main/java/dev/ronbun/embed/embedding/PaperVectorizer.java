@@ -47,8 +47,22 @@ public final class PaperVectorizer {
         return vectorizeAll(List.of(paper)).get(0);
     }
 
+    /**
+     * {@link #vectorize}, except that the passages embedded now are not cached here but handed back in
+     * {@link PaperVector#uncached}, for the store to cache in the transaction that stores the summary and links them:
+     * one transaction fewer a summary, and never a cached row without the link that keeps it.
+     */
+    public PaperVector vectorizeForStore(PaperText paper) {
+        return vectorize(List.of(paper), false).get(0);
+    }
+
     /** Several papers at once, so that their passages share batches and a passage they share is embedded once. */
     public List<PaperVector> vectorizeAll(List<PaperText> papers) {
+        return vectorize(papers, true);
+    }
+
+    /** @param cacheNow whether passages embedded now go into the cache here or back to the caller */
+    private List<PaperVector> vectorize(List<PaperText> papers, boolean cacheNow) {
         List<List<PaperChunk>> chunksPerPaper = new ArrayList<>(papers.size());
         List<String> keys = new ArrayList<>();
         Map<String, String> passageByKey = new LinkedHashMap<>();
@@ -64,28 +78,37 @@ public final class PaperVectorizer {
                 passageByKey.putIfAbsent(key, chunk.text());
             }
         }
-        Map<String, float[]> vectorByKey = vectorsOf(passageByKey);
+        Map<String, float[]> vectorByKey = new HashMap<>(cached(embedder.modelVersion(), passageByKey.keySet()));
+        Map<String, float[]> fresh = embedMissing(passageByKey, vectorByKey, cacheNow);
         List<PaperVector> result = new ArrayList<>(papers.size());
         int offset = 0;
         for (List<PaperChunk> chunks : chunksPerPaper) {
             List<String> paperKeys = keys.subList(offset, offset + chunks.size());
             float[] vector = weightedMean(chunks, paperKeys, vectorByKey);
             int tokens = chunks.stream().mapToInt(PaperChunk::tokens).sum();
+            Map<String, float[]> uncached = new HashMap<>();
+            if (!cacheNow) {
+                paperKeys.stream().filter(fresh::containsKey).forEach(key -> uncached.put(key, fresh.get(key)));
+            }
             result.add(new PaperVector(new PaperEmbedding(embedder.descriptor().id(), embedder.modelVersion(), vector),
-                    chunks.size(), tokens, paperKeys));
+                    chunks.size(), tokens, paperKeys, uncached));
             offset += chunks.size();
         }
         return result;
     }
 
-    /** Cached vectors, and the others embedded now and remembered. */
-    private Map<String, float[]> vectorsOf(Map<String, String> passageByKey) {
+    /**
+     * Embeds the passages {@code vectors} lacks and adds them to it, caching them when asked.
+     *
+     * @return the passage vectors embedded now, by key
+     */
+    private Map<String, float[]> embedMissing(Map<String, String> passageByKey, Map<String, float[]> vectors,
+                                              boolean cacheNow) {
         String version = embedder.modelVersion();
-        Map<String, float[]> vectors = new HashMap<>(cached(version, passageByKey.keySet()));
         List<String> missingKeys = passageByKey.keySet().stream().filter(key -> !vectors.containsKey(key)).toList();
         meter.cacheLooked(passageByKey.size() - missingKeys.size(), missingKeys.size());
         if (missingKeys.isEmpty()) {
-            return vectors;
+            return Map.of();
         }
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -95,13 +118,15 @@ public final class PaperVectorizer {
         for (int i = 0; i < computed.length; i++) {
             fresh.put(missingKeys.get(i), computed[i]);
         }
-        try {
-            cache.remember(version, fresh);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "passage vectors not cached: {0}", e.toString());
+        if (cacheNow) {
+            try {
+                cache.remember(version, fresh);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "passage vectors not cached: {0}", e.toString());
+            }
         }
         vectors.putAll(fresh);
-        return vectors;
+        return fresh;
     }
 
     /** A cache that cannot be read (the database is down) costs model time, never the paper: storing it waits anyway. */

@@ -1,6 +1,5 @@
 package dev.ronbun.embed.pipeline;
 
-import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.RedeliveryPolicy;
 import dev.ronbun.contracts.RetryingConsumer;
 import dev.ronbun.contracts.events.DocumentRetraction;
@@ -13,11 +12,11 @@ import dev.ronbun.embed.embedding.PaperVectorizer;
 import dev.ronbun.embed.embedding.TextEmbedder;
 import dev.ronbun.embed.keywords.KeywordExtractor;
 import dev.ronbun.embed.keywords.TermFrequencies;
-import dev.ronbun.embed.storage.DocumentRetractions;
 import dev.ronbun.embed.storage.PaperStore;
 import dev.ronbun.embed.storage.StoredPapers;
 import dev.ronbun.embed.storage.StoredSummary;
 import dev.ronbun.embed.storage.StoredVector;
+import dev.ronbun.embed.storage.SummaryArrival;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +40,6 @@ public class SummaryProcessing implements RetryingConsumer {
 
     private final PaperStore store;
     private final StoredPapers stored;
-    private final DocumentRetractions retracted;
     private static final Logger LOG = Logger.getLogger(SummaryProcessing.class);
 
     private final PaperPublication publication;
@@ -58,13 +56,12 @@ public class SummaryProcessing implements RetryingConsumer {
     private final StepTime storeTime;
     private final StepTime publishTime;
 
-    public SummaryProcessing(PaperStore store, StoredPapers stored, DocumentRetractions retracted,
+    public SummaryProcessing(PaperStore store, StoredPapers stored,
                              PaperPublication publication, RetractionPublication retractions,
                              TextEmbedder embedder, PaperVectorizer vectorizer, EmbedConfig config,
                              MeterRegistry registry) {
         this.store = store;
         this.stored = stored;
-        this.retracted = retracted;
         this.retractions = retractions;
         this.publication = publication;
         this.embedder = embedder;
@@ -81,23 +78,20 @@ public class SummaryProcessing implements RetryingConsumer {
     }
 
     public void process(SummaryEvent event) {
-        if (checkTime.measure(() -> retries.run("checking the retractions of document " + event.documentId(),
-                () -> retracted.isRetracted(event)))) {
+        String modelVersion = embedder.modelVersion();
+        SummaryArrival arrival = checkTime.measure(() -> retries.run("checking summary " + event.summaryId(),
+                () -> stored.arrival(event, modelVersion)));
+        if (arrival.retracted()) {
             LOG.infof("summary %s belongs to a retracted document; not stored", event.summaryId());
             return;
         }
-        String modelVersion = embedder.modelVersion();
-        boolean alreadyStored = checkTime.measure(() -> retries.run("checking summary " + event.summaryId(),
-                () -> stored.isStored(event.summaryId(), modelVersion)));
         UUID paperId;
-        if (alreadyStored) {
-            // Its paper may have been merged into another work's record since: the stored summary knows where it went.
-            paperId = retries.run("finding the paper of summary " + event.summaryId(),
-                    () -> stored.paperOf(event.summaryId()))
-                    .orElseGet(() -> UUID.fromString(PaperIdentity.paperId(event.paperKey())));
+        if (!arrival.isNew()) {
+            paperId = arrival.storedIn();
         } else {
+            // The passages embedded now are cached by the store's transaction, with the links that keep them.
             PaperVector vector = embedTime.measure(
-                    () -> embedTimer.record(() -> vectorizer.vectorize(PaperText.of(event))));
+                    () -> embedTimer.record(() -> vectorizer.vectorizeForStore(PaperText.of(event))));
             TermFrequencies terms = keywordsTime.measure(
                     () -> keywordExtractor.termFrequencies(keywordText(event), people(event)));
             StoredVector storedVector = StoredVector.of(vector);

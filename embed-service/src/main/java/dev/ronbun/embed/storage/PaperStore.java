@@ -103,9 +103,9 @@ public class PaperStore {
             em.persist(summary);
         }
 
-        vectors.upsertSummaryVector(event.summaryId(), vector, now);
+        boolean newVector = vectors.upsertSummaryVector(event.summaryId(), vector, now);
         em.flush();
-        vectors.linkPassages(event.summaryId(), vector);
+        vectors.linkPassages(event.summaryId(), vector, newVector);
 
         vectors.updatePaperVector(paperId, vector.modelId(), vector.modelVersion(), now);
         if (!work.merged().isEmpty()) {

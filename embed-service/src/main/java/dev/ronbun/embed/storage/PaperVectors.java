@@ -25,10 +25,12 @@ import org.hibernate.Session;
 public class PaperVectors {
 
     private final EntityManager em;
+    private final PassageVectorStore passages;
     private final Clock clock = Clock.systemUTC();
 
-    public PaperVectors(EntityManager em) {
+    public PaperVectors(EntityManager em, PassageVectorStore passages) {
         this.em = em;
+        this.passages = passages;
     }
 
     /**
@@ -51,17 +53,21 @@ public class PaperVectors {
                     .put(vector.modelVersion(), vector.modelId());
         }
         modelsByPaper.keySet().forEach(id -> em.find(PaperEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+        Map<String, Boolean> newVectors = new HashMap<>();
         for (SummaryEntity summary : summaries) {
-            upsertSummaryVector(summary.summaryId, vectors.get(summary.summaryId), now);
+            String id = summary.summaryId;
+            newVectors.put(id, upsertSummaryVector(id, vectors.get(id), now));
         }
         em.flush();
-        summaries.forEach(summary -> linkPassages(summary.summaryId, vectors.get(summary.summaryId)));
+        summaries.forEach(summary -> linkPassages(summary.summaryId, vectors.get(summary.summaryId),
+                newVectors.get(summary.summaryId)));
         modelsByPaper.forEach((paperId, models) ->
                 models.forEach((version, modelId) -> updatePaperVector(paperId, modelId, version, now)));
         return modelsByPaper.keySet();
     }
 
-    void upsertSummaryVector(String summaryId, StoredVector vector, Instant now) {
+    /** @return true when the summary had no vector of this version before */
+    boolean upsertSummaryVector(String summaryId, StoredVector vector, Instant now) {
         SummaryVectorEntity.Id vectorId = new SummaryVectorEntity.Id(summaryId, vector.modelVersion());
         SummaryVectorEntity summaryVector = em.find(SummaryVectorEntity.class, vectorId);
         boolean newVector = summaryVector == null;
@@ -77,19 +83,27 @@ public class PaperVectors {
         if (newVector) {
             em.persist(summaryVector);
         }
+        return newVector;
     }
 
     /**
-     * Records which cached passage vectors the summary's vector was made of, replacing what an earlier vector of the
-     * same version recorded; the links go with the summary vector, so the cache knows what is still in use.
+     * Caches the passage vectors the summary's vector brought uncached, then records which cached passage vectors it
+     * was made of, replacing what an earlier vector of the same version recorded; the links go with the summary
+     * vector, so the cache knows what is still in use.
+     *
+     * @param newVector the summary had no vector of this version before, so it has no links to replace (they go with
+     *                  the vector: one statement less a new summary)
      */
-    void linkPassages(String summaryId, StoredVector vector) {
+    void linkPassages(String summaryId, StoredVector vector, boolean newVector) {
+        passages.remember(vector.modelVersion(), vector.uncachedPassages());
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from summary_passages where summary_id = ? and model_version = ?")) {
-                delete.setString(1, summaryId);
-                delete.setString(2, vector.modelVersion());
-                delete.executeUpdate();
+            if (!newVector) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from summary_passages where summary_id = ? and model_version = ?")) {
+                    delete.setString(1, summaryId);
+                    delete.setString(2, vector.modelVersion());
+                    delete.executeUpdate();
+                }
             }
             if (vector.passageKeys().isEmpty()) {
                 return;

@@ -1,9 +1,11 @@
 package dev.ronbun.embed.storage;
 
+import dev.ronbun.contracts.PaperIdentity;
 import dev.ronbun.contracts.events.Keyword;
 import dev.ronbun.contracts.events.PaperEmbedding;
 import dev.ronbun.contracts.events.PaperEvent;
 import dev.ronbun.contracts.events.PaperSummary;
+import dev.ronbun.contracts.events.SummaryEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,23 +26,30 @@ public class StoredPapers {
 
     private final EntityManager em;
     private final WorkMerges works;
+    private final DocumentRetractions retractions;
 
-    public StoredPapers(EntityManager em, WorkMerges works) {
+    public StoredPapers(EntityManager em, WorkMerges works, DocumentRetractions retractions) {
         this.em = em;
         this.works = works;
+        this.retractions = retractions;
     }
 
-    /** The paper a stored summary belongs to now: its key's paper, or the paper that record was merged into. */
+    /**
+     * What the store knows of an arriving summary, read in one transaction: whether its document was retracted since
+     * it was ingested, and whether it is stored with a vector of the model version already (a redelivery).
+     */
     @Transactional
-    public Optional<UUID> paperOf(String summaryId) {
-        SummaryEntity summary = em.find(SummaryEntity.class, summaryId);
-        return summary == null ? Optional.empty() : Optional.of(summary.paperId);
-    }
-
-    /** True when this summary and its vector under the given model are already stored. */
-    @Transactional
-    public boolean isStored(String summaryId, String modelVersion) {
-        return em.find(SummaryVectorEntity.class, new SummaryVectorEntity.Id(summaryId, modelVersion)) != null;
+    public SummaryArrival arrival(SummaryEvent event, String modelVersion) {
+        if (retractions.isRetracted(event)) {
+            return SummaryArrival.RETRACTED;
+        }
+        if (em.find(SummaryVectorEntity.class, new SummaryVectorEntity.Id(event.summaryId(), modelVersion)) == null) {
+            return SummaryArrival.NEW;
+        }
+        // Its paper may have been merged into another work's record since: the stored summary knows where it went.
+        SummaryEntity summary = em.find(SummaryEntity.class, event.summaryId());
+        return SummaryArrival.storedIn(summary != null ? summary.paperId
+                : UUID.fromString(PaperIdentity.paperId(event.paperKey())));
     }
 
     /** Up to {@code limit} papers after {@code after}, in id order, that have no work title key. */

@@ -35,7 +35,7 @@ final class PipelineReference implements AutoCloseable {
 
     static final String INPUT = "bench.reference.summaries";
     static final String OUTPUT = "bench.reference.papers";
-    private static final String DATABASE = "reference";
+    static final String DATABASE = "reference";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     record Result(double summariesPerSecond, double cpuSeconds, Map<String, float[]> vectors) {

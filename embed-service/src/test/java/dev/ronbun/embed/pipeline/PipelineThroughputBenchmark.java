@@ -77,7 +77,8 @@ import org.junit.jupiter.api.Test;
  * <p>It prints, per round, summaries per second of each, the service's CPU time, the time and CPU time spent in the
  * model and the consumer threads' CPU time per step (check, embed, keywords, store, publish), the cache hit ratio,
  * the cosine of Ronbun's stored vectors to the same summaries embedded passage by passage alone in this JVM (must be
- * at least 0.9999) and to the references'; then the medians, peak RSS, and as its last line
+ * at least 0.9999) and to the references'; then what PostgreSQL did for each pipeline over the run
+ * ({@link DatabaseWork}: transactions, rows read and backend CPU a summary), the medians, peak RSS, and as its last line
  * {@code ratio <Ronbun / like-for-like transformers.js>}. Without transformers.js (no node, or no install under
  * {@code ronbun.benchmark.node-modules}) it says so and prints Ronbun's figures alone.
  *
@@ -232,6 +233,18 @@ class PipelineThroughputBenchmark {
                                 + "cos_vs_ronbun_min %.6f ratio %.2f", round, result.line(), cosine,
                                 rate / result.summariesPerSecond()));
                     }
+                }
+                // Over the whole run, warm-up included: both pipelines handled the same summaries.
+                int handled = warmup + rounds * count;
+                String ownDatabase = RonbunService.EMBED.database();
+                double ownBackends = DatabaseWork.backendCpuSeconds(postgres.server(), ownDatabase);
+                double referenceBackends = pipeline == null ? 0
+                        : DatabaseWork.backendCpuSeconds(postgres.server(), PipelineReference.DATABASE);
+                Thread.sleep(DatabaseWork.STATISTICS_DELAY);
+                out.accept(DatabaseWork.of(postgres.server(), ownDatabase, ownBackends).perSummary(handled));
+                if (pipeline != null) {
+                    out.accept(DatabaseWork.of(postgres.server(), PipelineReference.DATABASE, referenceBackends)
+                            .perSummary(handled));
                 }
                 out.accept(String.format(Locale.ROOT, "ronbun summaries_per_s median %.2f runs %s service_peak_rss_mib "
                                 + "%d (start-up included) cpus %d jvm_options [%s]",

@@ -1,6 +1,7 @@
 package dev.ronbun.embed.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ronbun.contracts.events.Section;
 import dev.ronbun.contracts.events.SummaryEvent;
@@ -63,6 +64,9 @@ class PassageVectorCacheTest {
 
     @Inject
     EmbedConfig config;
+
+    @Inject
+    StoredPapers stored;
 
     private final CountingMeter meter = new CountingMeter();
 
@@ -142,6 +146,50 @@ class PassageVectorCacheTest {
         versions.retireBuildsOtherThan(serving);
         assertThat(cache.count(otherVersion)).as("a retired version's passage vectors are dropped").isZero();
         assertThat(cache.count(embedder.modelVersion())).as("the serving version's stay").isPositive();
+    }
+
+    @Test
+    void passagesEmbeddedForTheStoreAreCachedInTheStoresTransactionTogetherWithTheirLinks() throws Exception {
+        String title = "Store transaction " + UUID.randomUUID();
+        PaperVectorizer cached = new PaperVectorizer(embedder, ChunkWeights.defaults(), cache, meter);
+        SummaryEvent event = event(title, "一緒に書かれる要約。", "一緒に書かれる本文。", "together");
+        String version = embedder.modelVersion();
+        assertThat(stored.arrival(event, version).isNew()).as("not stored yet").isTrue();
+
+        PaperVector vector = cached.vectorizeForStore(PaperText.of(event));
+        assertThat(vector.uncached()).as("every passage was embedded now").hasSize(3)
+                .containsOnlyKeys(vector.passageKeys());
+        assertThat(cache.find(version, vector.passageKeys())).as("nothing cached before the store").isEmpty();
+
+        // A store that fails after linking (here its keyword ranking) takes the passage rows back with it.
+        assertThatThrownBy(() -> store.store(event, StoredVector.of(vector), Map.of("要約", 1), view -> {
+            throw new IllegalStateException("ranking failed");
+        })).hasMessageContaining("ranking failed");
+        assertThat(cache.find(version, vector.passageKeys())).as("rolled back with the summary").isEmpty();
+
+        UUID paperId = store.store(event, StoredVector.of(vector), Map.of("要約", 1), view -> List.of());
+        assertThat(cache.find(version, vector.passageKeys())).as("cached with the summary").hasSize(3);
+        assertThat(links(event.summaryId())).as("and linked in the same transaction").isEqualTo(3);
+        assertThat(stored.arrival(event, version)).as("a redelivery finds it stored")
+                .isEqualTo(new SummaryArrival(false, paperId));
+
+        int modelPassages = meter.modelPassages.get();
+        PaperVector again = cached.vectorizeForStore(PaperText.of(event));
+        assertThat(meter.modelPassages.get()).as("no model time the second time").isEqualTo(modelPassages);
+        assertThat(again.uncached()).isEmpty();
+        assertThat(cosine(again.vector(), vector.vector())).isGreaterThan(0.9999f);
+    }
+
+    private int links(String summaryId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "select count(*) from summary_passages where summary_id = ?")) {
+            count.setString(1, summaryId);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test
