@@ -80,8 +80,9 @@ public class PassageVectorStore implements PassageVectorCache {
     /**
      * Drops those of the given passage vectors that no stored summary vector uses any more: after a document's
      * summaries were retracted, the passages they linked (looking only at those keeps a retraction's cost that of the
-     * retracted text, not of the whole cache). A row of a summary still on its way into the store may go too: that
-     * costs one embedding later, never a wrong vector (links do not depend on the rows).
+     * retracted text, not of the whole cache). A new summary's rows come with its links in the store's transaction;
+     * a row a re-embed cached for a summary not yet linked may go too: that costs one embedding later, never a wrong
+     * vector (links do not depend on the rows).
      *
      * @return rows dropped
      */
