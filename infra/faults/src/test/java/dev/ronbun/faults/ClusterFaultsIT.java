@@ -391,7 +391,9 @@ class ClusterFaultsIT {
         Map<String, Double> largest = new TreeMap<>();
         for (List<Map<String, Listed>> perReplica : lists) {
             Map<String, Listed> first = perReplica.getFirst();
-            double best = first.values().stream().mapToDouble(listed -> Math.abs(listed.score())).max().orElse(1);
+            double best = bestScore(first);
+            Map<String, Double> scales = new TreeMap<>();
+            SIGNAL_TOLERANCE.keySet().forEach(signal -> scales.put(signal, signalScale(first, signal)));
             for (Map<String, Listed> other : perReplica.subList(1, perReplica.size())) {
                 for (var paper : first.entrySet()) {
                     Listed mine = other.get(paper.getKey());
@@ -399,13 +401,13 @@ class ClusterFaultsIT {
                         continue;
                     }
                     largest.merge("score", Math.abs(mine.score() - paper.getValue().score()) / best, Math::max);
-                    for (String signal : SIGNAL_TOLERANCE.keySet()) {
+                    scales.forEach((signal, scale) -> {
                         Double theirs = paper.getValue().parts().get(signal);
                         Double ours = mine.parts().get(signal);
                         if (theirs != null && ours != null) {
-                            largest.merge(signal, Math.abs(ours - theirs) / signalScale(first, signal), Math::max);
+                            largest.merge(signal, Math.abs(ours - theirs) / scale, Math::max);
                         }
-                    }
+                    });
                 }
             }
         }
@@ -413,10 +415,15 @@ class ClusterFaultsIT {
         return largest;
     }
 
+    /** The list's best served score, what score differences are a share of. */
+    private static double bestScore(Map<String, Listed> list) {
+        return list.values().stream().mapToDouble(listed -> Math.abs(listed.score())).max().orElse(1);
+    }
+
     /** Served scores within 2 % of the list's best on every replica (reported, not required). */
     private static boolean sameServedScores(String paperId, List<Map<String, Listed>> lists) {
         Map<String, Listed> first = lists.getFirst();
-        double best = first.values().stream().mapToDouble(listed -> Math.abs(listed.score())).max().orElse(1);
+        double best = bestScore(first);
         for (int replica = 2; replica <= lists.size(); replica++) {
             for (var paper : first.entrySet()) {
                 Listed other = lists.get(replica - 1).get(paper.getKey());
