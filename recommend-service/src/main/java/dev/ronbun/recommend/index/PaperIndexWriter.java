@@ -2,8 +2,10 @@ package dev.ronbun.recommend.index;
 
 import dev.ronbun.contracts.events.PaperEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -32,10 +35,25 @@ public class PaperIndexWriter {
 
     private static final System.Logger LOG = System.getLogger(PaperIndexWriter.class.getName());
 
-    private final PaperIndex index;
+    /** How long to keep to this index's own means after the database could not be asked for the shared ones. */
+    static final Duration ASK_AGAIN_AFTER = Duration.ofMinutes(1);
 
+    private final PaperIndex index;
+    private final SharedCentres sharedCentres;
+    /** Models whose centre was compared with the shared one since the index was opened or cleared. */
+    private final Set<String> reconciled = ConcurrentHashMap.newKeySet();
+    /** {@link System#nanoTime} from which the database may be asked again. */
+    private volatile long askAgainFrom = System.nanoTime();
+
+    /** An index that keeps the means it takes to itself. */
     public PaperIndexWriter(PaperIndex index) {
+        this(index, SharedCentres.NONE);
+    }
+
+    @Inject
+    public PaperIndexWriter(PaperIndex index, SharedCentres sharedCentres) {
         this.index = index;
+        this.sharedCentres = sharedCentres;
     }
 
     /**
@@ -178,41 +196,74 @@ public class PaperIndexWriter {
 
     /**
      * Takes the mean of a model's vectors (again) once it has enough papers (see {@link VectorCentre}), and writes its
-     * papers again centred on it; the caller commits. Counting the model's papers needs a refreshed searcher, so it
-     * is done only when the whole index is large enough for the count to matter.
+     * papers again centred on it; the caller commits. Counting the model's papers needs a refreshed searcher, so it is
+     * done only when the whole index is large enough for the count to matter.
+     *
+     * <p>Replicas share the mean ({@link SharedCentres}): when one is due, a mean another replica took from enough
+     * papers is used instead of taking one here, and the first write of a model after the index opens compares its
+     * mean with the shared one, so a replica that took its own (before means were shared, or while the database was
+     * away) comes round to the shared one. While the database cannot be asked, a due mean is taken here as before and
+     * the database is asked again after {@link #ASK_AGAIN_AFTER}.
      */
     private void recentreIfDue(String model) throws IOException {
         VectorCentre current = index.centres().of(model);
-        if (index.size() < current.nextTaking()) {
+        boolean due = index.size() >= current.nextTaking();
+        boolean reconcile = !reconciled.contains(model) && System.nanoTime() - askAgainFrom >= 0;
+        if (!due && !reconcile) {
             return;
         }
         index.refreshSearchers();
         index.withSearcherOrFail(searcher -> {
-            if (searcher.count(PaperQueries.model(model)) < current.nextTaking()) {
+            boolean dueNow = searcher.count(PaperQueries.model(model)) >= current.nextTaking();
+            if (!dueNow && !reconcile) {
                 return null;
             }
-            VectorCentre taken = VectorMeans.take(searcher, model, current);
-            if (taken == current) {
+            VectorCentre next;
+            try {
+                next = agreedCentre(searcher, model, current, dueNow);
+                reconciled.add(model);
+            } catch (RuntimeException e) {
+                askAgainFrom = System.nanoTime() + ASK_AGAIN_AFTER.toNanos();
+                LOG.log(System.Logger.Level.WARNING, "Cannot ask the database for the shared mean of model " + model
+                        + "'s vectors; asking again in " + ASK_AGAIN_AFTER.toSeconds() + " s: " + e);
+                next = dueNow ? VectorMeans.take(searcher, model, current) : current;
+            }
+            if (next.sameAs(current)) {
                 return null;
             }
             long start = System.nanoTime();
-            int rewritten = rewrite(searcher, model, current, taken);
-            index.centres(index.centres().with(taken));
-            LOG.log(System.Logger.Level.INFO, String.format("Took the mean of %d vectors of model %s and wrote %d "
-                    + "papers again centred on it in %.1f s", taken.basis(), model, rewritten,
+            int rewritten = rewrite(searcher, model, current, next);
+            index.centres(index.centres().with(next));
+            LOG.log(System.Logger.Level.INFO, String.format("Centred the vectors of model %s on the mean of %d papers "
+                    + "and wrote %d papers again in %.1f s", model, next.basis(), rewritten,
                     (System.nanoTime() - start) / 1e9));
             return null;
         });
     }
 
+    /**
+     * The centre the replicas share for a model: when a mean is due, one taken from enough papers (another replica's,
+     * or this index's, offered); otherwise the shared one, this index's offered when it has one.
+     */
+    private VectorCentre agreedCentre(IndexSearcher searcher, String model, VectorCentre current, boolean due)
+            throws IOException {
+        if (due) {
+            Optional<VectorCentre> shared = sharedCentres.takenFrom(model, current.nextTaking());
+            return shared.isPresent() ? shared.get()
+                    : sharedCentres.offer(VectorMeans.take(searcher, model, current));
+        }
+        return current.isActive() ? sharedCentres.offer(current)
+                : sharedCentres.takenFrom(model, 0).orElse(current);
+    }
+
     /** Writes every paper of a model again, its vector given back through the old mean and centred on the new one. */
-    private int rewrite(IndexSearcher searcher, String model, VectorCentre old, VectorCentre taken)
+    private int rewrite(IndexSearcher searcher, String model, VectorCentre old, VectorCentre next)
             throws IOException {
         int[] rewritten = {0};
         SegmentFields.visitMatching(searcher, PaperQueries.model(model), (fields, doc) -> {
             PaperEvent paper = PaperDocuments.fromStored(fields.storedEvent(doc), fields.embedded(doc, old));
             index.writer().updateDocument(new Term(PaperDocuments.ID, paper.paperId()),
-                    PaperDocuments.toDocument(paper, taken));
+                    PaperDocuments.toDocument(paper, next));
             rewritten[0]++;
         });
         return rewritten[0];
@@ -270,6 +321,7 @@ public class PaperIndexWriter {
             try {
                 index.writer().deleteAll();
                 index.centres(ModelCentres.NONE);
+                reconciled.clear();
                 index.commit(false);
                 index.refresh();
                 index.resetModel(true);

@@ -20,6 +20,9 @@ import org.apache.lucene.util.VectorUtil;
  * that counts). Each time, the model's papers are written again, centred on the new mean. A paper keeps its distance
  * to the mean, so the vector as embedded is given back exactly (see {@link #embedded}).
  *
+ * <p>The service's replicas share the mean ({@link SharedCentres}): the first to take it from enough papers stores it,
+ * the others centre on that one instead of their own, so the same papers get the same cosines on every replica.
+ *
  * @param mean   null while there is none: vectors then stay as they are
  * @param model  the embedding model version the mean belongs to
  * @param basis  how many papers of the model the index held when the mean was taken
@@ -91,6 +94,12 @@ public record VectorCentre(float[] mean, String model, int basis) {
 
     public boolean isActive() {
         return mean != null;
+    }
+
+    /** The same mean of the same model, taken from as many papers (a record's equals compares arrays by identity). */
+    boolean sameAs(VectorCentre other) {
+        return java.util.Objects.equals(model, other.model) && basis == other.basis
+                && java.util.Arrays.equals(mean, other.mean);
     }
 
     private boolean fits(float[] vector) {

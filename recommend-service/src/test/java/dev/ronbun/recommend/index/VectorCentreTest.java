@@ -43,7 +43,7 @@ class VectorCentreTest {
         return withEmbedding(paper, modelVersion, paper.embedding().vector());
     }
 
-    private static PaperEvent withEmbedding(PaperEvent paper, String modelVersion, float[] vector) {
+    static PaperEvent withEmbedding(PaperEvent paper, String modelVersion, float[] vector) {
         return new PaperEvent(paper.schemaVersion(), paper.paperId(), paper.paperKey(), paper.title(),
                 paper.titleJa(), paper.arxivId(), paper.urls(), paper.authors(), paper.kind(), paper.summaries(),
                 paper.keywords(), new PaperEmbedding(TestPapers.MODEL, modelVersion, vector),
