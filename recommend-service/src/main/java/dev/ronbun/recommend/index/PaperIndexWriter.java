@@ -37,11 +37,17 @@ public class PaperIndexWriter {
 
     /** How long to keep to this index's own means after the database could not be asked for the shared ones. */
     static final Duration ASK_AGAIN_AFTER = Duration.ofMinutes(1);
+    /**
+     * How often a model's mean is compared with the shared one again: a replica that took its own mean while the
+     * database was away offers it when it comes back, and the others come round to it within this long.
+     */
+    static final Duration COMPARE_EVERY = Duration.ofMinutes(10);
 
     private final PaperIndex index;
     private final SharedCentres sharedCentres;
-    /** Models whose centre was compared with the shared one since the index was opened or cleared. */
-    private final Set<String> reconciled = ConcurrentHashMap.newKeySet();
+    private final Duration compareEvery;
+    /** When each model's centre was last compared with the shared one ({@link System#nanoTime}). */
+    private final Map<String, Long> comparedAt = new ConcurrentHashMap<>();
     /** {@link System#nanoTime} from which the database may be asked again. */
     private volatile long askAgainFrom = System.nanoTime();
 
@@ -52,8 +58,13 @@ public class PaperIndexWriter {
 
     @Inject
     public PaperIndexWriter(PaperIndex index, SharedCentres sharedCentres) {
+        this(index, sharedCentres, COMPARE_EVERY);
+    }
+
+    PaperIndexWriter(PaperIndex index, SharedCentres sharedCentres, Duration compareEvery) {
         this.index = index;
         this.sharedCentres = sharedCentres;
+        this.compareEvery = compareEvery;
     }
 
     /**
@@ -200,15 +211,18 @@ public class PaperIndexWriter {
      * done only when the whole index is large enough for the count to matter.
      *
      * <p>Replicas share the mean ({@link SharedCentres}): when one is due, a mean another replica took from enough
-     * papers is used instead of taking one here, and the first write of a model after the index opens compares its
-     * mean with the shared one, so a replica that took its own (before means were shared, or while the database was
-     * away) comes round to the shared one. While the database cannot be asked, a due mean is taken here as before and
-     * the database is asked again after {@link #ASK_AGAIN_AFTER}.
+     * papers is used instead of taking one here. The first write of a model after the index opens, and a write every
+     * {@link #COMPARE_EVERY} after that, compare its mean with the shared one, so a replica that took its own (before
+     * means were shared, or while the database was away) comes round to the shared one, or shares its own if that was
+     * taken from more papers. While the database cannot be asked, a due mean is taken here as before and the database
+     * is asked again after {@link #ASK_AGAIN_AFTER}.
      */
     private void recentreIfDue(String model) throws IOException {
         VectorCentre current = index.centres().of(model);
         boolean due = index.size() >= current.nextTaking();
-        boolean reconcile = !reconciled.contains(model) && System.nanoTime() - askAgainFrom >= 0;
+        long now = System.nanoTime();
+        Long compared = comparedAt.get(model);
+        boolean reconcile = (compared == null || now - compared >= compareEvery.toNanos()) && now - askAgainFrom >= 0;
         if (!due && !reconcile) {
             return;
         }
@@ -221,7 +235,7 @@ public class PaperIndexWriter {
             VectorCentre next;
             try {
                 next = agreedCentre(searcher, model, current, dueNow);
-                reconciled.add(model);
+                comparedAt.put(model, System.nanoTime());
             } catch (RuntimeException e) {
                 askAgainFrom = System.nanoTime() + ASK_AGAIN_AFTER.toNanos();
                 LOG.log(System.Logger.Level.WARNING, "Cannot ask the database for the shared mean of model " + model
@@ -321,7 +335,7 @@ public class PaperIndexWriter {
             try {
                 index.writer().deleteAll();
                 index.centres(ModelCentres.NONE);
-                reconciled.clear();
+                comparedAt.clear();
                 index.commit(false);
                 index.refresh();
                 index.resetModel(true);

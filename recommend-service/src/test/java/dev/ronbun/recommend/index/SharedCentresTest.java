@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,33 @@ class SharedCentresTest {
             assertThat(whole.get(paper.paperId()).embedding().vector()).as("given back as embedded")
                     .containsExactly(paper.embedding().vector(), within(1e-5f));
         }
+    }
+
+    /**
+     * A replica that took its own mean from more papers while the database was away shares it when the database is
+     * back, and a replica on the older shared mean comes round to it at its next comparison.
+     */
+    @Test
+    void aMeanFromMorePapersTakenWhileTheDatabaseWasAwayReachesTheOtherReplicas() {
+        String model = newModel();
+        List<PaperEvent> papers = papers(model, 1_002);
+        PaperIndex first = newIndex();
+        PaperIndexWriter firstWriter = new PaperIndexWriter(first, stored, Duration.ZERO);
+        writeOneByOne(firstWriter, papers.subList(0, VectorCentre.MIN_PAPERS));
+        VectorCentre olderShared = first.centres().of(model);
+        assertThat(olderShared.basis()).isEqualTo(VectorCentre.MIN_PAPERS);
+
+        // The other replica, its database away, takes its own mean of 1,000 papers, then is written to again.
+        PaperIndex second = newIndex();
+        new PaperIndexWriter(second).upsert(papers.subList(0, 1_000));
+        VectorCentre ofMore = second.centres().of(model);
+        assertThat(ofMore.basis()).isEqualTo(1_000);
+        new PaperIndexWriter(second, stored).upsert(List.of(papers.get(1_000)));
+        assertThat(second.centres().of(model).sameAs(ofMore)).isTrue();
+        assertThat(stored.takenFrom(model, 1_000)).as("shared once the database is back").isPresent();
+
+        firstWriter.upsert(List.of(papers.get(1_001)));
+        assertThat(first.centres().of(model).sameAs(ofMore)).as("the first replica comes round").isTrue();
     }
 
     @Test
