@@ -29,6 +29,12 @@ public final class FrontMatterReader {
     private static final int MAX_LEADING_BLANK_LINES = 5;
     /** Front matter longer than this is no front matter: a post's metadata is a few dozen lines. */
     private static final int MAX_LINES = 200;
+    /**
+     * Front matter of more characters than this (a few long lines) is not read: a YAML scanner takes seconds over a
+     * scalar of megabytes, ten times what splitting a whole document of that size costs, so a hostile post could
+     * spend the service's CPU on its metadata.
+     */
+    static final int MAX_CHARACTERS = 64 * 1024;
     /** Tags are labels: longer strings or more of them than this are prose or noise, not tags. */
     private static final int MAX_TAG_LENGTH = 60;
     private static final int MAX_TAGS = 30;
@@ -94,6 +100,11 @@ public final class FrontMatterReader {
         String source = String.join("\n", Arrays.copyOfRange(lines, open + 1, close));
         String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
         boolean toml = fence.equals("+++");
+        if (source.length() > MAX_CHARACTERS) {
+            return new Split(FrontMatter.NONE, body, true, Optional.of("the front matter has " + source.length()
+                    + " characters, more than the " + MAX_CHARACTERS + " read, so it was ignored and the document was"
+                    + " read from its body"));
+        }
         try {
             JsonNode node = (toml ? TOML : YAML).readTree(source);
             if (node == null || !node.isObject()) {

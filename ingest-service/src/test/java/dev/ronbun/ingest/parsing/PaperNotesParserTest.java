@@ -213,6 +213,23 @@ class PaperNotesParserTest {
         assertThat(paper.references()).isEmpty();
     }
 
+    /** Megabytes of front matter are not handed to the YAML scanner (seconds of CPU); the post is read from its body. */
+    @Test
+    void readsAPostWithFrontMatterOfMegabytesFromItsBodyWithAWarning() {
+        String text = "---\ntitle: \"" + "x".repeat(3_000_000) + "\"\ntags: [nlp]\n---\n"
+                + "# BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding\n\n"
+                + "## どんなもの？\n双方向の Transformer を事前学習し、多くのタスクで最高性能を出した。\n";
+
+        ParsedDocument document = split(text, "huge-front-matter.md");
+
+        assertThat(document.warnings()).singleElement().asString()
+                .contains("front matter has 3000021 characters").contains("read from its body");
+        ParsedPaper paper = document.papers().getFirst();
+        assertThat(paper.title()).isEqualTo("BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding");
+        assertThat(paper.tags()).isEmpty();
+        assertThat(paper.body()).doesNotContain("xxxx", "tags:");
+    }
+
     @Test
     void readsAPostWhoseFrontMatterDoesNotParseFromItsBodyWithAWarning() {
         ParsedDocument document = split(paperNotes("broken-yaml-bert.md"), "broken-yaml-bert.md");
