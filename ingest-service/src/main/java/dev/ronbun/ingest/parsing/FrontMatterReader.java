@@ -34,7 +34,7 @@ public final class FrontMatterReader {
      * scalar of megabytes, ten times what splitting a whole document of that size costs, so a hostile post could
      * spend the service's CPU on its metadata.
      */
-    static final int MAX_CHARACTERS = 64 * 1024;
+    private static final int MAX_CHARACTERS = 64 * 1024;
     /** Tags are labels: longer strings or more of them than this are prose or noise, not tags. */
     private static final int MAX_TAG_LENGTH = 60;
     private static final int MAX_TAGS = 30;

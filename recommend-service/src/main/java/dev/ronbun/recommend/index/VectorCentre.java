@@ -2,7 +2,9 @@ package dev.ronbun.recommend.index;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -98,8 +100,7 @@ public record VectorCentre(float[] mean, String model, int basis) {
 
     /** The same mean of the same model, taken from as many papers (a record's equals compares arrays by identity). */
     boolean sameAs(VectorCentre other) {
-        return java.util.Objects.equals(model, other.model) && basis == other.basis
-                && java.util.Arrays.equals(mean, other.mean);
+        return Objects.equals(model, other.model) && basis == other.basis && Arrays.equals(mean, other.mean);
     }
 
     private boolean fits(float[] vector) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +66,19 @@ class SharedCentresTest {
         papers.forEach(paper -> writer.upsert(List.of(paper)));
     }
 
-    /** Two replicas that interleaved the partitions differently: one gets the papers in order, the other reversed. */
-    private static void indexInTwoOrders(List<PaperEvent> papers, PaperIndexWriter first, PaperIndexWriter second) {
-        writeOneByOne(first, papers);
-        writeOneByOne(second, papers.reversed());
+    /** Two replicas' indexes. */
+    private record Replicas(PaperIndex first, PaperIndex second) {
+    }
+
+    /**
+     * Two replicas that interleaved the partitions differently: the first gets the papers in order, the second
+     * reversed, each through a writer of its own.
+     */
+    private Replicas indexInTwoOrders(List<PaperEvent> papers, Function<PaperIndex, PaperIndexWriter> writerOf) {
+        Replicas replicas = new Replicas(newIndex(), newIndex());
+        writeOneByOne(writerOf.apply(replicas.first()), papers);
+        writeOneByOne(writerOf.apply(replicas.second()), papers.reversed());
+        return replicas;
     }
 
     private static Map<String, Float> scoresNear(PaperIndex index, PaperEvent query) {
@@ -85,9 +95,9 @@ class SharedCentresTest {
     void replicasThatIndexedThePapersInDifferentOrdersCentreOnOneMean() {
         String model = newModel();
         List<PaperEvent> papers = papers(model, 60);
-        PaperIndex first = newIndex();
-        PaperIndex second = newIndex();
-        indexInTwoOrders(papers, new PaperIndexWriter(first, stored), new PaperIndexWriter(second, stored));
+        Replicas replicas = indexInTwoOrders(papers, index -> new PaperIndexWriter(index, stored));
+        PaperIndex first = replicas.first();
+        PaperIndex second = replicas.second();
 
         VectorCentre centre = first.centres().of(model);
         assertThat(centre.isActive()).isTrue();
@@ -106,10 +116,9 @@ class SharedCentresTest {
     @Test
     void withoutSharingTheTwoOrdersGiveTwoMeans() {
         String model = newModel();
-        List<PaperEvent> papers = papers(model, 60);
-        PaperIndex first = newIndex();
-        PaperIndex second = newIndex();
-        indexInTwoOrders(papers, new PaperIndexWriter(first), new PaperIndexWriter(second));
+        Replicas replicas = indexInTwoOrders(papers(model, 60), PaperIndexWriter::new);
+        PaperIndex first = replicas.first();
+        PaperIndex second = replicas.second();
 
         assertThat(first.centres().of(model).isActive()).isTrue();
         assertThat(second.centres().of(model).sameAs(first.centres().of(model))).isFalse();
