@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -61,6 +62,14 @@ class DocumentToRelatedPapersIT {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * Operations the hostile sweep leaves out: they clear the index, start a re-embed, write a snapshot or send
+     * digests (which the other tests' papers would not survive or would wait for), or stream without end.
+     */
+    private static final Set<String> NOT_SWEPT = Set.of("POST /api/admin/reindex", "POST /api/admin/reembed",
+            "POST /api/admin/snapshots", "POST /api/admin/digests/send", "GET /api/analytics/index/changes");
+    private static final String HOSTILE_READER = "e2e-hostile";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +80,8 @@ class DocumentToRelatedPapersIT {
     private static ServiceWiring wiring;
     private static String curatorToken;
     private static String readerToken;
+    private static String adminToken;
+    private static String hostileReaderToken;
     private static final List<ChildProcess> services = new ArrayList<>();
     /** The Atom feed the feed test serves at {@code /feed.xml}; it changes as the test goes. */
     private static volatile String atomFeed = "";
@@ -99,6 +110,8 @@ class DocumentToRelatedPapersIT {
         SigningKeys keys = SigningKeys.loadOrCreate(work.resolve("keys"));
         curatorToken = keys.issuer().token(Roles.CURATOR, null);
         readerToken = keys.issuer().token(Roles.READER, "e2e-reader");
+        adminToken = keys.issuer().token(Roles.ADMIN, null);
+        hostileReaderToken = keys.issuer().token(Roles.READER, HOSTILE_READER);
         wiring = new ServiceWiring(kafka.bootstrapServers(), postgres.server(), ports,
                 work.resolve("data/recommend-index"), work.resolve("inbox"), keys.publicKeyFile());
 
@@ -107,9 +120,10 @@ class DocumentToRelatedPapersIT {
         feedServer.start();
 
         // The feed lives on 127.0.0.1, which ingest refuses by default: this run allows it, as
-        // `./ronbun up --allow-private-feeds` does.
+        // `./ronbun up --allow-private-feeds` does. The hostile sweep writes thousands of times a minute; with the
+        // default limit (60 writes a minute) most of its writes would be answered 429 before any validation.
         ServiceLauncher launcher = new ServiceLauncher(root, logsDir, work.resolve("run"),
-                List.of("-Dronbun.ingest.feeds.allow-private-addresses=true"));
+                List.of("-Dronbun.ingest.feeds.allow-private-addresses=true", "-Dronbun.rate-limit.requests=100000"));
         for (RonbunService service : RonbunService.values()) {
             services.add(launcher.launch(service, wiring));
         }
@@ -310,6 +324,63 @@ class DocumentToRelatedPapersIT {
         HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(RonbunService.INGEST)
                 + "/api/documents/" + documentId)).header("Authorization", "Bearer " + curatorToken).DELETE());
         assertThat(again.statusCode()).as("a second delete").isEqualTo(404);
+    }
+
+    /**
+     * Every operation of every service, as its OpenAPI document lists it, sent hostile path and query values and
+     * hostile bodies, as an admin and as a reader: no answer is a 5xx, every 4xx is a problem+json, and the services
+     * keep running.
+     */
+    @Test
+    void everyOperationAnswersHostileInputWithAProblemAndNeverA5xx() throws Exception {
+        List<String> violations = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int sent = 0;
+        for (RonbunService service : RonbunService.values()) {
+            HttpResponse<String> openApi = send(HttpRequest.newBuilder(
+                    URI.create(wiring.baseUrl(service) + "/q/openapi?format=json")).GET());
+            assertThat(openApi.statusCode()).as(service + "'s OpenAPI document").isEqualTo(200);
+            List<HostileRequests.Request> requests =
+                    HostileRequests.from(JSON.readTree(openApi.body()), NOT_SWEPT, HOSTILE_READER);
+            assertThat(requests).as(service + "'s hostile requests").hasSizeGreaterThan(100);
+            for (HostileRequests.Request request : requests) {
+                for (String token : List.of(adminToken, hostileReaderToken)) {
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(
+                                    URI.create(wiring.baseUrl(service) + request.pathAndQuery()))
+                            .header("Authorization", "Bearer " + token)
+                            .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+                    if (request.contentType() != null) {
+                        builder.header("Content-Type", request.contentType());
+                    }
+                    HttpResponse<String> response = send(builder);
+                    sent++;
+                    int status = response.statusCode();
+                    statuses.merge(status, 1, Integer::sum);
+                    String type = response.headers().firstValue("Content-Type").orElse("");
+                    if (status >= 500 || (status >= 400 && !type.startsWith("application/problem+json"))) {
+                        violations.add(status + " " + type + " " + service + " " + request);
+                    }
+                }
+            }
+        }
+        assertServicesAreRunning();
+        System.out.printf("hostile sweep: %d requests, answers by status %s, %d violations%n", sent, statuses,
+                violations.size());
+        assertThat(violations).as("answers that are a 5xx or a 4xx without problem+json, of " + sent).isEmpty();
+        for (RonbunService service : RonbunService.values()) {
+            assertThat(requestMetricUris(service)).as(service + "'s request metrics: one tag a route, not a path")
+                    .isNotEmpty()
+                    .noneMatch(uri -> uri.contains("%") || uri.contains("hostile") || uri.length() > 200);
+        }
+    }
+
+    /** The {@code uri} tags of a service's {@code http_server_requests} metrics. */
+    private static Set<String> requestMetricUris(RonbunService service) {
+        String metrics = send(HttpRequest.newBuilder(URI.create(wiring.baseUrl(service) + "/q/metrics")).GET()).body();
+        return metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .map(line -> line.replaceFirst(".*[{,]uri=\"([^\"]*)\".*", "$1"))
+                .collect(Collectors.toSet());
     }
 
     private static void serveFeed(HttpExchange exchange) throws IOException {
