@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
  * suite's two-minute broker outage). This strategy keeps, per partition, the offset after the records processed in
  * order, and every {@link #INTERVAL} commits it where a partition has been quiet since the last look and the group's
  * committed offset is behind, on the consumer's own polling thread, for the partitions the consumer still owns.
- * A channel uses it with {@code commit-strategy=}{@value #STRATEGY}; its service produces the factory
- * ({@link #factory}) under that identifier.
+ * A channel uses it with {@code commit-strategy=}{@value #STRATEGY}; {@link KafkaCommitStrategies} produces the
+ * factory ({@link #factory}) under that identifier.
  */
 public final class CatchingUpCommit extends ContextHolder implements KafkaCommitHandler {
 
