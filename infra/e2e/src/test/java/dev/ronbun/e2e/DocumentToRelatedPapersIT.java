@@ -345,15 +345,7 @@ class DocumentToRelatedPapersIT {
             assertThat(requests).as(service + "'s hostile requests").hasSizeGreaterThan(100);
             for (HostileRequests.Request request : requests) {
                 for (String token : List.of(adminToken, hostileReaderToken)) {
-                    HttpRequest.Builder builder = HttpRequest.newBuilder(
-                                    URI.create(wiring.baseUrl(service) + request.pathAndQuery()))
-                            .header("Authorization", "Bearer " + token)
-                            .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-                    if (request.contentType() != null) {
-                        builder.header("Content-Type", request.contentType());
-                    }
-                    HttpResponse<String> response = send(builder);
+                    HttpResponse<String> response = send(service, request, token);
                     sent++;
                     int status = response.statusCode();
                     statuses.merge(status, 1, Integer::sum);
@@ -373,6 +365,18 @@ class DocumentToRelatedPapersIT {
                     .isNotEmpty()
                     .noneMatch(uri -> uri.contains("%") || uri.contains("hostile") || uri.length() > 200);
         }
+    }
+
+    private static HttpResponse<String> send(RonbunService service, HostileRequests.Request request, String token) {
+        URI target = URI.create(wiring.baseUrl(service) + request.pathAndQuery());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+                .header("Authorization", "Bearer " + token)
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        if (request.contentType() != null) {
+            builder.header("Content-Type", request.contentType());
+        }
+        return send(builder);
     }
 
     /** The {@code uri} tags of a service's {@code http_server_requests} metrics. */

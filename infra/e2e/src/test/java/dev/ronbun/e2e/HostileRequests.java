@@ -20,6 +20,10 @@ final class HostileRequests {
 
     /** One request: method, path with query, and a body with its content type (both null for none). */
     record Request(String method, String pathAndQuery, String contentType, String body) {
+        Request at(String target) {
+            return new Request(method, target, contentType, body);
+        }
+
         @Override
         public String toString() {
             return method + " " + cut(pathAndQuery) + (body == null ? "" : " [" + contentType + ": " + cut(body) + "]");
@@ -70,8 +74,13 @@ final class HostileRequests {
                 List<String> pathParameters = names(parameters, "path");
                 List<String> queryParameters = names(parameters, "query");
                 List<String> contentTypes = new ArrayList<>();
-                operation.getValue().path("requestBody").path("content").fieldNames().forEachRemaining(contentTypes::add);
+                operation.getValue().path("requestBody").path("content").fieldNames()
+                        .forEachRemaining(contentTypes::add);
+                String plain = fill(path.getKey(), pathParameters, null, null, readerId);
                 for (Value value : values) {
+                    List<Request> untargeted = contentTypes.isEmpty() ? List.of(new Request(method, "", null, null))
+                            : contentTypes.stream().flatMap(type -> bodies(value.raw(), type).stream()
+                                    .map(body -> new Request(method, "", type, body))).toList();
                     List<String> targets = new ArrayList<>();
                     for (String varied : pathParameters) {
                         targets.add(fill(path.getKey(), pathParameters, varied, value.inUrl(), readerId));
@@ -79,19 +88,11 @@ final class HostileRequests {
                     if (pathParameters.isEmpty()) {
                         targets.add(path.getKey());
                     }
-                    String plain = fill(path.getKey(), pathParameters, null, null, readerId);
                     for (String query : queryParameters) {
                         targets.add(plain + "?" + query + "=" + value.inUrl());
                     }
                     for (String target : targets) {
-                        if (contentTypes.isEmpty()) {
-                            requests.add(new Request(method, target, null, null));
-                        }
-                        for (String contentType : contentTypes) {
-                            for (String body : bodies(value.raw(), contentType)) {
-                                requests.add(new Request(method, target, contentType, body));
-                            }
-                        }
+                        untargeted.forEach(request -> requests.add(request.at(target)));
                     }
                 }
             }
